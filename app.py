@@ -1,0 +1,15 @@
+"""Samma: the router. Page config, language, the database guard, then the pages."""
+
+import streamlit as st
+
+from samma import ui
+from samma.i18n import t
+
+st.set_page_config(page_title="Samma · สัมมาชีพชุมชน", page_icon=":material/handshake:",
+                   layout="wide")
+lang = ui.language_switch()
+ui.database_or_stop(lang)
+st.navigation([
+    st.Page("pages/overview.py", title=t("page_overview", lang), icon=":material/dashboard:",
+            url_path="overview", default=True),
+]).run()

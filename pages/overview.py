@@ -1,0 +1,39 @@
+"""Overview: the headline figures a partner meeting opens with."""
+
+import streamlit as st
+
+from samma import queries, ui
+from samma.i18n import baht, number, t
+
+lang = ui.lang()
+ui.page_header("overview_title", lang)
+f = queries.headline_figures()
+
+st.subheader(t("section_people", lang))
+c1, c2, c3, c4 = st.columns(4)
+c1.metric(t("villages_reached", lang), number(f["villages_reached"]),
+          delta=t("of_n", lang, n=number(f["target_villages"])), delta_color="off", delta_arrow="off",
+          help=t("villages_reached_help", lang), border=True)
+c2.metric(t("pilot_villages", lang), number(f["pilot_villages"]), border=True)
+c3.metric(t("sages", lang), number(f["sages"]), border=True)
+c4.metric(t("households", lang), number(f["households"]), border=True)
+
+st.subheader(t("section_groups", lang))
+c1, c2 = st.columns(2)
+c1.metric(t("groups_formed", lang), number(f["groups_formed"]), border=True)
+c2.metric(t("groups_5k", lang), number(f["groups_5k"]),
+          delta=t("of_n", lang, n=number(f["groups_formed"])), delta_color="off", delta_arrow="off",
+          border=True)
+
+st.subheader(t("section_money", lang))
+c1, c2, c3 = st.columns(3)
+c1.metric(t("support_cash", lang), baht(f["support_cash"], lang), help=t("support_help", lang),
+          border=True)
+c2.metric(t("support_in_kind", lang), baht(f["support_in_kind"], lang), help=t("support_help", lang),
+          border=True)
+c3.metric(t("members_raised", lang), baht(f["members_raised"], lang), border=True)
+c1, c2 = st.columns(2)
+c1.metric(t("revolving_now", lang), baht(f["revolving_now"], lang), help=t("revolving_help", lang),
+          border=True)
+c2.metric(t("sales_to_date", lang), baht(f["sales"], lang),
+          help=t("sales_help", lang, n=number(f["events"])), border=True)

@@ -1,0 +1,180 @@
+"""Where the database is, writing it safely, and reading it: the one choke point for SQL.
+
+Readers never hold a read-write connection. Each version of the file (told apart by inode,
+mtime and size) gets its own in-memory DuckDB that ATTACHes the file READ_ONLY: DuckDB caches
+database instances by path within a process, so a plain `connect(path)` could keep serving the
+replaced file. Query results are cached per version, so a new file means new figures on the
+next rerun, with no restart.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import uuid
+from collections import OrderedDict
+from pathlib import Path
+from typing import Callable, Sequence
+
+import duckdb
+import pandas as pd
+
+SCHEMA_VERSION = 1
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_PATH = ROOT / "data" / "samma.duckdb"
+SCHEMA = Path(__file__).with_name("schema.sql")
+
+# Parents before children, for the foreign keys.
+TABLES = ("dataset", "province", "district", "subdistrict", "village", "partner", "sage",
+          "occupation", "network", "occupation_group", "household", "milestone", "contribution",
+          "fund_entry", "plan_target", "market_event", "product", "sale", "training",
+          "training_group")
+
+
+class DatabaseUnavailable(Exception):
+    """The database cannot be read; `reason` says why in a word the app can explain."""
+
+    def __init__(self, reason: str, path: Path, detail: str = "") -> None:
+        super().__init__(f"{reason}: {path} {detail}".strip())
+        self.reason, self.path, self.detail = reason, path, detail
+
+
+def database_path() -> Path:
+    configured = os.environ.get("SAMMA_DB")
+    return Path(configured).expanduser().resolve() if configured else DEFAULT_PATH
+
+
+def is_default_path(path: Path) -> bool:
+    return path == DEFAULT_PATH
+
+
+# --- writing ----------------------------------------------------------------------------------
+
+def write_database(path: Path, fill: Callable[[duckdb.DuckDBPyConnection], None]) -> None:
+    """Builds a new database beside `path`, checks it, then swaps it in with an atomic rename.
+    If anything fails, `path` is left exactly as it was."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.building")
+    try:
+        con = duckdb.connect(str(tmp))
+        try:
+            con.execute(SCHEMA.read_text(encoding="utf-8"))
+            fill(con)
+            version = con.execute("SELECT max(schema_version), count(*) FROM dataset").fetchone()
+            if version != (SCHEMA_VERSION, 1):
+                raise ValueError(f"dataset row missing or wrong schema version: {version}")
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        with open(tmp, "rb") as f:
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+        Path(str(tmp) + ".wal").unlink(missing_ok=True)
+
+
+def insert_rows(con: duckdb.DuckDBPyConnection, tables: dict[str, list[tuple]]) -> None:
+    for table in TABLES:
+        rows = tables.get(table)
+        if not rows:
+            continue
+        columns = [r[0] for r in con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = ? "
+            "ORDER BY ordinal_position", [table]).fetchall()]
+        frame = pd.DataFrame(rows, columns=columns)  # noqa: F841  (read by DuckDB below)
+        # `table` comes from TABLES above, never from input.
+        con.execute(f"INSERT INTO {table} SELECT * FROM frame")
+
+
+def ensure_database(path: Path | None = None) -> Path:
+    """The first run needs nothing: at the default path, a missing database is built from the
+    sample. A configured path that is missing is a mistake to report, not to paper over."""
+    path = path or database_path()
+    if not path.exists() and is_default_path(path):
+        from samma import sample
+        sample.build(path)
+    return path
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+class Reader:
+    """Read-only access to one database path, re-attached when the file is replaced."""
+
+    CACHE_SIZE = 512
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._lock = threading.Lock()
+        self._state: tuple[tuple, duckdb.DuckDBPyConnection, OrderedDict] | None = None
+
+    def _signature(self) -> tuple:
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            raise DatabaseUnavailable("missing", self.path) from None
+        return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+    def _open(self, signature: tuple) -> duckdb.DuckDBPyConnection:
+        con = duckdb.connect(":memory:")
+        try:
+            con.execute("ATTACH ? AS samma (READ_ONLY)", [str(self.path)])
+            con.execute("USE samma")
+            version = con.execute("SELECT max(schema_version) FROM dataset").fetchone()[0]
+        except duckdb.Error as e:
+            con.close()
+            text = str(e)
+            reason = "locked" if "lock" in text.lower() else "unreadable"
+            raise DatabaseUnavailable(reason, self.path, text.splitlines()[0]) from None
+        if version != SCHEMA_VERSION:
+            con.close()
+            raise DatabaseUnavailable("schema", self.path, f"version {version}, need {SCHEMA_VERSION}")
+        return con
+
+    def state(self) -> tuple[tuple, duckdb.DuckDBPyConnection, OrderedDict]:
+        signature = self._signature()
+        with self._lock:
+            if self._state is None or self._state[0] != signature:
+                # The old connection stays alive for queries still running on it.
+                self._state = (signature, self._open(signature), OrderedDict())
+            return self._state
+
+    @property
+    def version(self) -> tuple:
+        return self.state()[0]
+
+    def run(self, sql: str, params: Sequence = ()) -> pd.DataFrame:
+        signature, con, cache = self.state()
+        key = (sql, tuple(params))
+        with self._lock:
+            hit = cache.get(key)
+            if hit is not None:
+                cache.move_to_end(key)
+        if hit is None:
+            cur = con.cursor()
+            try:
+                cur.execute("USE samma")
+                hit = cur.execute(sql, list(params)).df()
+            finally:
+                cur.close()
+            with self._lock:
+                cache[key] = hit
+                if len(cache) > self.CACHE_SIZE:
+                    cache.popitem(last=False)
+        return hit.copy()
+
+
+_readers: dict[Path, Reader] = {}
+_readers_lock = threading.Lock()
+
+
+def reader(path: Path | None = None) -> Reader:
+    path = path or database_path()
+    with _readers_lock:
+        return _readers.setdefault(path, Reader(path))
+
+
+def run(sql: str, params: Sequence = ()) -> pd.DataFrame:
+    """Every query the app makes goes through here: read-only, parameterised, cached per version."""
+    return reader().run(sql, params)

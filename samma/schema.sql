@@ -1,0 +1,249 @@
+-- Samma's data model: the one place it is written down.
+-- Codes are the Department of Provincial Administration's: province 2 digits, district 4,
+-- subdistrict 6; a village is its subdistrict code plus its หมู่ที่ as two digits (8 digits).
+-- Households are people: they carry a pseudonymous code only, never a name, ID number or phone.
+
+CREATE TABLE dataset (
+    name_th         VARCHAR NOT NULL,
+    name_en         VARCHAR NOT NULL,
+    is_sample       BOOLEAN NOT NULL,
+    as_of           DATE NOT NULL,
+    schema_version  INTEGER NOT NULL,
+    loaded_at       TIMESTAMP NOT NULL,
+    positions_approximate BOOLEAN NOT NULL
+);
+
+CREATE TABLE province (
+    code     VARCHAR PRIMARY KEY CHECK (length(code) = 2),
+    name_th  VARCHAR NOT NULL,
+    name_en  VARCHAR NOT NULL
+);
+
+CREATE TABLE district (
+    code           VARCHAR PRIMARY KEY CHECK (length(code) = 4),
+    province_code  VARCHAR NOT NULL REFERENCES province (code),
+    name_th        VARCHAR NOT NULL,
+    name_en        VARCHAR NOT NULL
+);
+
+CREATE TABLE subdistrict (
+    code           VARCHAR PRIMARY KEY CHECK (length(code) = 6),
+    district_code  VARCHAR NOT NULL REFERENCES district (code),
+    name_th        VARCHAR NOT NULL,
+    name_en        VARCHAR NOT NULL,
+    lat            DOUBLE,
+    lon            DOUBLE
+);
+
+CREATE TABLE village (
+    code              VARCHAR PRIMARY KEY CHECK (length(code) = 8),
+    subdistrict_code  VARCHAR NOT NULL REFERENCES subdistrict (code),
+    moo               INTEGER NOT NULL CHECK (moo BETWEEN 1 AND 99),
+    name_th           VARCHAR NOT NULL,
+    name_en           VARCHAR NOT NULL,
+    lat               DOUBLE,
+    lon               DOUBLE,
+    position_approximate BOOLEAN NOT NULL,
+    is_target         BOOLEAN NOT NULL,
+    is_pilot          BOOLEAN NOT NULL,
+    target_fiscal_year INTEGER          -- Buddhist-era fiscal year it became a target village
+);
+
+CREATE TABLE partner (
+    code      VARCHAR PRIMARY KEY,
+    short_th  VARCHAR NOT NULL,
+    short_en  VARCHAR NOT NULL,
+    name_th   VARCHAR NOT NULL,
+    name_en   VARCHAR NOT NULL,
+    sector    VARCHAR NOT NULL CHECK (sector IN ('state', 'private', 'civil', 'academic')),
+    role_th   VARCHAR NOT NULL,
+    role_en   VARCHAR NOT NULL
+);
+
+-- The "1+4": one lead sage and four team members per village. No names are kept.
+CREATE TABLE sage (
+    id            INTEGER PRIMARY KEY,
+    village_code  VARCHAR NOT NULL REFERENCES village (code),
+    role          VARCHAR NOT NULL CHECK (role IN ('lead', 'team')),
+    skill_th      VARCHAR NOT NULL,
+    skill_en      VARCHAR NOT NULL,
+    since         DATE NOT NULL
+);
+
+CREATE TABLE occupation (
+    code     VARCHAR PRIMARY KEY,
+    name_th  VARCHAR NOT NULL,
+    name_en  VARCHAR NOT NULL
+);
+
+-- The subdistrict livelihood network (เครือข่ายสัมมาชีพตำบล), the coordination centre.
+CREATE TABLE network (
+    code              VARCHAR PRIMARY KEY,
+    subdistrict_code  VARCHAR NOT NULL REFERENCES subdistrict (code),
+    name_th           VARCHAR NOT NULL,
+    name_en           VARCHAR NOT NULL,
+    founded           DATE NOT NULL
+);
+
+CREATE TABLE occupation_group (
+    code             VARCHAR PRIMARY KEY,
+    village_code     VARCHAR NOT NULL REFERENCES village (code),
+    occupation_code  VARCHAR NOT NULL REFERENCES occupation (code),
+    name_th          VARCHAR NOT NULL,
+    name_en          VARCHAR NOT NULL,
+    formed           DATE                -- NULL while the households have not yet formed it
+);
+
+CREATE TABLE household (
+    code          VARCHAR PRIMARY KEY,   -- pseudonymous
+    village_code  VARCHAR NOT NULL REFERENCES village (code),
+    joined        DATE NOT NULL,
+    group_code    VARCHAR REFERENCES occupation_group (code)
+);
+
+-- The 5 K (๕ ก.): a group or a network is "formed" when all five are in place.
+CREATE TABLE milestone (
+    owner_kind  VARCHAR NOT NULL CHECK (owner_kind IN ('group', 'network')),
+    owner_code  VARCHAR NOT NULL,
+    k           VARCHAR NOT NULL CHECK (k IN ('committee', 'members', 'rules', 'fund', 'activities')),
+    reached     DATE NOT NULL,
+    PRIMARY KEY (owner_kind, owner_code, k)
+);
+
+-- Support in cash and in kind. In-kind support carries a value in baht and, where it is
+-- time given, the days; cash and in kind are never added together without saying so.
+CREATE TABLE contribution (
+    id             INTEGER PRIMARY KEY,
+    date           DATE NOT NULL,
+    source         VARCHAR NOT NULL CHECK (source IN ('partner', 'members')),
+    partner_code   VARCHAR REFERENCES partner (code),
+    network_code   VARCHAR REFERENCES network (code),
+    group_code     VARCHAR REFERENCES occupation_group (code),
+    kind           VARCHAR NOT NULL CHECK (kind IN ('cash', 'in_kind')),
+    purpose        VARCHAR NOT NULL CHECK (purpose IN
+                     ('grant', 'matching', 'shares', 'savings', 'training', 'design', 'marketing', 'event')),
+    amount_baht    DECIMAL(14, 2) NOT NULL CHECK (amount_baht >= 0),
+    days           DECIMAL(8, 1),
+    CHECK ((source = 'partner') = (partner_code IS NOT NULL)),
+    CHECK ((network_code IS NULL) <> (group_code IS NULL))
+);
+
+-- The revolving fund's ledger, per group. Cash grants are paid in split between the
+-- 'admin' bucket (30%) and the 'revolving' bucket (70%); members' own money goes to revolving.
+-- Capital = paid_in + profit - loss; loans outstanding = loan_out - repayment - loss.
+CREATE TABLE fund_entry (
+    id               INTEGER PRIMARY KEY,
+    date             DATE NOT NULL,
+    group_code       VARCHAR NOT NULL REFERENCES occupation_group (code),
+    bucket           VARCHAR NOT NULL CHECK (bucket IN ('admin', 'revolving')),
+    entry            VARCHAR NOT NULL CHECK (entry IN ('paid_in', 'loan_out', 'repayment', 'profit', 'loss')),
+    amount_baht      DECIMAL(14, 2) NOT NULL CHECK (amount_baht >= 0),
+    contribution_id  INTEGER REFERENCES contribution (id)
+);
+
+-- The three steps (ขยับ ๓ ขั้น): targets for a quarter, one year and three years.
+-- area_code is a subdistrict (6 digits) or a village (8 digits).
+CREATE TABLE plan_target (
+    step          VARCHAR NOT NULL CHECK (step IN ('quarter', 'year1', 'year3')),
+    indicator     VARCHAR NOT NULL CHECK (indicator IN
+                    ('households_trained', 'groups_formed', 'groups_5k', 'revolving_fund', 'sales', 'income')),
+    area_code     VARCHAR NOT NULL,
+    target_value  DECIMAL(14, 2) NOT NULL CHECK (target_value >= 0),
+    plan_start    DATE NOT NULL,
+    due           DATE NOT NULL,
+    PRIMARY KEY (step, indicator, area_code)
+);
+
+CREATE TABLE market_event (
+    code            VARCHAR PRIMARY KEY,
+    name_th         VARCHAR NOT NULL,
+    name_en         VARCHAR NOT NULL,
+    date            DATE NOT NULL,
+    place_th        VARCHAR NOT NULL,
+    place_en        VARCHAR NOT NULL,
+    organiser_code  VARCHAR NOT NULL REFERENCES partner (code),
+    district_code   VARCHAR REFERENCES district (code),
+    lat             DOUBLE,
+    lon             DOUBLE
+);
+
+CREATE TABLE product (
+    code        VARCHAR PRIMARY KEY,
+    group_code  VARCHAR NOT NULL REFERENCES occupation_group (code),
+    name_th     VARCHAR NOT NULL,
+    name_en     VARCHAR NOT NULL,
+    unit_th     VARCHAR NOT NULL,
+    unit_en     VARCHAR NOT NULL
+);
+
+CREATE TABLE sale (
+    event_code    VARCHAR NOT NULL REFERENCES market_event (code),
+    product_code  VARCHAR NOT NULL REFERENCES product (code),
+    quantity      INTEGER NOT NULL CHECK (quantity >= 0),
+    amount_baht   DECIMAL(14, 2) NOT NULL CHECK (amount_baht >= 0),
+    PRIMARY KEY (event_code, product_code)
+);
+
+CREATE TABLE training (
+    id                INTEGER PRIMARY KEY,
+    date              DATE NOT NULL,
+    partner_code      VARCHAR NOT NULL REFERENCES partner (code),
+    topic             VARCHAR NOT NULL CHECK (topic IN
+                        ('line', 'facebook', 'website', 'product_design', 'packaging', 'bookkeeping')),
+    subdistrict_code  VARCHAR NOT NULL REFERENCES subdistrict (code),
+    participants      INTEGER NOT NULL CHECK (participants >= 0),
+    days              DECIMAL(8, 1) NOT NULL
+);
+
+CREATE TABLE training_group (
+    training_id  INTEGER NOT NULL REFERENCES training (id),
+    group_code   VARCHAR NOT NULL REFERENCES occupation_group (code),
+    PRIMARY KEY (training_id, group_code)
+);
+
+-- ---------------------------------------------------------------------------------------------
+-- Views: the few shapes several pages ask for. A group's and a network's 5 K, a village's
+-- stage, a group's revolving fund.
+
+CREATE VIEW group_progress AS
+SELECT g.code AS group_code, g.village_code, g.occupation_code, g.formed,
+       count(m.k) AS ks, count(m.k) = 5 AS all5k
+FROM occupation_group g
+LEFT JOIN milestone m ON m.owner_kind = 'group' AND m.owner_code = g.code
+GROUP BY ALL;
+
+-- Stages in order: target only → sages in place → households enrolled → group formed → all 5 K.
+CREATE VIEW village_stage AS
+SELECT v.code AS village_code, v.subdistrict_code, v.is_target, v.is_pilot,
+       coalesce(s.sages, 0) AS sages,
+       coalesce(s.lead_sages, 0) AS lead_sages,
+       coalesce(h.households, 0) AS households,
+       coalesce(g.groups_formed, 0) AS groups_formed,
+       coalesce(g.groups_5k, 0) AS groups_5k,
+       CASE WHEN coalesce(g.groups_5k, 0) > 0 THEN 4
+            WHEN coalesce(g.groups_formed, 0) > 0 THEN 3
+            WHEN coalesce(h.households, 0) > 0 THEN 2
+            WHEN coalesce(s.sages, 0) > 0 THEN 1
+            ELSE 0 END AS stage_rank
+FROM village v
+LEFT JOIN (SELECT village_code, count(*) AS sages, count(*) FILTER (WHERE role = 'lead') AS lead_sages
+           FROM sage GROUP BY 1) s ON s.village_code = v.code
+LEFT JOIN (SELECT village_code, count(*) AS households FROM household GROUP BY 1) h
+       ON h.village_code = v.code
+LEFT JOIN (SELECT village_code, count(*) FILTER (WHERE formed IS NOT NULL) AS groups_formed,
+                  count(*) FILTER (WHERE all5k AND formed IS NOT NULL) AS groups_5k
+           FROM group_progress GROUP BY 1) g ON g.village_code = v.code;
+
+-- Capital = paid in + profit − losses; it "must not be lost", so its floor is what was paid in.
+CREATE VIEW group_fund AS
+SELECT group_code,
+       sum(amount_baht) FILTER (WHERE entry = 'paid_in') AS paid_in,
+       coalesce(sum(amount_baht) FILTER (WHERE entry = 'profit'), 0) AS profit,
+       coalesce(sum(amount_baht) FILTER (WHERE entry = 'loss'), 0) AS loss,
+       coalesce(sum(amount_baht) FILTER (WHERE entry = 'loan_out'), 0)
+         - coalesce(sum(amount_baht) FILTER (WHERE entry IN ('repayment', 'loss')), 0) AS on_loan,
+       coalesce(sum(amount_baht) FILTER (WHERE entry IN ('paid_in', 'profit')), 0)
+         - coalesce(sum(amount_baht) FILTER (WHERE entry = 'loss'), 0) AS capital
+FROM fund_entry
+WHERE bucket = 'revolving'
+GROUP BY group_code;

@@ -12,4 +12,12 @@ ui.database_or_stop(lang)
 st.navigation([
     st.Page("pages/overview.py", title=t("page_overview", lang), icon=":material/dashboard:",
             url_path="overview", default=True),
+    # map, groups (issue 4)
+
+    # funds, whatif (issue 5)
+
+    # market, plan (issue 6)
+
+    # data (issue 3)
+
 ]).run()

@@ -62,6 +62,30 @@ STRINGS: dict[str, tuple[str, str]] = {
                       "Ask the administrator to load the data again or restore a backup "
                       "(python -m samma restore); this page recovers by itself once it is fixed."),
     "baht_unit": ("บาท", "baht"),
+
+    # --- data page, template, import ---------------------------------------------------------------------------
+    # (issue 3: add this area's strings below this line)
+
+
+    # --- map and groups ---------------------------------------------------------------------------
+    # (issue 4: add this area's strings below this line)
+
+
+    # --- funds and what-if ---------------------------------------------------------------------------
+    # (issue 5: add this area's strings below this line)
+
+
+    # --- market and plan ---------------------------------------------------------------------------
+    # (issue 6: add this area's strings below this line)
+
+
+    # --- meeting: projector, share, handout ---------------------------------------------------------------------------
+    # (issue 7: add this area's strings below this line)
+
+
+    # --- reliability and notices ---------------------------------------------------------------------------
+    # (issue 9: add this area's strings below this line)
+
 }
 
 

@@ -35,3 +35,15 @@ def headline_figures() -> dict:
                (SELECT count(*) FROM market_event) AS events""").iloc[0].to_dict()
     figures = {**people, **money}
     return {k: (float(v) if k in money and k != "events" else int(v)) for k, v in figures.items()}
+
+
+# --- data page (issue 3) -----------------------------------------------------------------------
+
+
+# --- map and groups (issue 4) -----------------------------------------------------------------------
+
+
+# --- funds (issue 5) -----------------------------------------------------------------------
+
+
+# --- market and plan (issue 6) -----------------------------------------------------------------------

@@ -8,8 +8,7 @@ from samma.i18n import t
 st.set_page_config(page_title="Samma · สัมมาชีพชุมชน", page_icon=":material/handshake:",
                    layout="wide")
 lang = ui.language_switch()
-ui.database_or_stop(lang)
-st.navigation([
+page = st.navigation([
     st.Page("pages/overview.py", title=t("page_overview", lang), icon=":material/dashboard:",
             url_path="overview", default=True),
     # map, groups (issue 4)
@@ -20,4 +19,6 @@ st.navigation([
 
     # data (issue 3)
 
-]).run()
+])
+with ui.database_guard(lang):
+    page.run()

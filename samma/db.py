@@ -122,6 +122,9 @@ class Reader:
             con.execute("ATTACH ? AS samma (READ_ONLY)", [str(self.path)])
             con.execute("USE samma")
             version = con.execute("SELECT max(schema_version) FROM dataset").fetchone()[0]
+            block_size, blocks = con.execute(
+                "SELECT block_size, total_blocks FROM pragma_database_size() "
+                "WHERE database_name = 'samma'").fetchone()
         except duckdb.Error as e:
             con.close()
             text = str(e)
@@ -130,6 +133,10 @@ class Reader:
         if version != SCHEMA_VERSION:
             con.close()
             raise DatabaseUnavailable("schema", self.path, f"version {version}, need {SCHEMA_VERSION}")
+        # A file cut short (a copy that did not finish) opens fine and fails later, mid-page.
+        if os.path.getsize(self.path) < block_size * blocks:
+            con.close()
+            raise DatabaseUnavailable("unreadable", self.path, "the file is shorter than its blocks")
         return con
 
     def state(self) -> tuple[tuple, duckdb.DuckDBPyConnection, OrderedDict]:
@@ -156,6 +163,8 @@ class Reader:
             try:
                 cur.execute("USE samma")
                 hit = cur.execute(sql, list(params)).df()
+            except duckdb.IOException as e:
+                raise DatabaseUnavailable("unreadable", self.path, str(e).splitlines()[0]) from None
             finally:
                 cur.close()
             with self._lock:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import streamlit as st
 
 from samma import db, queries
@@ -29,18 +31,27 @@ def lang() -> str:
     return chosen if chosen in LANGS else DEFAULT_LANG
 
 
-def database_or_stop(lang: str) -> None:
-    """A viewer never sees a traceback: a database that cannot be read gets a page that says
-    what is wrong and what to do, in both languages, and the app recovers once it is fixed."""
+@contextmanager
+def database_guard(lang: str):
+    """A viewer never sees a traceback: a database that cannot be read, before or during a page,
+    gets a message in both languages that says what is wrong and what to do. Nothing is cached
+    about the failure, so the app recovers by itself once the file is fixed."""
     try:
-        path = db.ensure_database()
-        db.reader(path).state()
+        db.reader(db.ensure_database()).state()
     except db.DatabaseUnavailable as problem:
-        # Both languages at once: whoever reads it may not be the one who chose the language.
-        for code in (lang, *(c for c in LANGS if c != lang)):
-            st.error(t(f"db_{problem.reason}", code, path=problem.path.name), icon=":material/error:")
-        st.info(t("db_what_to_do", lang), icon=":material/build:")
+        _explain(problem, lang)
         st.stop()
+    try:
+        yield
+    except db.DatabaseUnavailable as problem:
+        _explain(problem, lang)
+
+
+def _explain(problem: db.DatabaseUnavailable, lang: str) -> None:
+    # Both languages at once: whoever reads it may not be the one who chose the language.
+    for code in (lang, *(c for c in LANGS if c != lang)):
+        st.error(t(f"db_{problem.reason}", code, path=problem.path.name), icon=":material/error:")
+    st.info(t("db_what_to_do", lang), icon=":material/build:")
 
 
 def page_header(title_key: str, lang: str) -> dict:

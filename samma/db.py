@@ -122,8 +122,8 @@ class Reader:
             con.execute("ATTACH ? AS samma (READ_ONLY)", [str(self.path)])
             con.execute("USE samma")
             version = con.execute("SELECT max(schema_version) FROM dataset").fetchone()[0]
-            block_size, blocks = con.execute(
-                "SELECT block_size, total_blocks FROM pragma_database_size() "
+            block_size, used_blocks = con.execute(
+                "SELECT block_size, used_blocks FROM pragma_database_size() "
                 "WHERE database_name = 'samma'").fetchone()
         except duckdb.Error as e:
             con.close()
@@ -134,7 +134,7 @@ class Reader:
             con.close()
             raise DatabaseUnavailable("schema", self.path, f"version {version}, need {SCHEMA_VERSION}")
         # A file cut short (a copy that did not finish) opens fine and fails later, mid-page.
-        if os.path.getsize(self.path) < block_size * blocks:
+        if os.path.getsize(self.path) < block_size * used_blocks:
             con.close()
             raise DatabaseUnavailable("unreadable", self.path, "the file is shorter than its blocks")
         return con

@@ -9,7 +9,7 @@ st.set_page_config(page_title="Samma · สัมมาชีพชุมชน"
                    layout="wide")
 lang = ui.language_switch()
 page = st.navigation([
-    st.Page("pages/overview.py", title=t("page_overview", lang), icon=":material/dashboard:",
+    st.Page("views/overview.py", title=t("page_overview", lang), icon=":material/dashboard:",
             url_path="overview", default=True),
     # map, groups (issue 4)
 

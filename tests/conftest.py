@@ -44,11 +44,11 @@ def sql(sample_db):
 
 
 def run_app(page: str | None = None, **query_params: str) -> AppTest:
-    """Runs app.py (the router) and then, if given, switches to pages/<page>.py."""
+    """Runs app.py (the router) and then, if given, switches to views/<page>.py."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     for key, value in query_params.items():
         at.query_params[key] = value
     at.run()
     if page:
-        at.switch_page(f"pages/{page}.py").run()
+        at.switch_page(f"views/{page}.py").run()
     return at

@@ -67,8 +67,8 @@ def test_unknown_language_in_url_falls_back_to_thai(bad):
 def test_every_page_runs_without_exception():
     at = run_app()
     from tests.conftest import ROOT
-    for page in sorted((ROOT / "pages").glob("*.py")):
-        at.switch_page(f"pages/{page.name}").run()
+    for page in sorted((ROOT / "views").glob("*.py")):
+        at.switch_page(f"views/{page.name}").run()
         assert not at.exception, page.name
         assert at.title, page.name
 

@@ -1,14 +1,16 @@
-"""Samma: the router. Page config, language, the database guard, then the pages."""
+"""Samma: the router. Language and projector mode, the pages, the database guard, then the
+meeting bar under every page."""
 
 import streamlit as st
 
 from samma import ui
 from samma.i18n import t
 
-st.set_page_config(page_title="Samma · สัมมาชีพชุมชน", page_icon=":material/handshake:",
-                   layout="wide")
 lang = ui.language_switch()
-page = st.navigation([
+projector = ui.projector_switch(lang)
+st.set_page_config(page_title="Samma · สัมมาชีพชุมชน", page_icon=":material/handshake:",
+                   layout="wide", initial_sidebar_state="collapsed" if projector else "auto")
+pages = [
     st.Page("views/overview.py", title=t("page_overview", lang), icon=":material/dashboard:",
             url_path="overview", default=True),
     # map, groups (issue 4)
@@ -19,6 +21,8 @@ page = st.navigation([
 
     # data (issue 3)
 
-])
+]
+page = st.navigation(pages)
 with ui.database_guard(lang):
     page.run()
+    ui.meeting_bar(pages, page, lang, projector)

@@ -81,6 +81,21 @@ STRINGS: dict[str, tuple[str, str]] = {
 
     # --- meeting: projector, share, handout ---------------------------------------------------------------------------
     # (issue 7: add this area's strings below this line)
+    "projector_mode": ("โหมดจอโปรเจกเตอร์", "Projector mode"),
+    "projector_help": ("ตัวอักษรใหญ่ ตัดกันชัด ซ่อนแถบข้าง สำหรับฉายในที่ประชุม",
+                       "Large type, high contrast, sidebar closed: for the meeting room's screen"),
+    "projector_off": ("ปิดโหมดโปรเจกเตอร์", "projector mode off"),
+    "bad_param": ("ค่าในลิงก์ {name}={value} ใช้ไม่ได้ จึงใช้ {used} แทน",
+                  "The link's {name}={value} cannot be used; showing {used} instead"),
+    "share_view": ("แชร์หน้านี้", "Share this view"),
+    "share_with_projector": ("เปิดในโหมดโปรเจกเตอร์", "Open in projector mode"),
+    "share_help": ("ลิงก์นี้เปิดหน้าเดียวกัน ตัวกรองและค่าที่ตั้งไว้เหมือนกัน ส่งในกลุ่มไลน์ได้ หรือสแกนคิวอาร์โค้ด",
+                   "This link opens this same page with the same filters and values: "
+                   "send it to the LINE group, or scan the QR code"),
+    "share_qr": ("สแกนเพื่อเปิดบนโทรศัพท์", "Scan to open on a phone"),
+    "handout": ("เอกสารสรุป A4 (PDF)", "A4 handout (PDF)"),
+    "handout_title": ("สรุปสำหรับการประชุมภาคีเครือข่ายสัมมาชีพชุมชน",
+                      "Summary for the livelihood partners' meeting"),
 
 
     # --- reliability and notices ---------------------------------------------------------------------------

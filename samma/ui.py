@@ -6,8 +6,19 @@ from contextlib import contextmanager
 
 import streamlit as st
 
-from samma import db, queries
+from samma import db, handout, meeting, queries
 from samma.i18n import DEFAULT_LANG, LANGS, date, t
+
+# Projector mode: rem-based sizes follow the root font size, so body text (and even captions, 0.875 rem) is 24 px or more at
+# 1920×1080; text goes to full black for a washed-out projector. Constant CSS, never data.
+PROJECTOR_CSS = """<style>
+html { font-size: 28px; }
+[data-testid="stApp"], [data-testid="stMarkdownContainer"] p { color: #000; }
+[data-testid="stMetricValue"] { font-size: 2.4rem; }
+[data-testid="stMainBlockContainer"] { max-width: 100%; padding-top: 2rem; }
+[data-testid="stMetricLabel"] * { white-space: normal; }
+[data-testid="stPageLink"] a { font-size: 1.3rem; padding: 0.6rem 1rem; }
+</style>"""
 
 
 def language_switch() -> str:
@@ -24,6 +35,67 @@ def language_switch() -> str:
     else:
         st.query_params["lang"] = chosen
     return chosen
+
+
+def projector_switch(lang: str) -> bool:
+    """Projector mode from `projector=1` in the URL or the sidebar toggle, kept in the session
+    and the URL so page switches and shared links keep it. An unknown value is said, not
+    guessed."""
+    if "projector" not in st.session_state:
+        asked = st.query_params.get(meeting.PROJECTOR_PARAM)
+        on, understood = meeting.projector_flag(asked)
+        st.session_state.projector = on
+        if not understood:
+            st.session_state.projector_bad_value = asked
+    st.sidebar.toggle(t("projector_mode", lang), key="projector", help=t("projector_help", lang))
+    on = bool(st.session_state.projector)
+    if on:
+        st.query_params[meeting.PROJECTOR_PARAM] = "1"
+        st.html(PROJECTOR_CSS)
+    else:
+        st.query_params.pop(meeting.PROJECTOR_PARAM, None)
+    bad = st.session_state.pop("projector_bad_value", None)
+    if bad is not None:
+        st.warning(t("bad_param", lang, name=meeting.PROJECTOR_PARAM, value=bad[:40],
+                     used=t("projector_off", lang)), icon=":material/link_off:")
+    return on
+
+
+def meeting_bar(pages: list, current, lang: str, projector: bool) -> None:
+    """Under every page: previous and next page, the share panel, the A4 handout, and the as-of
+    date. Drawn after the page has run, so the share link holds the page's own filters."""
+    carried = {k: v for k, v in st.query_params.items() if k in ("lang", meeting.PROJECTOR_PARAM)}
+    earlier, later = meeting.neighbours([p.url_path for p in pages], current.url_path)
+    by_path = {p.url_path: p for p in pages}
+    st.divider()
+    c_prev, c_share, c_handout, c_next = st.columns(4, vertical_alignment="center")
+    if earlier:
+        c_prev.page_link(by_path[earlier], label=by_path[earlier].title, icon=":material/arrow_back:",
+                         query_params=carried, width="stretch")
+    if c_share.button(t("share_view", lang), icon=":material/qr_code_2:", width="stretch"):
+        _share_dialog(current, lang, projector)
+    c_handout.download_button(
+        t("handout", lang), data=lambda: handout.pdf(lang), file_name=handout.file_name(lang),
+        mime="application/pdf", icon=":material/picture_as_pdf:", on_click="ignore", width="stretch")
+    if later:
+        c_next.page_link(by_path[later], label=by_path[later].title, icon=":material/arrow_forward:",
+                         query_params=carried, width="stretch")
+    st.caption(t("as_of", lang, date=date(queries.dataset_info()["as_of"], lang)))
+
+
+@st.dialog(" ", width="large")
+def _share_dialog(current, lang: str, projector: bool) -> None:
+    """A dialog, not a popover: big enough for the QR code to be scanned from the back of the
+    room when it is shown on the projector."""
+    st.subheader(t("share_view", lang))
+    with_projector = st.toggle(t("share_with_projector", lang), value=projector, key="share_projector")
+    # The browser's own address when there is one; a path is still a working link behind a proxy.
+    page_url = st.context.url or f"/{current.url_path}"
+    params = {k: st.query_params.get_all(k) for k in st.query_params}
+    link = meeting.share_link(page_url, params, with_projector)
+    st.caption(t("share_help", lang))
+    st.code(link, language=None, wrap_lines=True)
+    st.image(meeting.qr_png(link), width=480, caption=t("share_qr", lang))
 
 
 def lang() -> str:

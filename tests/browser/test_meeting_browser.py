@@ -1,0 +1,61 @@
+"""Issue 7 in real Chromium: projector mode is large and has no sidebar, the share link opened in
+a fresh browser shows the same view, and the phone never scrolls sideways."""
+
+import re
+
+from tests.browser.conftest import PHONE, PROJECTOR, no_horizontal_scroll, screenshot
+
+
+def _px(page, selector: str, prop: str) -> float:
+    value = page.locator(selector).first.evaluate(f"e => getComputedStyle(e).{prop}")
+    return float(value.removesuffix("px"))
+
+
+def test_projector_mode_is_large_and_has_no_sidebar(app_url, page_at):
+    page = page_at(f"{app_url}/?projector=1", PROJECTOR)
+    page.get_by_role("heading", name="ภาพรวมสัมมาชีพชุมชน").wait_for()
+    assert _px(page, '[data-testid="stCaptionContainer"]', "fontSize") >= 20
+    assert _px(page, '[data-testid="stMetricLabel"] p', "fontSize") >= 24
+    assert _px(page, '[data-testid="stMetricValue"]', "fontSize") >= 56
+    assert page.locator('[data-testid="stSidebar"]').get_attribute("data-collapsed") == "true"
+    assert page.get_by_text("ข้อมูล ณ วันที่ 31 ต.ค. 2569").count() >= 1
+    screenshot(page, "overview-projector-mode")
+
+
+def test_plain_view_keeps_normal_type(app_url, page_at):
+    page = page_at(app_url, PROJECTOR)
+    assert _px(page, '[data-testid="stMetricLabel"] p', "fontSize") < 20
+
+
+def test_share_link_opens_the_same_view_in_a_fresh_browser(app_url, page_at):
+    page = page_at(f"{app_url}/?lang=en&projector=1", PROJECTOR)
+    page.get_by_role("button", name=re.compile("Share this view")).click()
+    code = page.locator('[data-testid="stDialog"] code').first
+    code.wait_for()
+    link = code.inner_text().strip()
+    assert link.startswith(app_url) and "lang=en" in link and "projector=1" in link
+    qr = page.locator('[data-testid="stDialog"] img').first
+    assert qr.evaluate("img => img.getBoundingClientRect().width") >= 300   # scannable from the room
+    screenshot(page, "share-panel")
+
+    fresh = page_at(link, PHONE)
+    fresh.get_by_role("heading", name="Community livelihood at a glance").wait_for()
+    assert fresh.locator('[data-testid="stSidebar"]').get_attribute("data-collapsed") == "true"
+
+
+def test_phone_view_has_the_meeting_bar_and_no_sideways_scroll(app_url, page_at):
+    page = page_at(app_url, PHONE)
+    page.get_by_role("button", name=re.compile("แชร์หน้านี้")).wait_for()
+    page.get_by_role("button", name=re.compile("เอกสารสรุป A4")).wait_for()
+    assert no_horizontal_scroll(page)
+    screenshot(page, "overview-phone-th")
+
+
+def test_handout_downloads_as_a_pdf(app_url, page_at):
+    page = page_at(f"{app_url}/?lang=en", PROJECTOR)
+    with page.expect_download() as download:
+        page.get_by_role("button", name=re.compile("A4 handout")).click()
+    path = download.value.path()
+    with open(path, "rb") as f:
+        assert f.read(5) == b"%PDF-"
+    assert download.value.suggested_filename == "samma-handout.pdf"

@@ -1,0 +1,51 @@
+"""Issue 7: the A4 handout opens as a PDF, embeds the Thai font, and carries the headline figures,
+the as-of date and the sample marker, in Thai and in English."""
+
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from samma import handout
+
+
+def _text_and_fonts(lang: str) -> tuple[str, set[str], float]:
+    reader = PdfReader(io.BytesIO(handout.pdf(lang)))
+    # Shaped Thai (sara am split into its parts) extracts with stray control characters.
+    text = re.sub(r"[\x00-\x08\x0b-\x1f]", "", "\n".join(p.extract_text() for p in reader.pages))
+    fonts = set()
+    for p in reader.pages:
+        for font in p["/Resources"]["/Font"].values():
+            fonts.add(str(font.get_object()["/BaseFont"]))
+    return text, fonts, float(reader.pages[0].mediabox.width)
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_handout_is_a4_with_sarabun_embedded(lang):
+    _, fonts, width = _text_and_fonts(lang)
+    assert round(width / 72 * 25.4) == 210                   # A4 is 210 mm wide
+    assert any("Sarabun" in f for f in fonts)
+
+
+def test_thai_handout_has_the_figures_date_and_sample_marker(sql):
+    text, _, _ = _text_and_fonts("th")
+    households = sql("SELECT count(*) FROM household")[0][0]
+    cash = sql("SELECT sum(amount_baht) FROM contribution WHERE source='partner' AND kind='cash'")[0][0]
+    sales = sql("SELECT sum(amount_baht) FROM sale")[0][0]
+    assert "สรุปสำหรับการประชุม" in text
+    assert f"{households:,}" in text
+    assert f"{cash:,.0f} บาท" in text
+    assert f"{sales:,.0f} บาท" in text
+    assert "31 ต.ค. 2569" in text
+    assert "ข้อมูลตัวอย่าง" in text
+
+
+def test_english_handout_speaks_english(sql):
+    text, _, _ = _text_and_fonts("en")
+    in_kind = sql("SELECT sum(amount_baht) FROM contribution "
+                  "WHERE source='partner' AND kind='in_kind'")[0][0]
+    assert "Summary for the livelihood partners' meeting" in text
+    assert f"฿{in_kind:,.0f}" in text
+    assert "31 Oct 2026" in text
+    assert "Sample data" in text

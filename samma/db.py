@@ -13,6 +13,8 @@ import os
 import threading
 import uuid
 from collections import OrderedDict
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -152,7 +154,8 @@ class Reader:
         return self.state()[0]
 
     def run(self, sql: str, params: Sequence = ()) -> pd.DataFrame:
-        signature, con, cache = self.state()
+        pinned = _pinned.get()
+        signature, con, cache = pinned[1] if pinned and pinned[0] is self else self.state()
         key = (sql, tuple(params))
         with self._lock:
             hit = cache.get(key)
@@ -182,6 +185,23 @@ def reader(path: Path | None = None) -> Reader:
     path = path or database_path()
     with _readers_lock:
         return _readers.setdefault(path, Reader(path))
+
+
+# The version one page run reads. Streamlit runs each session's script in its own thread, so a
+# context variable keeps sessions apart.
+_pinned: ContextVar[tuple[Reader, tuple] | None] = ContextVar("samma_pinned", default=None)
+
+
+@contextmanager
+def one_version(path: Path | None = None):
+    """Every query inside reads the same version of the file, even if a new one is swapped in
+    halfway: a page shows the old figures or the new ones, never a mix."""
+    pinned = reader(path)
+    token = _pinned.set((pinned, pinned.state()))
+    try:
+        yield
+    finally:
+        _pinned.reset(token)
 
 
 def run(sql: str, params: Sequence = ()) -> pd.DataFrame:

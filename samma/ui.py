@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 
 import streamlit as st
 
@@ -107,16 +107,18 @@ def lang() -> str:
 def database_guard(lang: str):
     """A viewer never sees a traceback: a database that cannot be read, before or during a page,
     gets a message in both languages that says what is wrong and what to do. Nothing is cached
-    about the failure, so the app recovers by itself once the file is fixed."""
-    try:
-        db.reader(db.ensure_database()).state()
-    except db.DatabaseUnavailable as problem:
-        _explain(problem, lang)
-        st.stop()
-    try:
-        yield
-    except db.DatabaseUnavailable as problem:
-        _explain(problem, lang)
+    about the failure, so the app recovers by itself once the file is fixed. The whole page
+    reads one version of the file (`db.one_version`)."""
+    with ExitStack() as pinned:
+        try:
+            pinned.enter_context(db.one_version(db.ensure_database()))
+        except db.DatabaseUnavailable as problem:
+            _explain(problem, lang)
+            st.stop()
+        try:
+            yield
+        except db.DatabaseUnavailable as problem:
+            _explain(problem, lang)
 
 
 def _explain(problem: db.DatabaseUnavailable, lang: str) -> None:

@@ -106,3 +106,16 @@ def test_configured_missing_path_is_not_papered_over(tmp_path, monkeypatch):
     monkeypatch.setenv("SAMMA_DB", str(tmp_path / "typo.duckdb"))
     db.ensure_database()
     assert not (tmp_path / "typo.duckdb").exists()
+
+
+def test_one_page_run_reads_one_version_even_when_a_new_file_lands_halfway(tmp_path, sample_db,
+                                                                             monkeypatch):
+    live = tmp_path / "live.duckdb"
+    shutil.copy(sample_db, live)
+    monkeypatch.setenv("SAMMA_DB", str(live))
+    with db.one_version():
+        before = db.run("SELECT name_en FROM dataset").iloc[0, 0]
+        sample.build(live, villages=13)                  # an import lands mid-page
+        assert db.run("SELECT name_en FROM dataset").iloc[0, 0] == before
+        assert db.run("SELECT count(*) FROM village").iloc[0, 0] == 34
+    assert db.run("SELECT count(*) FROM village").iloc[0, 0] == 13   # the next run sees the new one

@@ -20,55 +20,49 @@ from samma.i18n import baht, t
 OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000")
 MEMBERS_GREY = "#999999"
 PURPOSES = ("grant", "matching", "shares", "savings", "training", "design", "marketing", "event")
-USES = ("admin", "revolving", "grant", "matching", "training", "design", "marketing", "event")
+# The network's uses first, the groups' fund last: bands from the two recipients do not cross.
+USES = ("training", "design", "marketing", "event", "grant", "matching", "admin", "revolving")
 KINDS = ("cash", "in_kind")
 
 
 def _thai_year_axis(lang: str) -> dict:
     """Year ticks in the Buddhist Era for Thai readers (Vega-Lite only knows the CE year)."""
+    ticks = {"format": "%Y", "tickCount": {"interval": "year", "step": 1}}
     if lang == "th":
-        return {"format": "%Y", "labelExpr": "toNumber(timeFormat(datum.value, '%Y')) + 543"}
-    return {"format": "%Y"}
+        return {**ticks, "labelExpr": "toNumber(timeFormat(datum.value, '%Y')) + 543"}
+    return ticks
 
 
-def support_by_partner_chart(support: pd.DataFrame, lang: str, by: str = "partner") -> alt.Chart:
-    """Partners' support in baht, cash and in kind in separate panels (never one sum), bars
-    split by purpose. `by` is "partner" (one bar per partner) or "fiscal_year"."""
-    data = support.dropna(subset=["kind"]).copy()
-    data["kind_label"] = data.kind.map(lambda k: t(f"kind_{k}", lang))
-    data["purpose_label"] = data.purpose.map(lambda p: t(f"purpose_{p}", lang))
+def support_chart(support: pd.DataFrame, kind: str, lang: str, by: str = "partner") -> alt.LayerChart:
+    """One kind of partners' support (cash, or in kind) in baht: a chart per kind, so the two
+    are never one sum. Bars split by purpose; `by` is "partner" or "fiscal_year"."""
+    category = "partner" if by == "partner" else "year"
+    data = support[support.kind == kind].copy()
     data["partner"] = data[f"short_{lang}"]
-    data["year_label"] = data.fiscal_year.map(lambda y: str(int(y)) if lang == "th" else f"{int(y)} ({int(y) - 543})")
-    data["baht_label"] = data.amount_baht.map(lambda v: baht(v, lang))
-    partner_order = list(dict.fromkeys(support[f"short_{lang}"]))
-    category = (alt.Y("partner:N", sort=partner_order, title=t("axis_partner", lang))
-                if by == "partner" else
-                alt.Y("year_label:N", sort="ascending", title=t("axis_fiscal_year", lang)))
+    data["year"] = data.fiscal_year.map(lambda y: str(int(y)) if lang == "th" else f"{int(y)} ({int(y) - 543})")
+    data = data.groupby([category, "purpose"], sort=False).amount_baht.sum().reset_index()
+    data["purpose_label"] = data.purpose.map(lambda p: t(f"purpose_{p}", lang))
+    order = (list(dict.fromkeys(support[f"short_{lang}"])) if by == "partner"
+             else sorted(set(data.year)))
+    category_title = t("axis_partner" if by == "partner" else "axis_fiscal_year", lang)
+    y = alt.Y(f"{category}:N", sort=order, title=category_title)
     purposes = [t(f"purpose_{p}", lang) for p in PURPOSES]
-    panels = []
-    for kind in KINDS:
-        part = data[data.kind == kind]
-        bars = alt.Chart(part).mark_bar().encode(
-            x=alt.X("sum(amount_baht):Q", title=t("axis_baht", lang), axis=alt.Axis(format=",.0f")),
-            y=category,
-            color=alt.Color("purpose_label:N", title=t("axis_purpose", lang),
-                            scale=alt.Scale(domain=purposes, range=list(OKABE_ITO)),
-                            legend=alt.Legend(orient="bottom", columns=2)),
-            order=alt.Order("purpose:N"),
-            tooltip=[alt.Tooltip("partner:N", title=t("axis_partner", lang)),
-                     alt.Tooltip("year_label:N", title=t("axis_fiscal_year", lang)),
-                     alt.Tooltip("purpose_label:N", title=t("axis_purpose", lang)),
-                     alt.Tooltip("sum(amount_baht):Q", title=t("axis_baht", lang), format=",.0f")],
-        )
-        # The total at the end of each bar: the figure, not only the bar's length.
-        totals = alt.Chart(part).mark_text(align="left", dx=4, fontSize=13).encode(
-            x=alt.X("sum(amount_baht):Q"), y=category,
-            text=alt.Text("sum(amount_baht):Q", format=",.0f"))
-        panels.append(alt.layer(bars, totals).properties(
-            title=t(f"kind_{kind}", lang), width="container",
-            height=alt.Step(26) if by == "partner" else alt.Step(20)))
-    return alt.vconcat(*panels).resolve_scale(x="independent", color="shared").configure_axis(
-        labelFontSize=13, titleFontSize=13).configure_title(fontSize=16, anchor="start")
+    bars = alt.Chart(data).mark_bar().encode(
+        x=alt.X("amount_baht:Q", title=t("axis_baht", lang), axis=alt.Axis(format=",.0f")),
+        y=y,
+        color=alt.Color("purpose_label:N", title=t("axis_purpose", lang),
+                        scale=alt.Scale(domain=purposes, range=list(OKABE_ITO)),
+                        legend=alt.Legend(orient="bottom", columns=4, labelFontSize=13)),
+        order=alt.Order("purpose:N"),
+        tooltip=[alt.Tooltip(f"{category}:N", title=category_title),
+                 alt.Tooltip("purpose_label:N", title=t("axis_purpose", lang)),
+                 alt.Tooltip("amount_baht:Q", title=t("axis_baht", lang), format=",.0f")])
+    # The total at the end of each bar: the figure, not only the bar's length.
+    totals = alt.Chart(data).mark_text(align="left", dx=4, fontSize=13).encode(
+        x="sum(amount_baht):Q", y=y, text=alt.Text("sum(amount_baht):Q", format=",.0f"))
+    return alt.layer(bars, totals).properties(
+        width="container", height=alt.Step(26 if by == "partner" else 22)).configure_axis(
+        labelFontSize=13, titleFontSize=13).configure_scale(bandPaddingInner=0.25)
 
 
 def _smoothstep(t_: float) -> float:
@@ -178,10 +172,9 @@ def cash_flow_chart(flows: pd.DataFrame, partner_names: dict[str, str], lang: st
         strokeWidth=0)
 
 
-def revolving_fund_chart(months: pd.DataFrame, lang: str) -> alt.VConcatChart:
-    """Top: capital and what is out on loan, month by month, against the floor (what was paid
-    in). Bottom: each month's profit (up) and losses (down). Lines differ in dash as well as
-    colour, and each carries its name at its end."""
+def revolving_fund_chart(months: pd.DataFrame, lang: str) -> alt.LayerChart:
+    """Capital and what is out on loan, month by month, against the floor (what was paid in).
+    Lines differ in dash as well as colour, and each carries its name at its end."""
     series = ("capital", "floor", "on_loan")
     names = {s: t(f"series_{s}", lang) for s in (*series, "loans_out", "repayments", "profit", "losses")}
     long = months.melt(id_vars=["month", "loans_out", "repayments", "profit", "losses"],
@@ -191,7 +184,7 @@ def revolving_fund_chart(months: pd.DataFrame, lang: str) -> alt.VConcatChart:
     colour = alt.Color("series_label:N", title=None,
                        scale=alt.Scale(domain=[names[s] for s in series],
                                        range=[OKABE_ITO[4], "#000000", OKABE_ITO[0]]),
-                       legend=alt.Legend(orient="bottom"))
+                       legend=alt.Legend(orient="bottom", labelFontSize=13))
     dash = alt.StrokeDash("series_label:N", scale=alt.Scale(
         domain=[names[s] for s in series], range=[[1, 0], [6, 4], [2, 2]]), legend=None)
     tips = [alt.Tooltip("month:T", title=t("axis_month", lang), format="%m/%Y"),
@@ -202,27 +195,27 @@ def revolving_fund_chart(months: pd.DataFrame, lang: str) -> alt.VConcatChart:
     lines = alt.Chart(long).mark_line(strokeWidth=3).encode(
         x=x, y=alt.Y("baht:Q", title=t("axis_baht", lang), axis=alt.Axis(format=",.0f")),
         color=colour, strokeDash=dash, tooltip=tips)
-    last = long[long.month == long.month.max()]
-    ends = alt.Chart(last).mark_text(align="right", dy=-10, fontSize=13, fontWeight="bold").encode(
-        x=x, y="baht:Q", text="series_label:N", color=alt.Color("series_label:N", legend=None))
+    return lines.properties(width="container", height=340).configure_axis(
+        labelFontSize=13, titleFontSize=13)
+
+
+def revolving_gains_chart(months: pd.DataFrame, lang: str) -> alt.Chart:
+    """Each month's profit (up) and losses (down), apart, never netted."""
+    names = {s: t(f"series_{s}", lang) for s in ("profit", "losses")}
     gains = months.melt(id_vars=["month"], value_vars=["profit", "losses"], var_name="series",
                         value_name="baht")
     gains["signed"] = gains.baht.where(gains.series == "profit", -gains.baht)
     gains["series_label"] = gains.series.map(names)
-    bars = alt.Chart(gains).mark_bar().encode(
+    return alt.Chart(gains).mark_bar().encode(
         x=alt.X("month:T", title=t("axis_month", lang), axis=alt.Axis(**_thai_year_axis(lang))),
-        y=alt.Y("signed:Q", title=f"{names['profit']} / {names['losses']}",
-                axis=alt.Axis(format=",.0f")),
+        y=alt.Y("signed:Q", title=t("axis_baht", lang), axis=alt.Axis(format=",.0f")),
         color=alt.Color("series_label:N", title=None,
-                        scale=alt.Scale(domain=[names["profit"], names["losses"]],
-                                        range=[OKABE_ITO[2], OKABE_ITO[5]]),
-                        legend=alt.Legend(orient="bottom")),
+                        scale=alt.Scale(domain=list(names.values()), range=[OKABE_ITO[2], OKABE_ITO[5]]),
+                        legend=alt.Legend(orient="bottom", labelFontSize=13)),
         tooltip=[alt.Tooltip("month:T", title=t("axis_month", lang), format="%m/%Y"),
                  alt.Tooltip("series_label:N", title=" "),
-                 alt.Tooltip("baht:Q", title=t("axis_baht", lang), format=",.0f")])
-    top = alt.layer(lines, ends).properties(width="container", height=320)
-    return alt.vconcat(top, bars.properties(width="container", height=140)).resolve_scale(
-        color="independent").configure_axis(labelFontSize=13, titleFontSize=13)
+                 alt.Tooltip("baht:Q", title=t("axis_baht", lang), format=",.0f")],
+    ).properties(width="container", height=180).configure_axis(labelFontSize=13, titleFontSize=13)
 
 
 def whatif_projection_chart(projection, lang: str) -> alt.LayerChart:
@@ -250,9 +243,14 @@ def whatif_projection_chart(projection, lang: str) -> alt.LayerChart:
         align="right", dy=14, fontSize=13).encode(x="month:Q", y="baht:Q", text="label:N")
     marks = alt.Chart(steps).mark_point(size=160, filled=True, color=OKABE_ITO[5], shape="diamond"
                                         ).encode(x=x, y=y)
-    step_labels = alt.Chart(steps).mark_text(align="right", dx=-10, dy=-14, fontSize=15,
-                                             fontWeight="bold").encode(x=x, y=y, text="label:N")
-    return alt.layer(line, floor, floor_label, marks, step_labels).properties(
+    # The first two labels sit below-right of their point, clear of the rising line and the
+    # chart's left edge; the last sits above-left, inside the chart.
+    last = STEP_MONTHS["year3"]
+    early_labels = alt.Chart(steps[steps.month < last]).mark_text(
+        align="left", dx=10, dy=16, fontSize=15, fontWeight="bold").encode(x=x, y=y, text="label:N")
+    last_label = alt.Chart(steps[steps.month == last]).mark_text(
+        align="right", dx=-10, dy=-14, fontSize=15, fontWeight="bold").encode(x=x, y=y, text="label:N")
+    return alt.layer(line, floor, floor_label, marks, early_labels, last_label).properties(
         width="container", height=360).configure_axis(titleFontSize=14)
 
 

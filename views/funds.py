@@ -22,12 +22,16 @@ for column, kind in zip((c1, c2), charts.KINDS):
                   border=True)
 by_partner, by_year = st.tabs([t("funds_by_partner", lang), t("funds_by_year", lang)])
 with by_partner:
-    st.altair_chart(charts.support_by_partner_chart(support, lang, by="partner"), width="stretch")
+    for kind in charts.KINDS:
+        st.markdown(f"**{t(f'kind_{kind}', lang)}**")
+        st.altair_chart(charts.support_chart(support, kind, lang, by="partner"), width="stretch")
 with by_year:
     chosen = st.selectbox(t("funds_partner_filter", lang), ["all", *partner_names],
                           format_func=lambda code: partner_names.get(code, t("funds_all_partners", lang)))
     shown = support if chosen == "all" else support[support.partner_code == chosen]
-    st.altair_chart(charts.support_by_partner_chart(shown, lang, by="fiscal_year"), width="stretch")
+    for kind in charts.KINDS:
+        st.markdown(f"**{t(f'kind_{kind}', lang)}**")
+        st.altair_chart(charts.support_chart(shown, kind, lang, by="fiscal_year"), width="stretch")
 
 st.markdown(f"**{t('funds_totals', lang)}**")
 totals = given.pivot_table(index="partner_code", columns="kind", values="amount_baht", aggfunc="sum",
@@ -61,6 +65,8 @@ if not months.empty:
     else:
         st.error(t("revolving_below_floor", lang, gap=baht(-headroom, lang)), icon=":material/error:")
     st.altair_chart(charts.revolving_fund_chart(months, lang), width="stretch")
+    st.markdown(f"**{t('series_profit', lang)} / {t('series_losses', lang)}**")
+    st.altair_chart(charts.revolving_gains_chart(months, lang), width="stretch")
 
 # --- the rules ------------------------------------------------------------------------------
 st.subheader(t("funds_rules", lang))

@@ -46,13 +46,15 @@ def support_chart(support: pd.DataFrame, kind: str, lang: str, by: str = "partne
              else sorted(set(data.year)))
     category_title = t("axis_partner" if by == "partner" else "axis_fiscal_year", lang)
     y = alt.Y(f"{category}:N", sort=order, title=category_title)
-    purposes = [t(f"purpose_{p}", lang) for p in PURPOSES]
+    # Each purpose keeps its colour on every chart; the legend lists only those present.
+    present = [p for p in PURPOSES if p in set(data.purpose)]
     bars = alt.Chart(data).mark_bar().encode(
         x=alt.X("amount_baht:Q", title=t("axis_baht", lang), axis=alt.Axis(format=",.0f")),
         y=y,
         color=alt.Color("purpose_label:N", title=t("axis_purpose", lang),
-                        scale=alt.Scale(domain=purposes, range=list(OKABE_ITO)),
-                        legend=alt.Legend(orient="bottom", columns=4, labelFontSize=13)),
+                        scale=alt.Scale(domain=[t(f"purpose_{p}", lang) for p in present],
+                                        range=[OKABE_ITO[PURPOSES.index(p)] for p in present]),
+                        legend=alt.Legend(orient="bottom", columns=2, labelFontSize=13)),
         order=alt.Order("purpose:N"),
         tooltip=[alt.Tooltip(f"{category}:N", title=category_title),
                  alt.Tooltip("purpose_label:N", title=t("axis_purpose", lang)),
@@ -69,7 +71,7 @@ def _smoothstep(t_: float) -> float:
     return t_ * t_ * (3 - 2 * t_)
 
 
-def flow_layout(flows: pd.DataFrame, origin_order: list[str], gap_share: float = 0.08
+def flow_layout(flows: pd.DataFrame, origin_order: list[str], gap_share: float = 0.12
                 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The geometry of a three-column Sankey: origin → recipient → use. Returns (nodes, bands):
     nodes with column, y0, y1 and amount; bands as curved strips, one polygon per (origin,
@@ -129,11 +131,11 @@ def cash_flow_chart(flows: pd.DataFrame, partner_names: dict[str, str], lang: st
              **{p: t(f"purpose_{p}", lang) for p in PURPOSES}}
     origin_order = [*partner_names, "members"]
     nodes, bands = flow_layout(flows, origin_order)
-    nodes["label"] = [f"{names[n]}  {baht(a, lang)}" for n, a in zip(nodes.node, nodes.amount)]
+    # Two-line labels (name, then amount) right of each node, so they fit a 390 px phone.
+    nodes["label"] = [f"{names[n]}\n{baht(a, lang)}" for n, a in zip(nodes.node, nodes.amount)]
     nodes["x0"] = nodes.column - 0.015
     nodes["x1"] = nodes.column + 0.015
-    nodes["label_x"] = nodes.column.map({0: 0.03, 1: 1.03, 2: 1.97})
-    nodes["side"] = nodes.column.map({0: "left", 1: "left", 2: "right"})
+    nodes["label_x"] = nodes.column + 0.03
     nodes["y_mid"] = (nodes.y0 + nodes.y1) / 2
     bands["origin_label"] = bands.origin.map(names)
     bands["from_label"] = bands.source.map(names)
@@ -144,7 +146,7 @@ def cash_flow_chart(flows: pd.DataFrame, partner_names: dict[str, str], lang: st
                for i, o in enumerate(origins_present)]
     height = float(nodes.y1.max())
     y_scale = alt.Scale(domain=[0, height], reverse=True)
-    x_scale = alt.Scale(domain=[-0.02, 2.02])
+    x_scale = alt.Scale(domain=[-0.02, 2.55])
     hover = alt.selection_point(name="origin_hover", fields=["origin"], on="pointerover",
                                 clear="pointerout")
     strip = alt.Chart(bands).mark_area(interpolate="linear", line=False).encode(
@@ -164,11 +166,10 @@ def cash_flow_chart(flows: pd.DataFrame, partner_names: dict[str, str], lang: st
     boxes = alt.Chart(nodes).mark_rect(color="#333333").encode(
         x="x0:Q", x2="x1:Q", y=alt.Y("y0:Q", scale=y_scale), y2="y1:Q",
         tooltip=[alt.Tooltip("label:N", title=t("axis_baht", lang))])
-    labels = [alt.Chart(nodes[nodes.side == side]).mark_text(
-        align=side, baseline="middle", fontSize=13, fontWeight="bold").encode(
-        x="label_x:Q", y=alt.Y("y_mid:Q", scale=y_scale), text="label:N")
-        for side in ("left", "right")]
-    return alt.layer(strip, boxes, *labels).properties(width="container", height=480).configure_view(
+    labels = alt.Chart(nodes).mark_text(
+        align="left", baseline="middle", fontSize=13, fontWeight="bold", lineBreak="\n", dy=-7).encode(
+        x=alt.X("label_x:Q", scale=x_scale), y=alt.Y("y_mid:Q", scale=y_scale), text="label:N")
+    return alt.layer(strip, boxes, labels).properties(width="container", height=540).configure_view(
         strokeWidth=0)
 
 
@@ -184,7 +185,7 @@ def revolving_fund_chart(months: pd.DataFrame, lang: str) -> alt.LayerChart:
     colour = alt.Color("series_label:N", title=None,
                        scale=alt.Scale(domain=[names[s] for s in series],
                                        range=[OKABE_ITO[4], "#000000", OKABE_ITO[0]]),
-                       legend=alt.Legend(orient="bottom", labelFontSize=13))
+                       legend=alt.Legend(orient="bottom", columns=1, labelFontSize=13))
     dash = alt.StrokeDash("series_label:N", scale=alt.Scale(
         domain=[names[s] for s in series], range=[[1, 0], [6, 4], [2, 2]]), legend=None)
     tips = [alt.Tooltip("month:T", title=t("axis_month", lang), format="%m/%Y"),

@@ -21,7 +21,12 @@ def test_support_chart_shows_one_kind_only(kind, sql):
         "SELECT sum(amount_baht) FROM contribution WHERE partner_code IS NOT NULL AND kind = ?",
         [kind])[0][0])
     bars = spec["layer"][0]["encoding"]
-    assert bars["color"]["scale"]["range"] == list(charts.OKABE_ITO)
+    # Each purpose present keeps its own Okabe–Ito colour, the same on every chart.
+    scale = bars["color"]["scale"]
+    purposes = {r[0] for r in sql("SELECT DISTINCT purpose FROM contribution "
+                                  "WHERE partner_code IS NOT NULL AND kind = ?", [kind])}
+    assert len(scale["domain"]) == len(purposes)
+    assert set(scale["range"]) == {charts.OKABE_ITO[charts.PURPOSES.index(p)] for p in purposes}
     assert bars["y"]["title"] == "ภาคี" and bars["x"]["title"] == "บาท"
 
 
@@ -62,7 +67,7 @@ def test_cash_flow_chart_highlights_one_origin_on_hover():
     assert strip["encoding"]["opacity"]["condition"]["param"] == params[0]["name"]
     labels = [r["label"] for r in json.loads(json.dumps(spec["datasets"]))[
         spec["layer"][1]["data"]["name"]]]
-    assert "Members (shares + savings)  ฿2,866,250" in labels
+    assert "Members (shares + savings)\n฿2,866,250" in labels
     assert not any("DTAC" in label for label in labels)         # in kind only: no cash bands
 
 

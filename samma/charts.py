@@ -224,7 +224,7 @@ def whatif_projection_chart(projection, lang: str) -> alt.LayerChart:
     marked and named, against the fund at the match (the capital that must not be lost)."""
     data = pd.DataFrame({"month": range(len(projection.monthly)), "baht": projection.monthly})
     steps = pd.DataFrame([{"month": m, "baht": projection.monthly[m],
-                           "label": f"{t('step_' + s, lang)}: {baht(projection.monthly[m], lang)}"}
+                           "label": f"{t('step_' + s, lang)}\n{baht(projection.monthly[m], lang)}"}
                           for s, m in STEP_MONTHS.items()])
     x = alt.X("month:Q", title=t("axis_months_after", lang),
               scale=alt.Scale(domain=[0, STEP_MONTHS["year3"]]),
@@ -244,13 +244,15 @@ def whatif_projection_chart(projection, lang: str) -> alt.LayerChart:
         align="right", dy=14, fontSize=13).encode(x="month:Q", y="baht:Q", text="label:N")
     marks = alt.Chart(steps).mark_point(size=160, filled=True, color=OKABE_ITO[5], shape="diamond"
                                         ).encode(x=x, y=y)
-    # The first two labels sit below-right of their point, clear of the rising line and the
-    # chart's left edge; the last sits above-left, inside the chart.
+    # Name over amount, centred above each point (clear of the rising line and the floor);
+    # the last one ends at its point so it stays inside the chart.
     last = STEP_MONTHS["year3"]
     early_labels = alt.Chart(steps[steps.month < last]).mark_text(
-        align="left", dx=10, dy=16, fontSize=15, fontWeight="bold").encode(x=x, y=y, text="label:N")
+        align="center", dy=-30, fontSize=15, fontWeight="bold", lineBreak="\n").encode(
+        x=x, y=y, text="label:N")
     last_label = alt.Chart(steps[steps.month == last]).mark_text(
-        align="right", dx=-10, dy=-14, fontSize=15, fontWeight="bold").encode(x=x, y=y, text="label:N")
+        align="right", dx=-10, dy=-30, fontSize=15, fontWeight="bold", lineBreak="\n").encode(
+        x=x, y=y, text="label:N")
     return alt.layer(line, floor, floor_label, marks, early_labels, last_label).properties(
         width="container", height=360).configure_axis(titleFontSize=14)
 

@@ -82,4 +82,4 @@ def test_projection_chart_marks_the_three_steps():
     spec = charts.whatif_projection_chart(project(WhatIf()), "en").to_dict()
     steps = next(d for d in _datasets(spec) if len(d) == 3)
     assert [(s["month"], s["label"]) for s in steps] == [
-        (3, "Quarter: ฿14,494"), (12, "1 year: ฿26,336"), (36, "3 years: ฿59,704")]
+        (3, "Quarter\n฿14,494"), (12, "1 year\n฿26,336"), (36, "3 years\n฿59,704")]

@@ -23,6 +23,9 @@ PURPOSES = ("grant", "matching", "shares", "savings", "training", "design", "mar
 # The network's uses first, the groups' fund last: bands from the two recipients do not cross.
 USES = ("training", "design", "marketing", "event", "grant", "matching", "admin", "revolving")
 KINDS = ("cash", "in_kind")
+# Fit the width to the page, but let the height be the plot's own: Streamlit's default ("fit")
+# squeezes the plot to make room for legends and axis titles.
+FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
 
 
 def _thai_year_axis(lang: str) -> dict:
@@ -63,7 +66,7 @@ def support_chart(support: pd.DataFrame, kind: str, lang: str, by: str = "partne
     totals = alt.Chart(data).mark_text(align="left", dx=4, fontSize=13).encode(
         x="sum(amount_baht):Q", y=y, text=alt.Text("sum(amount_baht):Q", format=",.0f"))
     return alt.layer(bars, totals).properties(
-        width="container", height=alt.Step(26 if by == "partner" else 22)).configure_axis(
+        width="container", autosize=FIT_WIDTH, height=alt.Step(26 if by == "partner" else 22)).configure_axis(
         labelFontSize=13, titleFontSize=13).configure_scale(bandPaddingInner=0.25)
 
 
@@ -169,7 +172,7 @@ def cash_flow_chart(flows: pd.DataFrame, partner_names: dict[str, str], lang: st
     labels = alt.Chart(nodes).mark_text(
         align="left", baseline="middle", fontSize=13, fontWeight="bold", lineBreak="\n", dy=-7).encode(
         x=alt.X("label_x:Q", scale=x_scale), y=alt.Y("y_mid:Q", scale=y_scale), text="label:N")
-    return alt.layer(strip, boxes, labels).properties(width="container", height=540).configure_view(
+    return alt.layer(strip, boxes, labels).properties(width="container", autosize=FIT_WIDTH, height=540).configure_view(
         strokeWidth=0)
 
 
@@ -196,7 +199,7 @@ def revolving_fund_chart(months: pd.DataFrame, lang: str) -> alt.LayerChart:
     lines = alt.Chart(long).mark_line(strokeWidth=3).encode(
         x=x, y=alt.Y("baht:Q", title=t("axis_baht", lang), axis=alt.Axis(format=",.0f")),
         color=colour, strokeDash=dash, tooltip=tips)
-    return lines.properties(width="container", height=340).configure_axis(
+    return lines.properties(width="container", autosize=FIT_WIDTH, height=340).configure_axis(
         labelFontSize=13, titleFontSize=13)
 
 
@@ -216,7 +219,7 @@ def revolving_gains_chart(months: pd.DataFrame, lang: str) -> alt.Chart:
         tooltip=[alt.Tooltip("month:T", title=t("axis_month", lang), format="%m/%Y"),
                  alt.Tooltip("series_label:N", title=" "),
                  alt.Tooltip("baht:Q", title=t("axis_baht", lang), format=",.0f")],
-    ).properties(width="container", height=180).configure_axis(labelFontSize=13, titleFontSize=13)
+    ).properties(width="container", autosize=FIT_WIDTH, height=180).configure_axis(labelFontSize=13, titleFontSize=13)
 
 
 def whatif_projection_chart(projection, lang: str) -> alt.LayerChart:
@@ -254,7 +257,7 @@ def whatif_projection_chart(projection, lang: str) -> alt.LayerChart:
         align="right", dx=-10, dy=-30, fontSize=15, fontWeight="bold", lineBreak="\n").encode(
         x=x, y=y, text="label:N")
     return alt.layer(line, floor, floor_label, marks, early_labels, last_label).properties(
-        width="container", height=360).configure_axis(titleFontSize=14)
+        width="container", autosize=FIT_WIDTH, height=360).configure_axis(titleFontSize=14)
 
 
 

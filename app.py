@@ -16,6 +16,10 @@ pages = [
     # map, groups (issue 4)
 
     # funds, whatif (issue 5)
+    st.Page("views/funds.py", title=t("page_funds", lang), icon=":material/account_balance:",
+            url_path="funds"),
+    st.Page("views/whatif.py", title=t("page_whatif", lang), icon=":material/tune:",
+            url_path="whatif"),
 
     # market, plan (issue 6)
 

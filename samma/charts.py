@@ -3,11 +3,262 @@ tests check them as data (`chart.to_dict()`, `deck.to_json()`)."""
 
 from __future__ import annotations
 
+import altair as alt
+import pandas as pd
+
+from samma.funds import STEP_MONTHS
+from samma.i18n import baht, t
+
 
 # --- map and groups (issue 4) -----------------------------------------------------------------
 
 
 # --- funds and what-if (issue 5) --------------------------------------------------------------
+
+# Okabe–Ito: told apart by people with any common colour blindness. Meaning never rests on
+# colour alone: every mark has a label, a legend entry or a tooltip that says what it is.
+OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000")
+MEMBERS_GREY = "#999999"
+PURPOSES = ("grant", "matching", "shares", "savings", "training", "design", "marketing", "event")
+# The network's uses first, the groups' fund last: bands from the two recipients do not cross.
+USES = ("training", "design", "marketing", "event", "grant", "matching", "admin", "revolving")
+KINDS = ("cash", "in_kind")
+# Fit the width to the page, but let the height be the plot's own: Streamlit's default ("fit")
+# squeezes the plot to make room for legends and axis titles.
+FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
+
+
+def _thai_year_axis(lang: str) -> dict:
+    """Year ticks in the Buddhist Era for Thai readers (Vega-Lite only knows the CE year)."""
+    ticks = {"format": "%Y", "tickCount": {"interval": "year", "step": 1}}
+    if lang == "th":
+        return {**ticks, "labelExpr": "toNumber(timeFormat(datum.value, '%Y')) + 543"}
+    return ticks
+
+
+def support_chart(support: pd.DataFrame, kind: str, lang: str, by: str = "partner") -> alt.LayerChart:
+    """One kind of partners' support (cash, or in kind) in baht: a chart per kind, so the two
+    are never one sum. Bars split by purpose; `by` is "partner" or "fiscal_year"."""
+    category = "partner" if by == "partner" else "year"
+    data = support[support.kind == kind].copy()
+    data["partner"] = data[f"short_{lang}"]
+    data["year"] = data.fiscal_year.map(lambda y: str(int(y)) if lang == "th" else f"{int(y)} ({int(y) - 543})")
+    data = data.groupby([category, "purpose"], sort=False).amount_baht.sum().reset_index()
+    data["purpose_label"] = data.purpose.map(lambda p: t(f"purpose_{p}", lang))
+    order = (list(dict.fromkeys(support[f"short_{lang}"])) if by == "partner"
+             else sorted(set(data.year)))
+    category_title = t("axis_partner" if by == "partner" else "axis_fiscal_year", lang)
+    y = alt.Y(f"{category}:N", sort=order, title=category_title)
+    # Each purpose keeps its colour on every chart; the legend lists only those present.
+    present = [p for p in PURPOSES if p in set(data.purpose)]
+    bars = alt.Chart(data).mark_bar().encode(
+        x=alt.X("amount_baht:Q", title=t("axis_baht", lang), axis=alt.Axis(format=",.0f")),
+        y=y,
+        color=alt.Color("purpose_label:N", title=t("axis_purpose", lang),
+                        scale=alt.Scale(domain=[t(f"purpose_{p}", lang) for p in present],
+                                        range=[OKABE_ITO[PURPOSES.index(p)] for p in present]),
+                        legend=alt.Legend(orient="bottom", columns=2, labelFontSize=13)),
+        order=alt.Order("purpose:N"),
+        tooltip=[alt.Tooltip(f"{category}:N", title=category_title),
+                 alt.Tooltip("purpose_label:N", title=t("axis_purpose", lang)),
+                 alt.Tooltip("amount_baht:Q", title=t("axis_baht", lang), format=",.0f")])
+    # The total at the end of each bar: the figure, not only the bar's length.
+    totals = alt.Chart(data).mark_text(align="left", dx=4, fontSize=13).encode(
+        x="sum(amount_baht):Q", y=y, text=alt.Text("sum(amount_baht):Q", format=",.0f"))
+    return alt.layer(bars, totals).properties(
+        width="container", autosize=FIT_WIDTH, height=alt.Step(26 if by == "partner" else 22)).configure_axis(
+        labelFontSize=13, titleFontSize=13).configure_scale(bandPaddingInner=0.25)
+
+
+def _smoothstep(t_: float) -> float:
+    return t_ * t_ * (3 - 2 * t_)
+
+
+def flow_layout(flows: pd.DataFrame, origin_order: list[str], gap_share: float = 0.12
+                ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The geometry of a three-column Sankey: origin → recipient → use. Returns (nodes, bands):
+    nodes with column, y0, y1 and amount; bands as curved strips, one polygon per (origin,
+    stage, from, to), each as points with x, y_top, y_bottom. Every band carries its origin, so
+    one origin's whole path can be picked out. Units are baht; gaps are a share of the total."""
+    total = flows.amount_baht.sum()
+    gap = total * gap_share
+    columns = {
+        0: [o for o in origin_order if o in set(flows.origin)],
+        1: [r for r in ("network", "groups") if r in set(flows.recipient)],
+        2: [u for u in USES if u in set(flows.use)],
+    }
+    keys = {0: "origin", 1: "recipient", 2: "use"}
+    nodes, tops = [], {}
+    for col, names in columns.items():
+        y = 0.0
+        for name in names:
+            amount = flows[flows[keys[col]] == name].amount_baht.sum()
+            nodes.append({"column": col, "node": name, "y0": y, "y1": y + amount, "amount": amount})
+            tops[(col, name)] = y
+            y += amount + gap
+    nodes = pd.DataFrame(nodes)
+    rank = {o: i for i, o in enumerate(columns[0])}
+    stage1 = flows.groupby(["origin", "recipient"], sort=False).amount_baht.sum().reset_index()
+    out_y = dict(tops)
+    in_y = dict(tops)
+    points = []
+    band = 0
+    for stage, frame, left, right, left_col in ((1, stage1, "origin", "recipient", 0),
+                                                (2, flows, "recipient", "use", 1)):
+        # Bands leave a node in the order of their target and arrive in origin order, so
+        # strips from one node do not cross one another.
+        order = frame.assign(_r=frame.origin.map(rank),
+                             _t=frame[right].map({n: i for i, n in enumerate(columns[left_col + 1])}))
+        for row in order.sort_values(["_t", "_r"]).itertuples():
+            a, b = getattr(row, left), getattr(row, right)
+            y_out = out_y[(left_col, a)]
+            out_y[(left_col, a)] += row.amount_baht
+            y_in = in_y[(left_col + 1, b)]
+            in_y[(left_col + 1, b)] += row.amount_baht
+            for i in range(17):
+                s_ = i / 16
+                y_top = y_out + _smoothstep(s_) * (y_in - y_out)
+                points.append({"band": band, "origin": row.origin, "stage": stage, "source": a,
+                               "target": b, "amount": row.amount_baht,
+                               "x": left_col + s_, "y_top": y_top, "y_bottom": y_top + row.amount_baht})
+            band += 1
+    return nodes, pd.DataFrame(points)
+
+
+def cash_flow_chart(flows: pd.DataFrame, partner_names: dict[str, str], lang: str) -> alt.LayerChart:
+    """Partners (and members) → network / groups → administration, revolving capital or the
+    purpose the cash was given for. Pointing at a band lights up that origin's whole path."""
+    names = {**partner_names, "members": t("node_members", lang), "network": t("node_network", lang),
+             "groups": t("node_groups", lang), "admin": t("use_admin", lang),
+             "revolving": t("use_revolving", lang),
+             **{p: t(f"purpose_{p}", lang) for p in PURPOSES}}
+    origin_order = [*partner_names, "members"]
+    nodes, bands = flow_layout(flows, origin_order)
+    # Two-line labels (name, then amount) right of each node, so they fit a 390 px phone.
+    nodes["label"] = [f"{names[n]}\n{baht(a, lang)}" for n, a in zip(nodes.node, nodes.amount)]
+    nodes["x0"] = nodes.column - 0.015
+    nodes["x1"] = nodes.column + 0.015
+    nodes["label_x"] = nodes.column + 0.03
+    nodes["y_mid"] = (nodes.y0 + nodes.y1) / 2
+    bands["origin_label"] = bands.origin.map(names)
+    bands["from_label"] = bands.source.map(names)
+    bands["to_label"] = bands.target.map(names)
+    bands["baht_label"] = bands.amount.map(lambda v: baht(v, lang))
+    origins_present = [o for o in origin_order if o in set(bands.origin)]
+    palette = [MEMBERS_GREY if o == "members" else OKABE_ITO[i % len(OKABE_ITO)]
+               for i, o in enumerate(origins_present)]
+    height = float(nodes.y1.max())
+    y_scale = alt.Scale(domain=[0, height], reverse=True)
+    x_scale = alt.Scale(domain=[-0.02, 2.55])
+    hover = alt.selection_point(name="origin_hover", fields=["origin"], on="pointerover",
+                                clear="pointerout")
+    strip = alt.Chart(bands).mark_area(interpolate="linear", line=False).encode(
+        x=alt.X("x:Q", scale=x_scale, axis=None),
+        y=alt.Y("y_top:Q", scale=y_scale, axis=None),
+        y2="y_bottom:Q",
+        detail="band:N",
+        color=alt.Color("origin_label:N", title=t("axis_from", lang),
+                        scale=alt.Scale(domain=[names[o] for o in origins_present], range=palette),
+                        legend=alt.Legend(orient="bottom", columns=2)),
+        opacity=alt.condition(hover, alt.value(0.8), alt.value(0.12)),
+        tooltip=[alt.Tooltip("origin_label:N", title=t("axis_from", lang)),
+                 alt.Tooltip("from_label:N", title="→"),
+                 alt.Tooltip("to_label:N", title=t("axis_to", lang)),
+                 alt.Tooltip("baht_label:N", title=t("axis_baht", lang))],
+    ).add_params(hover)
+    boxes = alt.Chart(nodes).mark_rect(color="#333333").encode(
+        x="x0:Q", x2="x1:Q", y=alt.Y("y0:Q", scale=y_scale), y2="y1:Q",
+        tooltip=[alt.Tooltip("label:N", title=t("axis_baht", lang))])
+    labels = alt.Chart(nodes).mark_text(
+        align="left", baseline="middle", fontSize=13, fontWeight="bold", lineBreak="\n", dy=-7).encode(
+        x=alt.X("label_x:Q", scale=x_scale), y=alt.Y("y_mid:Q", scale=y_scale), text="label:N")
+    return alt.layer(strip, boxes, labels).properties(width="container", autosize=FIT_WIDTH, height=540).configure_view(
+        strokeWidth=0)
+
+
+def revolving_fund_chart(months: pd.DataFrame, lang: str) -> alt.LayerChart:
+    """Capital and what is out on loan, month by month, against the floor (what was paid in).
+    Lines differ in dash as well as colour, and each carries its name at its end."""
+    series = ("capital", "floor", "on_loan")
+    names = {s: t(f"series_{s}", lang) for s in (*series, "loans_out", "repayments", "profit", "losses")}
+    long = months.melt(id_vars=["month", "loans_out", "repayments", "profit", "losses"],
+                       value_vars=list(series), var_name="series", value_name="baht")
+    long["series_label"] = long.series.map(names)
+    x = alt.X("month:T", title=t("axis_month", lang), axis=alt.Axis(**_thai_year_axis(lang)))
+    colour = alt.Color("series_label:N", title=None,
+                       scale=alt.Scale(domain=[names[s] for s in series],
+                                       range=[OKABE_ITO[4], "#000000", OKABE_ITO[0]]),
+                       legend=alt.Legend(orient="bottom", columns=1, labelFontSize=13))
+    dash = alt.StrokeDash("series_label:N", scale=alt.Scale(
+        domain=[names[s] for s in series], range=[[1, 0], [6, 4], [2, 2]]), legend=None)
+    tips = [alt.Tooltip("month:T", title=t("axis_month", lang), format="%m/%Y"),
+            alt.Tooltip("series_label:N", title=" "),
+            alt.Tooltip("baht:Q", title=t("axis_baht", lang), format=",.0f"),
+            *[alt.Tooltip(f"{c}:Q", title=names[c], format=",.0f")
+              for c in ("loans_out", "repayments", "profit", "losses")]]
+    lines = alt.Chart(long).mark_line(strokeWidth=3).encode(
+        x=x, y=alt.Y("baht:Q", title=t("axis_baht", lang), axis=alt.Axis(format=",.0f")),
+        color=colour, strokeDash=dash, tooltip=tips)
+    return lines.properties(width="container", autosize=FIT_WIDTH, height=340).configure_axis(
+        labelFontSize=13, titleFontSize=13)
+
+
+def revolving_gains_chart(months: pd.DataFrame, lang: str) -> alt.Chart:
+    """Each month's profit (up) and losses (down), apart, never netted."""
+    names = {s: t(f"series_{s}", lang) for s in ("profit", "losses")}
+    gains = months.melt(id_vars=["month"], value_vars=["profit", "losses"], var_name="series",
+                        value_name="baht")
+    gains["signed"] = gains.baht.where(gains.series == "profit", -gains.baht)
+    gains["series_label"] = gains.series.map(names)
+    return alt.Chart(gains).mark_bar().encode(
+        x=alt.X("month:T", title=t("axis_month", lang), axis=alt.Axis(**_thai_year_axis(lang))),
+        y=alt.Y("signed:Q", title=t("axis_baht", lang), axis=alt.Axis(format=",.0f")),
+        color=alt.Color("series_label:N", title=None,
+                        scale=alt.Scale(domain=list(names.values()), range=[OKABE_ITO[2], OKABE_ITO[5]]),
+                        legend=alt.Legend(orient="bottom", labelFontSize=13)),
+        tooltip=[alt.Tooltip("month:T", title=t("axis_month", lang), format="%m/%Y"),
+                 alt.Tooltip("series_label:N", title=" "),
+                 alt.Tooltip("baht:Q", title=t("axis_baht", lang), format=",.0f")],
+    ).properties(width="container", autosize=FIT_WIDTH, height=180).configure_axis(labelFontSize=13, titleFontSize=13)
+
+
+def whatif_projection_chart(projection, lang: str) -> alt.LayerChart:
+    """The revolving fund month by month after the match, with the quarter, 1 year and 3 years
+    marked and named, against the fund at the match (the capital that must not be lost)."""
+    data = pd.DataFrame({"month": range(len(projection.monthly)), "baht": projection.monthly})
+    steps = pd.DataFrame([{"month": m, "baht": projection.monthly[m],
+                           "label": f"{t('step_' + s, lang)}\n{baht(projection.monthly[m], lang)}"}
+                          for s, m in STEP_MONTHS.items()])
+    x = alt.X("month:Q", title=t("axis_months_after", lang),
+              scale=alt.Scale(domain=[0, STEP_MONTHS["year3"]]),
+              axis=alt.Axis(values=[0, *STEP_MONTHS.values()], labelFontSize=14))
+    y = alt.Y("baht:Q", title=t("axis_baht", lang), axis=alt.Axis(format=",.0f", labelFontSize=14),
+              scale=alt.Scale(zero=True))
+    line = alt.Chart(data).mark_line(strokeWidth=4, color=OKABE_ITO[4]).encode(
+        x=x, y=y, tooltip=[alt.Tooltip("month:Q", title=t("axis_months_after", lang)),
+                           alt.Tooltip("baht:Q", title=t("series_fund", lang), format=",.0f")])
+    floor = alt.Chart(pd.DataFrame({"baht": [projection.fund_at_match],
+                                    "label": [t("series_fund0", lang)]})).mark_rule(
+        strokeDash=[6, 4], strokeWidth=2, color="#000000").encode(
+        y="baht:Q", tooltip=[alt.Tooltip("label:N", title=" "),
+                             alt.Tooltip("baht:Q", title=t("axis_baht", lang), format=",.0f")])
+    floor_label = alt.Chart(pd.DataFrame({"baht": [projection.fund_at_match], "month": [36],
+                                          "label": [t("series_fund0", lang)]})).mark_text(
+        align="right", dy=14, fontSize=13).encode(x="month:Q", y="baht:Q", text="label:N")
+    marks = alt.Chart(steps).mark_point(size=160, filled=True, color=OKABE_ITO[5], shape="diamond"
+                                        ).encode(x=x, y=y)
+    # Name over amount, centred above each point (clear of the rising line and the floor);
+    # the last one ends at its point so it stays inside the chart.
+    last = STEP_MONTHS["year3"]
+    early_labels = alt.Chart(steps[steps.month < last]).mark_text(
+        align="center", dy=-30, fontSize=15, fontWeight="bold", lineBreak="\n").encode(
+        x=x, y=y, text="label:N")
+    last_label = alt.Chart(steps[steps.month == last]).mark_text(
+        align="right", dx=-10, dy=-30, fontSize=15, fontWeight="bold", lineBreak="\n").encode(
+        x=x, y=y, text="label:N")
+    return alt.layer(line, floor, floor_label, marks, early_labels, last_label).properties(
+        width="container", autosize=FIT_WIDTH, height=360).configure_axis(titleFontSize=14)
+
 
 
 # --- market and plan (issue 6) ----------------------------------------------------------------

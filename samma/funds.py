@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 ADMIN_SHARE = 0.30
@@ -74,3 +76,116 @@ def project(w: WhatIf) -> Projection:
         fund = fund * (1 + growth) + members * w.saving
         monthly.append(fund)
     return Projection(members, raised, asked, grant, shortfall, admin, monthly[0], monthly)
+
+
+# --- rule checks ------------------------------------------------------------------------------
+
+TOLERANCE_BAHT = 1.0     # rounding to the satang on two lines must not read as a breach
+
+
+def split_gap(grant: float, admin_paid: float, admin_share: float = ADMIN_SHARE) -> float:
+    """How far a grant's admin part is from the 70/30 rule, in baht: above zero means more went
+    to administration than the rule allows (taken from the revolving capital)."""
+    return admin_paid - grant * admin_share
+
+
+def match_gap(raised: float, matched: float, ratio: float = MATCH_RATIO) -> float:
+    """How far the partners' part is from 1:1 with what the members raised, in baht: below zero
+    means the partners still owe that much."""
+    return matched - ratio * raised
+
+
+def verdict(gap: float, tolerance: float = TOLERANCE_BAHT) -> str:
+    """'ok', 'over' or 'under': a word for a gap, so a breach is said, not only coloured."""
+    if abs(gap) <= tolerance:
+        return "ok"
+    return "over" if gap > 0 else "under"
+
+
+# --- the what-if sliders and their URL ----------------------------------------------------------
+
+@dataclass(frozen=True)
+class SliderSpec:
+    field: str        # the WhatIf attribute
+    param: str        # the query parameter that carries it in a shared link
+    minimum: float
+    maximum: float
+    step: float
+
+    @property
+    def default(self) -> float:
+        return getattr(WhatIf(), self.field)
+
+    @property
+    def whole(self) -> bool:
+        """Whole-number sliders hand back ints, so links read `villages=3`, not `3.0`."""
+        return float(self.step).is_integer()
+
+    def value(self, number: float) -> float:
+        return int(round(number)) if self.whole else round(number, 2)
+
+
+# Ranges wide enough for a district (about 100 villages) and the figures partners name;
+# percentages are whole numbers, as in the link (`admin=30`).
+SLIDERS = (
+    SliderSpec("villages", "villages", 1, 200, 1),
+    SliderSpec("team", "team", 1, 10, 1),
+    SliderSpec("households", "households", 0, 100, 1),
+    SliderSpec("share", "share", 0, 1_000, 10),
+    SliderSpec("saving", "saving", 0, 1_000, 10),
+    SliderSpec("months_before_match", "months", 0, 24, 1),
+    SliderSpec("match_ratio", "match", 0.0, 3.0, 0.1),
+    SliderSpec("cap", "cap", 0, 5_000_000, 10_000),
+    SliderSpec("admin_pct", "admin", 0, 100, 1),
+    SliderSpec("return_pct", "return", 0, 30, 1),
+    SliderSpec("loss_pct", "loss", 0, 30, 1),
+)
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A value in a link that could not be used as it was: what it said and what is used."""
+    param: str
+    raw: str
+    used: float
+    problem: str      # 'not_a_number', 'out_of_range' or 'off_step'
+
+
+def parse_value(spec: SliderSpec, raw: str) -> tuple[float, Notice | None]:
+    """One query-parameter value: the number to use, and a notice when it was not usable as is.
+    Not a number (or NaN, infinity) gives the source's default; outside the range is clamped;
+    between steps is rounded to the nearest step."""
+    try:
+        number = float(raw.strip().replace(",", ""))
+    except (ValueError, AttributeError):
+        number = math.nan
+    if not math.isfinite(number):
+        used = spec.value(spec.default)
+        return used, Notice(spec.param, str(raw), used, "not_a_number")
+    if not spec.minimum <= number <= spec.maximum:
+        used = spec.value(min(max(number, spec.minimum), spec.maximum))
+        return used, Notice(spec.param, raw, used, "out_of_range")
+    steps = round((number - spec.minimum) / spec.step)
+    used = spec.value(spec.minimum + steps * spec.step)
+    if abs(used - number) > 1e-9:
+        return used, Notice(spec.param, raw, used, "off_step")
+    return used, None
+
+
+def parse_params(params: Mapping[str, str]) -> tuple[WhatIf, list[Notice]]:
+    """A WhatIf from a link's query parameters; parameters that are absent keep the source's
+    defaults, and every value that could not be used as written gets a notice."""
+    values: dict[str, float] = {}
+    notices: list[Notice] = []
+    for spec in SLIDERS:
+        if spec.param not in params:
+            continue
+        values[spec.field], notice = parse_value(spec, params[spec.param])
+        if notice:
+            notices.append(notice)
+    return WhatIf(**values), notices
+
+
+def to_params(w: WhatIf) -> dict[str, str]:
+    """The query parameters that reproduce a scenario (the inverse of `parse_params`)."""
+    return {spec.param: str(spec.value(getattr(w, spec.field))) for spec in SLIDERS}

@@ -1,0 +1,83 @@
+"""The Funds page (AppTest): its figures equal plain SQL on the raw tables."""
+
+import pytest
+
+from tests.conftest import run_app
+
+
+def _metrics(at) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def _baht(value) -> str:
+    return f"{value:,.0f} บาท"
+
+
+@pytest.fixture(scope="module")
+def funds_page():
+    return run_app("funds")
+
+
+def test_cash_and_in_kind_apart_equal_plain_sql(funds_page, sql):
+    assert not funds_page.exception
+    cash, in_kind = sql("SELECT sum(amount_baht) FILTER (WHERE kind = 'cash'), "
+                        "sum(amount_baht) FILTER (WHERE kind = 'in_kind') "
+                        "FROM contribution WHERE partner_code IS NOT NULL")[0]
+    shown = _metrics(funds_page)
+    assert shown["เงินสด"] == _baht(cash)
+    assert shown["ในรูปอื่น (มูลค่า)"] == _baht(in_kind)
+
+
+def test_each_partners_totals_equal_plain_sql(funds_page, sql):
+    table = funds_page.dataframe[0].value
+    expected = sql("""
+        SELECT p.short_th,
+               coalesce(sum(c.amount_baht) FILTER (WHERE c.kind = 'cash'), 0),
+               coalesce(sum(c.amount_baht) FILTER (WHERE c.kind = 'in_kind'), 0),
+               coalesce(sum(c.days) FILTER (WHERE c.kind = 'in_kind'), 0)
+        FROM partner p LEFT JOIN contribution c ON c.partner_code = p.code
+        GROUP BY p.short_th, p.rowid ORDER BY p.rowid""")
+    assert list(table.index) == [row[0] for row in expected]     # every partner, even at zero
+    for name, cash, in_kind, days in expected:
+        assert table.loc[name, "เงินสด (บาท)"] == float(cash), name
+        assert table.loc[name, "ในรูปอื่น (มูลค่า บาท)"] == float(in_kind), name
+        assert table.loc[name, "ในรูปอื่น (วัน)"] == float(days), name
+
+
+def test_revolving_fund_now_equals_the_ledger(funds_page, sql):
+    capital, floor, on_loan = sql("""
+        SELECT sum(CASE WHEN entry IN ('paid_in', 'profit') THEN amount_baht
+                        WHEN entry = 'loss' THEN -amount_baht ELSE 0 END),
+               sum(amount_baht) FILTER (WHERE entry = 'paid_in'),
+               sum(CASE WHEN entry = 'loan_out' THEN amount_baht
+                        WHEN entry IN ('repayment', 'loss') THEN -amount_baht ELSE 0 END)
+        FROM fund_entry WHERE bucket = 'revolving'""")[0]
+    shown = _metrics(funds_page)
+    assert shown["ทุนหมุนเวียนตอนนี้"] == _baht(capital)
+    assert shown["เงินที่จ่ายเข้า (ขั้นต่ำ)"] == _baht(floor)
+    assert shown["ให้สมาชิกกู้อยู่ตอนนี้"] == _baht(on_loan)
+    assert any(_baht(capital - floor) in s.value and "ไม่สูญหาย" in s.value for s in funds_page.success)
+
+
+def test_rules_are_said_in_words(funds_page, sql):
+    grants = sql("SELECT count(*) FROM contribution WHERE partner_code IS NOT NULL "
+                 "AND kind = 'cash' AND purpose IN ('grant', 'matching')")[0][0]
+    matched = sql("SELECT count(DISTINCT group_code) FROM contribution WHERE purpose = 'matching'")[0][0]
+    waiting, waiting_raised = sql("""
+        SELECT count(DISTINCT group_code), sum(amount_baht) FROM contribution
+        WHERE source = 'members' AND group_code NOT IN
+              (SELECT group_code FROM contribution WHERE purpose = 'matching')""")[0]
+    said = [s.value for s in funds_page.success] + [i.value for i in funds_page.info]
+    assert f"{grants} จาก {grants} รายการเงินสนับสนุนกองทุน" in said[1]
+    assert said[2].startswith(f"{matched} จาก {matched} กลุ่ม")
+    assert said[3] == f"{waiting} กลุ่มยังไม่ได้รับเงินสมทบ (ถ้าสมทบ 1:1 ต้องใช้ {_baht(waiting_raised)})"
+    assert not funds_page.error          # the sample keeps both rules
+
+
+def test_funds_in_english_and_filtered_by_partner():
+    at = run_app("funds", lang="en")
+    assert not at.exception
+    assert at.title[0].value == "Where the money came from, where it went, and the rules"
+    assert _metrics(at)["Cash"].startswith("฿")
+    at.selectbox[0].set_value("TCDC").run()
+    assert not at.exception

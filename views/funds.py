@@ -1,0 +1,115 @@
+"""Funds: where every baht and every in-kind day came from and went, and the two fund rules
+(70/30 and 1:1) checked line by line, with breaches said in words."""
+
+import streamlit as st
+
+from samma import charts, queries, ui
+from samma.i18n import baht, date, number, pick, t
+
+lang = ui.lang()
+ui.page_header("funds_title", lang)
+partners = queries.partners()
+partner_names = {row["code"]: pick(row, "short", lang) for row in partners.to_dict("records")}
+
+# --- support by partner: cash and in kind always apart ---------------------------------------
+st.subheader(t("funds_support", lang))
+st.caption(t("funds_support_caption", lang))
+support = queries.support_by_partner_year_purpose()
+given = support.dropna(subset=["kind"])
+c1, c2 = st.columns(2)
+for column, kind in zip((c1, c2), charts.KINDS):
+    column.metric(t(f"kind_{kind}", lang), baht(given[given.kind == kind].amount_baht.sum(), lang),
+                  border=True)
+by_partner, by_year = st.tabs([t("funds_by_partner", lang), t("funds_by_year", lang)])
+with by_partner:
+    for kind in charts.KINDS:
+        st.markdown(f"**{t(f'kind_{kind}', lang)}**")
+        st.altair_chart(charts.support_chart(support, kind, lang, by="partner"), width="stretch")
+with by_year:
+    chosen = st.selectbox(t("funds_partner_filter", lang), ["all", *partner_names],
+                          format_func=lambda code: partner_names.get(code, t("funds_all_partners", lang)))
+    shown = support if chosen == "all" else support[support.partner_code == chosen]
+    for kind in charts.KINDS:
+        st.markdown(f"**{t(f'kind_{kind}', lang)}**")
+        st.altair_chart(charts.support_chart(shown, kind, lang, by="fiscal_year"), width="stretch")
+
+st.markdown(f"**{t('funds_totals', lang)}**")
+totals = given.pivot_table(index="partner_code", columns="kind", values="amount_baht", aggfunc="sum",
+                           fill_value=0).reindex(index=list(partner_names), columns=charts.KINDS,
+                                                 fill_value=0)
+totals["days"] = given[given.kind == "in_kind"].groupby("partner_code").days.sum()
+totals = totals.fillna(0).rename(index=partner_names).rename(columns={
+    "cash": t("col_cash", lang), "in_kind": t("col_in_kind", lang), "days": t("col_in_kind_days", lang)})
+totals.index.name = t("col_partner", lang)
+st.dataframe(totals, column_config={c: st.column_config.NumberColumn(format="localized")
+                                    for c in totals.columns})
+
+# --- cash flows -------------------------------------------------------------------------------
+st.subheader(t("funds_flows", lang))
+st.caption(t("funds_flows_caption", lang))
+st.altair_chart(charts.cash_flow_chart(queries.cash_flows(), partner_names, lang), width="stretch")
+
+# --- the revolving fund against its floor -------------------------------------------------------
+st.subheader(t("funds_revolving", lang))
+st.caption(t("funds_revolving_caption", lang))
+months = queries.revolving_fund_by_month()
+if not months.empty:
+    now = months.iloc[-1]
+    c1, c2, c3 = st.columns(3)
+    c1.metric(t("revolving_capital_now", lang), baht(now.capital, lang), border=True)
+    c2.metric(t("revolving_floor", lang), baht(now.floor, lang), border=True)
+    c3.metric(t("revolving_on_loan", lang), baht(now.on_loan, lang), border=True)
+    headroom = now.capital - now.floor
+    if headroom >= 0:
+        st.success(t("revolving_above_floor", lang, gap=baht(headroom, lang)), icon=":material/check_circle:")
+    else:
+        st.error(t("revolving_below_floor", lang, gap=baht(-headroom, lang)), icon=":material/error:")
+    st.altair_chart(charts.revolving_fund_chart(months, lang), width="stretch")
+    st.markdown(f"**{t('series_profit', lang)} / {t('series_losses', lang)}**")
+    st.altair_chart(charts.revolving_gains_chart(months, lang), width="stretch")
+
+# --- the rules ------------------------------------------------------------------------------
+st.subheader(t("funds_rules", lang))
+money = st.column_config.NumberColumn(format="localized")
+
+
+def verdict_words(frame):
+    return frame.verdict.map(lambda v: t(f"verdict_{v}", lang))
+
+
+splits = queries.grant_split_checks()
+split_ok = int((splits.verdict == "ok").sum())
+st.success(t("rule_split_summary", lang, ok=number(split_ok), n=number(len(splits))),
+           icon=":material/check_circle:")
+split_table = splits.assign(
+    date=splits.date.map(lambda d: date(d, lang)), partner_code=splits.partner_code.map(partner_names),
+    verdict=verdict_words(splits))[["date", "partner_code", "grant_baht", "admin", "revolving", "gap", "verdict"]]
+split_table.columns = [t(k, lang) for k in ("col_date", "col_partner", "col_grant", "col_admin",
+                                            "col_revolving", "col_gap", "col_verdict")]
+if split_ok < len(splits):
+    st.error(t("rule_split_breaches", lang, n=number(len(splits) - split_ok)), icon=":material/error:")
+    st.dataframe(split_table[splits.verdict.values != "ok"], hide_index=True,
+                 column_config={c: money for c in split_table.columns[2:6]})
+
+matches = queries.group_match_checks()
+match_ok = int((matches.verdict == "ok").sum())
+waiting = matches[matches.verdict == "not_matched"]
+breaches = matches[matches.verdict.isin(["over", "under"])]
+match_table = matches.assign(group=[pick(r, "name", lang) for r in matches.to_dict("records")],
+                             verdict=verdict_words(matches))[["group", "raised", "matched", "gap", "verdict"]]
+match_table.columns = [t(k, lang) for k in ("col_group", "col_raised", "col_matched", "col_gap",
+                                            "col_verdict")]
+st.success(t("rule_match_summary", lang, ok=number(match_ok), n=number(len(matches) - len(waiting))),
+           icon=":material/check_circle:")
+if len(waiting):
+    st.info(t("rule_match_waiting", lang, n=number(len(waiting)), amount=baht(waiting.raised.sum(), lang)),
+            icon=":material/hourglass_top:")
+if len(breaches):
+    st.error(t("rule_match_breaches", lang, n=number(len(breaches))), icon=":material/error:")
+    st.dataframe(match_table[matches.verdict.isin(["over", "under"]).values], hide_index=True,
+                 column_config={c: money for c in match_table.columns[1:4]})
+with st.expander(t("rule_details", lang)):
+    st.dataframe(split_table, hide_index=True,
+                 column_config={c: money for c in split_table.columns[2:6]})
+    st.dataframe(match_table, hide_index=True,
+                 column_config={c: money for c in match_table.columns[1:4]})

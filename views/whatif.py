@@ -1,0 +1,97 @@
+"""What if…: the source's fund rules worked out live from a few sliders. Every slider lives in
+the link (the issue's parameter names), so a shared link shows the same scenario; a value in a
+link that cannot be used as written is clamped or replaced, and said so."""
+
+import streamlit as st
+
+from samma import charts, funds, queries, ui
+from samma.i18n import baht, number, t
+
+lang = ui.lang()
+ui.page_header("whatif_title", lang)
+KEY = {spec.param: f"whatif_{spec.param}" for spec in funds.SLIDERS}
+GROUPS = {"wi_people": ("villages", "team", "households"),
+          "wi_money": ("share", "saving", "months", "cap"),
+          "wi_rules": ("match", "admin", "return", "loss")}
+SPEC = {spec.param: spec for spec in funds.SLIDERS}
+
+
+def set_scenario(values: dict[str, float], notices: list[funds.Notice]) -> None:
+    for param, value in values.items():
+        st.session_state[KEY[param]] = value
+    st.session_state.whatif_notices = notices
+
+
+def back_to_source() -> None:
+    set_scenario({p: s.value(s.default) for p, s in SPEC.items()}, [])
+    st.session_state.whatif_live = False
+
+
+def live_start() -> None:
+    """Villages and members as they are now; values past a slider's end are clamped, and said."""
+    if not st.session_state.whatif_live:
+        back_to_source()
+        return
+    live = queries.whatif_live_start()
+    villages = max(live["villages"], 1)
+    wanted = {"villages": live["villages"], "team": round(live["sages"] / villages),
+              "households": round(live["households"] / villages)}
+    parsed = {p: funds.parse_value(SPEC[p], str(v)) for p, v in wanted.items()}
+    set_scenario({p: value for p, (value, _) in parsed.items()},
+                 [notice for _, notice in parsed.values() if notice])
+
+
+# First run of the page in this session: the link decides where the sliders start.
+if any(key not in st.session_state for key in KEY.values()):
+    scenario, notices = funds.parse_params(st.query_params.to_dict())
+    set_scenario({p: s.value(getattr(scenario, s.field)) for p, s in SPEC.items()}, notices)
+
+for notice in st.session_state.get("whatif_notices", []):
+    # The raw value comes from a link anyone can write: shown as code, short, never as markup.
+    raw = "`" + notice.raw.replace("`", "'")[:24] + "`"
+    st.warning(t(f"wi_notice_{notice.problem}", lang, param=notice.param, raw=raw,
+                 used=number(notice.used, 0 if SPEC[notice.param].whole else 1)),
+               icon=":material/link_off:")
+
+results, inputs = st.columns([2, 1], gap="large")
+with inputs:
+    st.button(t("wi_reset", lang), icon=":material/restart_alt:", on_click=back_to_source,
+              width="stretch")
+    st.toggle(t("wi_live", lang), key="whatif_live", on_change=live_start)
+    if st.session_state.whatif_live:
+        live = queries.whatif_live_start()
+        st.caption(t("wi_live_caption", lang, villages=number(live["villages"]),
+                     members=number(live["sages"] + live["households"]),
+                     raised=baht(live["raised"], lang), matched=baht(live["matched"], lang)))
+    for heading, params in GROUPS.items():
+        st.markdown(f"**{t(heading, lang)}**")
+        for param in params:
+            spec = SPEC[param]
+            cast = int if spec.whole else float
+            st.slider(t(f"wi_{param}", lang), cast(spec.minimum), cast(spec.maximum),
+                      step=cast(spec.step), key=KEY[param], format=None if spec.whole else "%.1f")
+
+scenario, _ = funds.parse_params({p: str(st.session_state[k]) for p, k in KEY.items()})
+st.query_params.update(funds.to_params(scenario))
+p = funds.project(scenario)
+
+with results:
+    answer = t("wi_answer", lang, members=number(p.members), raised=baht(p.raised, lang),
+               grant=baht(p.grant, lang), admin=baht(p.admin, lang), fund0=baht(p.fund_at_match, lang),
+               year1=baht(p.at("year1"), lang), year3=baht(p.at("year3"), lang))
+    st.markdown(f"#### {answer}")
+    if p.shortfall > 0:
+        st.markdown("#### " + t("wi_answer_shortfall", lang, shortfall=baht(p.shortfall, lang),
+                                asked=baht(p.asked, lang)))
+    if p.loses_capital:
+        st.error(t("wi_warning_loss", lang, year3=baht(p.at("year3"), lang),
+                   fund0=baht(p.fund_at_match, lang)), icon=":material/trending_down:")
+    figures = [("wi_members", t("wi_members_value", lang, n=number(p.members))),
+               ("wi_raised", baht(p.raised, lang)), ("wi_grant", baht(p.grant, lang)),
+               ("wi_shortfall", baht(p.shortfall, lang)), ("wi_admin_out", baht(p.admin, lang)),
+               ("wi_fund0", baht(p.fund_at_match, lang)),
+               *[(f"wi_{step}", baht(p.at(step), lang)) for step in funds.STEP_MONTHS]]
+    for row in range(0, len(figures), 3):
+        for column, (label, value) in zip(st.columns(3), figures[row:row + 3]):
+            column.metric(t(label, lang), value, border=True)
+    st.altair_chart(charts.whatif_projection_chart(p, lang), width="stretch")

@@ -20,7 +20,7 @@ import duckdb
 from playwright.async_api import async_playwright
 
 from samma import sample
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, start_server
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, RUN_FINISHED, start_server
 
 ROOT = Path(__file__).resolve().parent.parent
 HOUSEHOLDS_LABEL = "ครัวเรือนที่เข้าร่วม"
@@ -79,8 +79,7 @@ async def _viewer(browser, url: str, paths: list[str], rounds: int, versions: li
                     # not a reload of the whole app.
                     await page.locator(f'[data-testid="stPageLink"] a[href*="/{path}"]').first.click()
                     await page.wait_for_function(NEW_PAGE_DONE, arg=[DONE, title])
-                await page.wait_for_selector(DONE)
-                await page.wait_for_selector('[data-testid="stMainBlockContainer"]')
+                await page.wait_for_function(RUN_FINISHED)
                 title = await page.locator("h1").first.inner_text()
                 text = await page.locator('[data-testid="stMainBlockContainer"]').inner_text()
                 tally.views += 1

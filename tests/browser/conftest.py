@@ -25,6 +25,9 @@ PHONE = {"width": 390, "height": 844}
 
 pytestmark = pytest.mark.browser
 
+RUN_FINISHED = """() => document.querySelector('[data-testid="stApp"][data-test-script-state="notRunning"]')
+    && document.querySelector('[data-testid="stMainBlockContainer"] [data-testid="stElementContainer"]')"""
+
 
 def _free_port() -> int:
     with socket.socket() as s:
@@ -88,9 +91,9 @@ def page_at(chromium):
 
 
 def wait_until_done(page: Page, timeout_ms: int = 60_000) -> None:
-    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]',
-                           timeout=timeout_ms)
-    page.wait_for_selector('[data-testid="stMainBlockContainer"]', timeout=timeout_ms)
+    """Until a script run has finished: the app says it is not running AND the page has drawn
+    something (before the first run starts the state also reads "notRunning")."""
+    page.wait_for_function(RUN_FINISHED, timeout=timeout_ms)
 
 
 def screenshot(page: Page, name: str) -> Path:

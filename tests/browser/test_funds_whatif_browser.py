@@ -67,6 +67,7 @@ def test_whatif_slider_changes_the_figures_and_the_link_reproduces_them(app_url,
 
     fresh = page_at(shared, PHONE)                              # a new context: no session, no cookies
     expect(_main(fresh)).to_contain_text("50 คน", timeout=WAIT_MS)
+    expect(fresh.locator('[data-testid="stSlider"]')).to_have_count(len(sliders), timeout=WAIT_MS)
     assert _slider_values(fresh) == sliders
     assert _metric(fresh, "ทุนหมุนเวียนเมื่อได้เงินสมทบ") == "21,250 บาท"
     assert no_horizontal_scroll(fresh)

@@ -1,13 +1,14 @@
 """Issue 2: the app opens in real Chromium and shows the Thai title and the headline figures."""
 
+from playwright.sync_api import expect
+
 from tests.browser.conftest import PHONE, PROJECTOR, no_horizontal_scroll, screenshot
 
 
 def test_overview_in_chromium(app_url, page_at, sql):
     page = page_at(app_url, PROJECTOR)
     page.get_by_role("heading", name="ภาพรวมสัมมาชีพชุมชน").wait_for()
-    metrics = page.locator('[data-testid="stMetric"]')
-    assert metrics.count() == 11
+    expect(page.locator('[data-testid="stMetric"]')).to_have_count(11)   # drawn a moment after the run
     body = page.locator('[data-testid="stMainBlockContainer"]').inner_text()
     households = sql("SELECT count(*) FROM household")[0][0]
     sales = sql("SELECT sum(amount_baht) FROM sale")[0][0]

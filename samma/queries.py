@@ -115,13 +115,12 @@ def best_sellers(limit: int = 5) -> pd.DataFrame:
     return run("""
         SELECT p.code, p.name_th, p.name_en, p.unit_th, p.unit_en,
                g.name_th AS group_th, g.name_en AS group_en,
-               d.name_th AS subdistrict_th, d.name_en AS subdistrict_en,
+               v.name_th AS village_th, v.name_en AS village_en,
                sum(s.quantity) AS quantity, sum(s.amount_baht)::DOUBLE AS sales_baht
         FROM sale s
         JOIN product p ON p.code = s.product_code
         JOIN occupation_group g ON g.code = p.group_code
         JOIN village v ON v.code = g.village_code
-        JOIN subdistrict d ON d.code = v.subdistrict_code
         GROUP BY ALL
         ORDER BY sales_baht DESC, p.code
         LIMIT ?""", [limit])

@@ -38,12 +38,16 @@ dated = events.assign(
     organiser=[pick(r, "organiser", lang) for _, r in events.iterrows()],
     date_label=[date(d.date(), lang) for d in events["date"]],
     sales_text=[baht(v, lang) for v in events["sales_baht"]],
-    groups_text=[t("n_groups", lang, n=number(n)) for n in events["groups_selling"]])
+    groups_text=[t("n_groups", lang, n=number(n)) for n in events["groups_selling"]],
+    label_below=[i % 2 == 0 for i in range(len(events))],
+    # Within an organiser's row, alternate so that close events do not share a line.
+    row_label_below=(events.groupby("organiser_code").cumcount() % 2 == 0).tolist())
 
 left, right = st.columns(2)
 with left:
     st.subheader(t("market_timeline", lang))
-    st.altair_chart(charts.event_timeline(dated, titles, lang == "th"), width="stretch")
+    st.altair_chart(charts.event_timeline(dated.assign(label_below=dated["row_label_below"]),
+                                          titles, lang == "th"), width="stretch")
     st.caption(t("market_timeline_caption", lang))
 with right:
     st.subheader(t("market_trend", lang))
@@ -79,7 +83,7 @@ with right:
     st.subheader(t("best_sellers", lang))
     best = queries.best_sellers(5)
     st.altair_chart(charts.ranked_bars(
-        best.assign(label=[f"{pick(r, 'name', lang)} · {pick(r, 'group', lang)}" for _, r in best.iterrows()],
+        best.assign(label=[f"{pick(r, 'name', lang)} · {pick(r, 'village', lang)}" for _, r in best.iterrows()],
                     value=best["sales_baht"],
                     text=[f"{baht(r['sales_baht'], lang)} · "
                           + t("qty_unit", lang, n=number(r["quantity"]), unit=pick(r, "unit", lang))
@@ -118,17 +122,18 @@ st.subheader(t("support_effect", lang))
 effect = queries.sales_before_after_training()
 if len(effect):
     partners = queries.training_partners()
-    kind_label = {kind: t(f"kind_{kind}", lang) + " " + t("run_by", lang, partners=", ".join(
-        pick(r, "short", lang) for _, r in partners[partners["kind"] == kind].iterrows()))
-        for kind in effect["kind"].unique()}
-    shown = effect.assign(
-        kind_label=effect["kind"].map(kind_label),
-        period_label=[t(f"period_{p}", lang) for p in effect["period"]],
-        value=effect["sales_per_group_event"],
-        text=[t("behind_figure", lang, value=baht(r["sales_per_group_event"], lang),
-                groups=number(r["groups"]), times=number(r["group_events"]))
-              for _, r in effect.iterrows()])
-    st.altair_chart(charts.before_after(shown, {
-        "value": t("per_group_event", lang), "kind": t("kind", lang), "period": t("period", lang)}),
-        width="stretch")
+    columns = st.columns(effect["kind"].nunique())
+    for column, (kind, rows) in zip(columns, effect.groupby("kind", sort=False)):
+        ran_by = partners.loc[partners["kind"] == kind]
+        column.markdown(f"**{t(f'kind_{kind}', lang)}**  \n" + t("run_by", lang, partners=", ".join(
+            pick(r, "short", lang) for _, r in ran_by.iterrows())))
+        shown = rows.assign(
+            label=[t(f"period_{p}", lang) for p in rows["period"]],
+            value=rows["sales_per_group_event"],
+            text=[baht(v, lang) for v in rows["sales_per_group_event"]],
+            behind=[t("behind_figure", lang, groups=number(r["groups"]), times=number(r["group_events"]))
+                    for _, r in rows.iterrows()])
+        column.altair_chart(charts.before_after(shown, {
+            "value": t("per_group_event", lang), "period": t("period", lang),
+            "behind": t("behind_label", lang)}), width="stretch")
 st.caption(t("support_effect_caption", lang))

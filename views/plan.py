@@ -2,6 +2,7 @@
 and per village, and the committee's evaluation: what changed since the last step, and which
 villages are ready for the model to go to the next subdistrict."""
 
+import pandas as pd
 import streamlit as st
 
 from samma import charts, plan, queries, ui, url_state
@@ -26,38 +27,44 @@ at_start = queries.plan_indicators_on(start, start)
 
 
 def figure(indicator: str, value: float | None) -> str:
-    if value is None:
+    if pd.isna(value):
         return "–"
     return baht(value, lang) if indicator in plan.MONEY_INDICATORS else number(value)
+
+
+def share(value: float | None, target: float | None) -> float | None:
+    """Per cent of target; a target of zero is met by anything recorded."""
+    if pd.isna(value) or pd.isna(target):
+        return None
+    return 100 * value / target if target else 100.0
 
 
 def draw_status(rows) -> None:
     """The chart (share of target, status in words) and the table of figures behind it."""
     labelled = rows.assign(
-        indicator_label=[t(f"ind_{i}", lang) for i in rows["indicator"]],
+        label=[t(f"ind_{i}", lang) for i in rows["indicator"]],
         status_label=[t(f"status_{s}", lang) for s in rows["status"]],
-        percent=[100 * a / tg if a is not None and tg else (100.0 if a is not None and tg == 0 else None)
-                 for a, tg in zip(rows["actual"], rows["target"])],
-        expected_percent=[100 * e / tg if e is not None and tg else None
-                          for e, tg in zip(rows["expected"], rows["target"])])
-    labelled["text"] = [
+        percent=[share(a, tg) for a, tg in zip(rows["actual"], rows["target"])],
+        expected_percent=[share(e, tg) for e, tg in zip(rows["expected"], rows["target"])])
+    labelled["under"] = [
         f"{s} · " + t("of_target", lang, actual=figure(i, a), target=figure(i, tg))
-        if tg is not None and a is not None else s
+        if not (pd.isna(tg) or pd.isna(a)) else s
         for s, i, a, tg in zip(labelled["status_label"], labelled["indicator"],
                                labelled["actual"], labelled["target"])]
     counts = labelled["status"].value_counts()
     st.markdown("**" + t("plan_counts", lang, **{s: number(counts.get(s, 0))
                                                   for s in (plan.REACHED, plan.ON_TRACK, plan.BEHIND)}) + "**")
     st.altair_chart(charts.plan_status(labelled, {
-        "indicator": t("indicator", lang), "value": t("status", lang),
+        "indicator": t("indicator", lang), "status": t("status", lang),
         "percent": t("percent_of_target", lang)}), width="stretch")
-    st.dataframe({
-        t("indicator", lang): labelled["indicator_label"],
-        t("target", lang): [figure(i, v) for i, v in zip(rows["indicator"], rows["target"])],
-        t("expected_now", lang): [figure(i, v) for i, v in zip(rows["indicator"], rows["expected"])],
-        t("actual", lang): [figure(i, v) for i, v in zip(rows["indicator"], rows["actual"])],
-        t("status", lang): labelled["status_label"],
-    }, hide_index=True, width="stretch")
+    with st.expander(t("plan_figures", lang)):
+        st.dataframe({
+            t("indicator", lang): labelled["label"],
+            t("target", lang): [figure(i, v) for i, v in zip(rows["indicator"], rows["target"])],
+            t("expected_now", lang): [figure(i, v) for i, v in zip(rows["indicator"], rows["expected"])],
+            t("actual", lang): [figure(i, v) for i, v in zip(rows["indicator"], rows["actual"])],
+            t("status", lang): labelled["status_label"],
+        }, hide_index=True, width="stretch")
 
 
 step = st.segmented_control(t("plan_step", lang), plan.STEPS, key="step", required=True,

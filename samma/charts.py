@@ -26,6 +26,7 @@ TEXT = 16
 BAR = 24       # px: a bar's thickness
 ROW = 64       # px per bar with its name above it; a line under the bar adds UNDER
 UNDER = 56
+AXIS = 80      # px: Streamlit fits the whole chart, axis included, into the height given
 
 
 def _projector(chart: alt.Chart, height: int) -> alt.Chart:
@@ -127,7 +128,7 @@ def ranked_bars(frame: pd.DataFrame, titles: dict, colour: str = OKABE_ITO["blue
     chart = _named_bars(frame, x, alt.value(colour),
                         [alt.Tooltip("label:N", title=titles["label"]),
                          alt.Tooltip("text:N", title=titles["value"])])
-    return _projector(chart, height=max(ROW, ROW * len(frame)))
+    return _projector(chart, height=ROW * max(1, len(frame)) + AXIS)
 
 
 def before_after(frame: pd.DataFrame, titles: dict) -> alt.Chart:
@@ -143,7 +144,7 @@ def before_after(frame: pd.DataFrame, titles: dict) -> alt.Chart:
                         [alt.Tooltip("label:N", title=titles["period"]),
                          alt.Tooltip("text:N", title=titles["value"]),
                          alt.Tooltip("behind:N", title=titles["behind"])], under="behind")
-    return _projector(chart, height=(ROW + UNDER) * len(frame))
+    return _projector(chart, height=(ROW + UNDER) * len(frame) + AXIS)
 
 
 def plan_status(frame: pd.DataFrame, titles: dict) -> alt.Chart:
@@ -163,4 +164,4 @@ def plan_status(frame: pd.DataFrame, titles: dict) -> alt.Chart:
         x="expected_percent:Q", y=alt.Y("label:N", sort=list(shown["label"]), axis=None))
     target = alt.Chart(pd.DataFrame({"x": [100]})).mark_rule(
         color="black", strokeDash=[6, 4], strokeWidth=2).encode(x="x:Q")
-    return _projector(alt.layer(bars, expected, target), height=(ROW + UNDER) * len(frame))
+    return _projector(alt.layer(bars, expected, target), height=(ROW + UNDER) * len(frame) + AXIS)

@@ -52,7 +52,7 @@ def test_ranked_bars_keep_the_given_order_and_write_each_figure():
     assert layers[0]["encoding"]["y"]["sort"] == ["b", "a"]
     assert layers[0]["encoding"]["color"] == {"value": charts.OKABE_ITO["blue"]}
     assert {l["encoding"]["text"]["field"] for l in layers if l["mark"]["type"] == "text"} == {"label", "text"}
-    assert spec["height"] == charts.ROW * 2
+    assert spec["height"] == charts.ROW * 2 + charts.AXIS
 
 
 def test_before_after_writes_the_groups_behind_each_bar_in_okabe_ito():

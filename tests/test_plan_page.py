@@ -82,3 +82,21 @@ def test_evaluation_says_what_changed_and_who_is_ready(sql):
     assert {m.label: m.value for m in at.metric}["Villages ready"] == str(ready)
     criteria = " ".join(m.value for m in at.markdown)
     assert "all 5 K" in criteria and "paid in" in criteria and "market event" in criteria
+
+
+def test_a_database_without_plan_or_events_says_so(monkeypatch, tmp_path):
+    import datetime as dt
+
+    from samma import db
+
+    empty = tmp_path / "empty.duckdb"
+    db.write_database(empty, lambda con: con.execute(
+        "INSERT INTO dataset VALUES ('ว่าง', 'Empty', FALSE, ?, ?, ?, FALSE)",
+        [dt.date(2026, 1, 1), db.SCHEMA_VERSION, dt.datetime(2026, 1, 1)]))
+    monkeypatch.setenv("SAMMA_DB", str(empty))
+    plan_page = run_app("plan", lang="en")
+    assert not plan_page.exception
+    assert [i.value for i in plan_page.info] == ["No plan in the data yet"]
+    market = run_app("market", lang="en", event="E1")
+    assert not market.exception
+    assert [i.value for i in market.info] == ["No market events in the data yet"]

@@ -12,7 +12,7 @@ lang = ui.lang()
 info = ui.page_header("plan_title", lang)
 targets = queries.plan_targets()
 villages = queries.plan_villages()
-if targets.empty:
+if targets.empty or villages.empty:
     st.info(t("no_plan", lang), icon=":material/flag:")
     st.stop()
 
@@ -118,6 +118,6 @@ with right:
 
     st.dataframe({
         t("village", lang): [pick(r, "name", lang) for _, r in ready.iterrows()],
+        t("ready", lang): [mark(v) for v in ready["ready"]],     # first, where a phone shows it
         **{t(f"short_{c}", lang): [mark(v) for v in ready[c]] for c in plan.READINESS_CRITERIA},
-        t("ready", lang): [mark(v) for v in ready["ready"]],
     }, hide_index=True, width="stretch")

@@ -26,6 +26,7 @@ TEXT = 16
 BAR = 24       # px: a bar's thickness
 ROW = 64       # px per bar with its name above it; a line under the bar adds UNDER
 UNDER = 56
+MAX_LABELLED = 15   # events: beyond this, dates and figures live in the tooltips only
 AXIS = 80      # px: Streamlit fits the whole chart, axis included, into the height given
 
 
@@ -93,7 +94,8 @@ def event_timeline(events: pd.DataFrame, titles: dict, buddhist_era: bool) -> al
     dates = below.encode(text="date_label:N") + above.encode(text="date_label:N")
     organisers = base.mark_text(align="left", dy=-52, fontSize=TEXT, fontWeight="bold",
                                 color="#555555").encode(x=alt.X("row_start:T"), text="organiser:N")
-    return _projector(alt.layer(dots, dates, organisers),
+    layers = [dots, dates, organisers] if len(events) <= MAX_LABELLED else [dots, organisers]
+    return _projector(alt.layer(*layers),
                       height=130 * events["organiser"].nunique())
 
 
@@ -116,7 +118,8 @@ def sales_trend(events: pd.DataFrame, titles: dict, buddhist_era: bool) -> alt.C
               .encode(text="sales_text:N")
               + base.transform_filter("datum.label_below").mark_text(dy=22, fontSize=TEXT)
               .encode(text="sales_text:N"))
-    return _projector(line + dots + labels, height=380)
+    layers = [line, dots, labels] if len(events) <= MAX_LABELLED else [line, dots]
+    return _projector(alt.layer(*layers), height=380)
 
 
 def ranked_bars(frame: pd.DataFrame, titles: dict, colour: str = OKABE_ITO["blue"]) -> alt.Chart:

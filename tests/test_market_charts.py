@@ -82,3 +82,10 @@ def test_plan_status_says_the_status_in_words_and_marks_the_target_and_the_line(
     assert any(l["mark"]["type"] == "rule" for l in layers)          # the target, at 100%
     data = next(iter(spec["datasets"].values()))
     assert max(r["bar"] for r in data if r["bar"] is not None) == 150   # over-achievers clipped
+
+
+def test_many_events_keep_their_labels_in_tooltips_only():
+    many = pd.concat([_events()] * 6, ignore_index=True)          # 18 events
+    layers = _layers(charts.sales_trend(many, TITLES, buddhist_era=True).to_dict())
+    assert not any(l["mark"]["type"] == "text" for l in layers)
+    assert len(_layers(charts.sales_trend(_events(), TITLES, buddhist_era=True).to_dict())) == 4

@@ -89,6 +89,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "market_timeline": ("งานตามลำดับเวลา และผู้จัด", "Events over time, by organiser"),
     "market_timeline_caption": ("ขนาดของจุดคือยอดขายในงาน ชี้ที่จุดเพื่อดูชื่องาน สถานที่ และยอดขาย",
                                 "Dot size is the sales at the event; point at a dot for its name, place and sales"),
+    "market_event_list": ("รายการงาน วันที่ สถานที่ และผู้จัด", "Events: date, place and organiser"),
     "market_trend": ("ยอดขายแต่ละงาน", "Sales at each event"),
     "market_by": ("ยอดขายแยกตาม", "Sales by"),
     "by_group": ("กลุ่มอาชีพ", "Group"),

@@ -53,7 +53,7 @@ def test_the_event_in_the_link_is_shown_and_kept(sql):
     assert at.query_params["event"] == "E5019-1"
     assert _metrics(at)["ยอดขายในงาน"] == f"{sql('SELECT sum(amount_baht) FROM sale WHERE event_code = ?', ['E5019-1'])[0][0]:,.0f} บาท"
     # Who sold what: group names, never household codes.
-    table = at.dataframe[0].value
+    table = at.dataframe[1].value
     assert len(table) == sql("SELECT count(*) FROM sale WHERE event_code = 'E5019-1'")[0][0]
     assert not table.astype(str).apply(lambda col: col.str.contains("HH-")).any().any()
 
@@ -94,3 +94,13 @@ def test_before_and_after_charts_carry_the_number_of_groups(sql):
         WHERE e.date < f.d""")[0][0]
     assert f"from {before} groups" in texts
     assert "not proof" in " ".join(c.value for c in at.caption)
+
+
+def test_the_event_list_has_buddhist_era_dates_places_and_organisers(sql):
+    events = run_app("market").dataframe[0].value
+    expected = sql("""SELECT e.date, e.place_th, o.short_th FROM market_event e
+                      JOIN partner o ON o.code = e.organiser_code ORDER BY e.date""")
+    assert list(events["สถานที่"]) == [r[1] for r in expected]
+    assert list(events["ผู้จัด"]) == [r[2] for r in expected]
+    first = expected[0][0]
+    assert events["วันที่"].iloc[0].endswith(str(first.year + 543))

@@ -49,6 +49,11 @@ with left:
     st.altair_chart(charts.event_timeline(dated.assign(label_below=dated["row_label_below"]),
                                           titles, lang == "th"), width="stretch")
     st.caption(t("market_timeline_caption", lang))
+    with st.expander(t("market_event_list", lang)):
+        st.dataframe({t("date", lang): dated["date_label"], t("event", lang): dated["name"],
+                      t("place", lang): dated["place"], t("organiser", lang): dated["organiser"],
+                      t("event_groups", lang): dated["groups_selling"],
+                      t("sales", lang): dated["sales_text"]}, hide_index=True, width="stretch")
 with right:
     st.subheader(t("market_trend", lang))
     st.altair_chart(charts.sales_trend(dated, titles, lang == "th"), width="stretch")

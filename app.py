@@ -22,6 +22,9 @@ pages = [
             url_path="whatif"),
 
     # market, plan (issue 6)
+    st.Page("views/market.py", title=t("page_market", lang), icon=":material/storefront:",
+            url_path="market"),
+    st.Page("views/plan.py", title=t("page_plan", lang), icon=":material/flag:", url_path="plan"),
 
     # data (issue 3)
 

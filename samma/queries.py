@@ -176,3 +176,225 @@ def whatif_live_start() -> dict:
 
 
 # --- market and plan (issue 6) -----------------------------------------------------------------------
+
+def market_events() -> pd.DataFrame:
+    """Every market event in date order, with its organiser and what was sold there."""
+    return run("""
+        SELECT e.code, e.date, e.name_th, e.name_en, e.place_th, e.place_en,
+               e.organiser_code, o.short_th AS organiser_th, o.short_en AS organiser_en,
+               count(DISTINCT p.group_code) AS groups_selling,
+               count(s.product_code) AS products,
+               coalesce(sum(s.quantity), 0) AS quantity,
+               coalesce(sum(s.amount_baht), 0)::DOUBLE AS sales_baht
+        FROM market_event e
+        JOIN partner o ON o.code = e.organiser_code
+        LEFT JOIN sale s ON s.event_code = e.code
+        LEFT JOIN product p ON p.code = s.product_code
+        GROUP BY ALL
+        ORDER BY e.date, e.code""")
+
+
+def sales_by_group(event_code: str | None = None) -> pd.DataFrame:
+    """Sales per occupational group (never per household), at one event or at all of them."""
+    return run("""
+        SELECT g.code, g.name_th, g.name_en, g.village_code,
+               v.name_th AS village_th, v.name_en AS village_en,
+               d.name_th AS subdistrict_th, d.name_en AS subdistrict_en,
+               count(DISTINCT s.event_code) AS events,
+               sum(s.quantity) AS quantity, sum(s.amount_baht)::DOUBLE AS sales_baht
+        FROM sale s
+        JOIN product p ON p.code = s.product_code
+        JOIN occupation_group g ON g.code = p.group_code
+        JOIN village v ON v.code = g.village_code
+        JOIN subdistrict d ON d.code = v.subdistrict_code
+        WHERE ? IS NULL OR s.event_code = ?
+        GROUP BY ALL
+        ORDER BY sales_baht DESC, g.code""", [event_code, event_code])
+
+
+def sales_by_product() -> pd.DataFrame:
+    """Sales per kind of product, summed over the groups that make it."""
+    return run("""
+        SELECT p.name_th, p.name_en, p.unit_th, p.unit_en,
+               count(DISTINCT p.group_code) AS groups,
+               sum(s.quantity) AS quantity, sum(s.amount_baht)::DOUBLE AS sales_baht
+        FROM sale s JOIN product p ON p.code = s.product_code
+        GROUP BY ALL
+        ORDER BY sales_baht DESC, p.name_en""")
+
+
+def sales_by_village() -> pd.DataFrame:
+    """Sales per village: the sum of its groups' sales at every event."""
+    return run("""
+        SELECT v.code, v.name_th, v.name_en,
+               count(DISTINCT p.group_code) AS groups,
+               sum(s.quantity) AS quantity, sum(s.amount_baht)::DOUBLE AS sales_baht
+        FROM sale s
+        JOIN product p ON p.code = s.product_code
+        JOIN occupation_group g ON g.code = p.group_code
+        JOIN village v ON v.code = g.village_code
+        GROUP BY ALL
+        ORDER BY sales_baht DESC, v.code""")
+
+
+def best_sellers(limit: int = 5) -> pd.DataFrame:
+    """The group products that brought in the most, all events together."""
+    return run("""
+        SELECT p.code, p.name_th, p.name_en, p.unit_th, p.unit_en,
+               g.name_th AS group_th, g.name_en AS group_en,
+               v.name_th AS village_th, v.name_en AS village_en,
+               sum(s.quantity) AS quantity, sum(s.amount_baht)::DOUBLE AS sales_baht
+        FROM sale s
+        JOIN product p ON p.code = s.product_code
+        JOIN occupation_group g ON g.code = p.group_code
+        JOIN village v ON v.code = g.village_code
+        GROUP BY ALL
+        ORDER BY sales_baht DESC, p.code
+        LIMIT ?""", [limit])
+
+
+def event_sales(event_code: str) -> pd.DataFrame:
+    """Who sold what at one event: each group's products, quantities and baht."""
+    return run("""
+        SELECT g.code AS group_code, g.name_th AS group_th, g.name_en AS group_en,
+               d.name_th AS subdistrict_th, d.name_en AS subdistrict_en,
+               p.name_th, p.name_en, p.unit_th, p.unit_en,
+               s.quantity, s.amount_baht::DOUBLE AS sales_baht
+        FROM sale s
+        JOIN product p ON p.code = s.product_code
+        JOIN occupation_group g ON g.code = p.group_code
+        JOIN village v ON v.code = g.village_code
+        JOIN subdistrict d ON d.code = v.subdistrict_code
+        WHERE s.event_code = ?
+        ORDER BY s.amount_baht DESC, p.code""", [event_code])
+
+
+def sales_before_after_training() -> pd.DataFrame:
+    """For each kind of support (social-media training: LINE, Facebook, website; design
+    sessions: product design, packaging), a group's sales per event before and after its first
+    such session, with how many groups and group-events stand behind each average."""
+    return run("""
+        WITH first_training AS (
+            SELECT CASE WHEN t.topic IN ('line', 'facebook', 'website') THEN 'social_media'
+                        ELSE 'design' END AS kind,
+                   tg.group_code, min(t.date) AS first_day
+            FROM training t
+            JOIN training_group tg ON tg.training_id = t.id
+            WHERE t.topic IN ('line', 'facebook', 'website', 'product_design', 'packaging')
+            GROUP BY 1, 2),
+        group_event AS (
+            SELECT p.group_code, s.event_code, e.date, sum(s.amount_baht)::DOUBLE AS sales_baht
+            FROM sale s
+            JOIN product p ON p.code = s.product_code
+            JOIN market_event e ON e.code = s.event_code
+            GROUP BY 1, 2, 3)
+        SELECT f.kind,
+               CASE WHEN ge.date < f.first_day THEN 'before' ELSE 'after' END AS period,
+               count(DISTINCT ge.group_code) AS groups,
+               count(*) AS group_events,
+               avg(ge.sales_baht) AS sales_per_group_event
+        FROM first_training f
+        JOIN group_event ge ON ge.group_code = f.group_code
+        GROUP BY ALL
+        ORDER BY f.kind DESC, period DESC""")
+
+
+def training_partners() -> pd.DataFrame:
+    """Who ran the social-media and design sessions, to name them beside the before/after view."""
+    return run("""
+        SELECT DISTINCT CASE WHEN t.topic IN ('line', 'facebook', 'website') THEN 'social_media'
+                             ELSE 'design' END AS kind,
+               o.short_th, o.short_en
+        FROM training t JOIN partner o ON o.code = t.partner_code
+        WHERE t.topic IN ('line', 'facebook', 'website', 'product_design', 'packaging')
+        ORDER BY 1, 3""")
+
+
+def plan_targets() -> pd.DataFrame:
+    """The three steps' targets, per subdistrict (6-digit area) or village (8-digit area)."""
+    return run("""
+        SELECT step, indicator, area_code, target_value::DOUBLE AS target_value, plan_start, due
+        FROM plan_target ORDER BY area_code, indicator, step""")
+
+
+def plan_villages() -> pd.DataFrame:
+    """Villages the plan covers: those in a subdistrict with a plan, or with targets of their own."""
+    return run("""
+        SELECT v.code, v.subdistrict_code, v.moo, v.name_th, v.name_en
+        FROM village v
+        WHERE v.subdistrict_code IN (SELECT area_code FROM plan_target)
+           OR v.code IN (SELECT area_code FROM plan_target)
+        ORDER BY v.code""")
+
+
+def plan_indicators_on(day, sales_since) -> pd.DataFrame:
+    """Each plan village's indicators as they stood on `day`: households trained (enrolled
+    with a sage), groups formed, groups with all 5 K, revolving capital, and sales at events
+    from `sales_since` to `day`. Members' income is not recorded in the data, so it has no row.
+    Long form: village_code, subdistrict_code, indicator, value."""
+    return run("""
+        WITH v AS (
+            SELECT code, subdistrict_code FROM village
+            WHERE subdistrict_code IN (SELECT area_code FROM plan_target)
+               OR code IN (SELECT area_code FROM plan_target)),
+        grp AS (SELECT g.code, g.village_code FROM occupation_group g JOIN v ON v.code = g.village_code
+                WHERE g.formed <= ?::DATE),
+        five_k AS (SELECT owner_code FROM milestone
+                   WHERE owner_kind = 'group' AND reached <= ?::DATE
+                   GROUP BY 1 HAVING count(*) = 5),
+        figures AS (
+            SELECT village_code, 'households_trained' AS indicator, count(*)::DOUBLE AS value
+            FROM household WHERE joined <= ?::DATE GROUP BY 1
+            UNION ALL
+            SELECT village_code, 'groups_formed', count(*)::DOUBLE FROM grp GROUP BY 1
+            UNION ALL
+            SELECT village_code, 'groups_5k', count(*)::DOUBLE
+            FROM grp JOIN five_k ON five_k.owner_code = grp.code GROUP BY 1
+            UNION ALL
+            SELECT g.village_code, 'revolving_fund',
+                   sum(CASE f.entry WHEN 'loss' THEN -f.amount_baht ELSE f.amount_baht END)::DOUBLE
+            FROM fund_entry f JOIN occupation_group g ON g.code = f.group_code
+            WHERE f.bucket = 'revolving' AND f.entry IN ('paid_in', 'profit', 'loss')
+              AND f.date <= ?::DATE
+            GROUP BY 1
+            UNION ALL
+            SELECT g.village_code, 'sales', sum(s.amount_baht)::DOUBLE
+            FROM sale s
+            JOIN market_event e ON e.code = s.event_code
+            JOIN product p ON p.code = s.product_code
+            JOIN occupation_group g ON g.code = p.group_code
+            WHERE e.date >= ?::DATE AND e.date <= ?::DATE
+            GROUP BY 1),
+        indicator(indicator) AS (VALUES ('households_trained'), ('groups_formed'), ('groups_5k'),
+                                        ('revolving_fund'), ('sales'))
+        SELECT v.code AS village_code, v.subdistrict_code, i.indicator,
+               coalesce(f.value, 0) AS value
+        FROM v CROSS JOIN indicator i
+        LEFT JOIN figures f ON f.village_code = v.code AND f.indicator = i.indicator
+        ORDER BY v.code, i.indicator""", [day, day, day, day, sales_since, day])
+
+
+def village_readiness() -> pd.DataFrame:
+    """What the committee checks before the model goes to the next subdistrict, per plan
+    village: groups formed and with all 5 K, groups whose revolving capital is below what was
+    paid in (the floor: it must not be lost), and events its groups sold at."""
+    return run("""
+        WITH v AS (
+            SELECT code, subdistrict_code, moo, name_th, name_en FROM village
+            WHERE subdistrict_code IN (SELECT area_code FROM plan_target)
+               OR code IN (SELECT area_code FROM plan_target))
+        SELECT v.code, v.subdistrict_code, v.name_th, v.name_en,
+               count(DISTINCT gp.group_code) FILTER (WHERE gp.formed IS NOT NULL) AS groups_formed,
+               count(DISTINCT gp.group_code) FILTER (WHERE gp.formed IS NOT NULL AND gp.all5k)
+                 AS groups_5k,
+               count(DISTINCT gf.group_code) FILTER (WHERE gf.capital < gf.paid_in) AS groups_below_floor,
+               count(DISTINCT gf.group_code) AS groups_with_fund,
+               (SELECT count(DISTINCT s.event_code) FROM sale s
+                JOIN product p ON p.code = s.product_code
+                JOIN occupation_group g ON g.code = p.group_code
+                WHERE g.village_code = v.code) AS events_sold
+        FROM v
+        LEFT JOIN group_progress gp ON gp.village_code = v.code
+        LEFT JOIN group_fund gf ON gf.group_code = gp.group_code
+        GROUP BY ALL
+        ORDER BY v.code""")

@@ -1,0 +1,102 @@
+"""The Plan page: status per step overall and per village, the evaluation, bad links."""
+
+import pytest
+
+from tests.conftest import run_app
+from tests.test_market_page import chart_rows
+
+
+def _chart_texts(at, n: int) -> list[str]:
+    return list(chart_rows(at, n)["under"])
+
+
+def test_plan_defaults_to_one_year_with_statuses_in_words(sql):
+    at = run_app("plan")
+    assert not at.exception
+    assert at.session_state["step"] == "year1"
+    target_5k = sql("SELECT target_value FROM plan_target WHERE step = 'year1' "
+                    "AND indicator = 'groups_5k' AND area_code = '501910'")[0][0]
+    groups_5k = sql("SELECT count(*) FROM (SELECT owner_code FROM milestone WHERE owner_kind = 'group' "
+                    "AND owner_code LIKE 'G501910%' GROUP BY 1 HAVING count(*) = 5)")[0][0]
+    assert groups_5k < target_5k                     # the sample is behind on the 5 K
+    texts = _chart_texts(at, 0)
+    assert f"ล่าช้า · {groups_5k} จาก {target_5k:.0f}" in texts
+    households = sql("SELECT count(*) FROM household WHERE village_code LIKE '501910%'")[0][0]
+    assert f"ถึงเป้าแล้ว · {households} จาก {households}" in texts
+    assert "ไม่มีการบันทึก" in texts                  # members' income is not recorded
+    assert "step" not in at.query_params
+
+
+def test_step_and_village_from_the_link(sql):
+    at = run_app("plan", step="year3", village="50191004", lang="en")
+    assert not at.exception
+    assert at.query_params["step"] == "year3" and at.query_params["village"] == "50191004"
+    assert at.selectbox(key="village").value == "50191004"
+    assert "due 30 Sep 2028" in " ".join(c.value for c in at.caption)
+    village = _chart_texts(at, 1)
+    target = sql("SELECT target_value FROM plan_target WHERE step = 'year3' "
+                 "AND indicator = 'revolving_fund' AND area_code = '50191004'")[0][0]
+    assert any(f"of ฿{target:,.0f}" in text for text in village)
+    assert village.count("No target") == 4        # only the fund has a 3-year target here
+
+
+def test_changing_the_step_updates_the_link():
+    at = run_app("plan")
+    at.session_state["step"] = "quarter"
+    at.run()
+    assert at.query_params["step"] == "quarter"
+    assert "ครบกำหนด 31 ธ.ค. 2568" in " ".join(c.value for c in at.caption)
+
+
+@pytest.mark.parametrize("params", [{"step": "year2"}, {"step": ""}, {"village": "501910"},
+                                    {"village": "../../etc"}, {"step": "YEAR1", "village": "x"}])
+def test_bad_step_or_village_gets_a_notice_and_the_default(params):
+    at = run_app("plan", **params)
+    assert not at.exception
+    notices = " ".join(w.value for w in at.warning)
+    for key in params:
+        assert f'"{key}"' in notices
+    assert at.session_state["step"] == "year1"
+    assert at.selectbox(key="village").value == "50191001"
+
+
+def test_evaluation_says_what_changed_and_who_is_ready(sql):
+    at = run_app("plan", lang="en")
+    subheaders = [s.value for s in at.subheader]
+    assert "What changed since the 1 year step fell due (30 Sep 2026)" in subheaders
+    changed = at.dataframe[-2].value.set_index("Indicator")
+    fund_then = sql("""SELECT sum(CASE entry WHEN 'loss' THEN -amount_baht ELSE amount_baht END)
+                       FROM fund_entry WHERE bucket = 'revolving' AND entry IN ('paid_in', 'profit', 'loss')
+                       AND group_code LIKE 'G501910%' AND date <= DATE '2026-09-30'""")[0][0]
+    assert changed.loc["Revolving fund", "Then"] == f"฿{fund_then:,.0f}"
+    # Ready: every group with all 5 K, no group's capital below what was paid in, sold at an event.
+    ready = sql("""
+        SELECT count(*) FROM occupation_group g
+        WHERE g.village_code LIKE '501910%'
+          AND (SELECT count(*) FROM milestone m WHERE m.owner_kind = 'group' AND m.owner_code = g.code) = 5
+          AND (SELECT coalesce(sum(amount_baht) FILTER (WHERE entry = 'loss'), 0)
+                      <= coalesce(sum(amount_baht) FILTER (WHERE entry = 'profit'), 0)
+               FROM fund_entry f WHERE f.group_code = g.code AND f.bucket = 'revolving')
+          AND EXISTS (SELECT 1 FROM sale s JOIN product p ON p.code = s.product_code
+                      WHERE p.group_code = g.code)""")[0][0]
+    assert {m.label: m.value for m in at.metric}["Villages ready"] == str(ready)
+    criteria = " ".join(m.value for m in at.markdown)
+    assert "all 5 K" in criteria and "paid in" in criteria and "market event" in criteria
+
+
+def test_a_database_without_plan_or_events_says_so(monkeypatch, tmp_path):
+    import datetime as dt
+
+    from samma import db
+
+    empty = tmp_path / "empty.duckdb"
+    db.write_database(empty, lambda con: con.execute(
+        "INSERT INTO dataset VALUES ('ว่าง', 'Empty', FALSE, ?, ?, ?, FALSE)",
+        [dt.date(2026, 1, 1), db.SCHEMA_VERSION, dt.datetime(2026, 1, 1)]))
+    monkeypatch.setenv("SAMMA_DB", str(empty))
+    plan_page = run_app("plan", lang="en")
+    assert not plan_page.exception
+    assert [i.value for i in plan_page.info] == ["No plan in the data yet"]
+    market = run_app("market", lang="en", event="E1")
+    assert not market.exception
+    assert [i.value for i in market.info] == ["No market events in the data yet"]

@@ -1,0 +1,144 @@
+"""Market: which products sell at which events, the trend across events, one event's own view,
+and sales before and after partners' training. Groups only, never households."""
+
+import streamlit as st
+
+from samma import charts, queries, ui, url_state
+from samma.i18n import baht, date, number, pick, t
+
+TOP = 12
+
+lang = ui.lang()
+ui.page_header("market_title", lang)
+events = queries.market_events()
+if events.empty:
+    st.info(t("no_events", lang), icon=":material/storefront:")
+    st.stop()
+# The event in the link is checked first, so a notice about a bad one is seen at the top.
+codes = list(events["code"])
+latest = codes[-1]
+url_state.choice("event", codes, latest, lang)
+
+by_product = queries.sales_by_product()
+by_group = queries.sales_by_group()
+c1, c2, c3, c4 = st.columns(4)
+c1.metric(t("market_events_n", lang), number(len(events)), border=True)
+c2.metric(t("market_sales_total", lang), baht(events["sales_baht"].sum(), lang), border=True)
+c3.metric(t("market_groups_selling", lang), number(len(by_group)), border=True)
+if len(by_product):
+    c4.metric(t("market_best_product", lang), pick(by_product.iloc[0], "name", lang),
+              delta=baht(by_product.iloc[0]["sales_baht"], lang), delta_color="off",
+              delta_arrow="off", border=True)
+
+titles = {"date": t("date", lang), "organiser": t("organiser", lang), "event": t("event", lang),
+          "place": t("place", lang), "sales": t("sales_baht_axis", lang), "groups": t("groups", lang)}
+dated = events.assign(
+    name=[pick(r, "name", lang) for _, r in events.iterrows()],
+    place=[pick(r, "place", lang) for _, r in events.iterrows()],
+    organiser=[pick(r, "organiser", lang) for _, r in events.iterrows()],
+    date_label=[date(d.date(), lang) for d in events["date"]],
+    sales_text=[baht(v, lang) for v in events["sales_baht"]],
+    groups_text=[t("n_groups", lang, n=number(n)) for n in events["groups_selling"]],
+    label_below=[i % 2 == 0 for i in range(len(events))],
+    # Within an organiser's row, alternate so that close events do not share a line.
+    row_label_below=(events.groupby("organiser_code").cumcount() % 2 == 0).tolist())
+
+left, right = st.columns(2)
+with left:
+    st.subheader(t("market_timeline", lang))
+    st.altair_chart(charts.event_timeline(dated.assign(label_below=dated["row_label_below"]),
+                                          titles, lang == "th"), width="stretch")
+    st.caption(t("market_timeline_caption", lang))
+    with st.expander(t("market_event_list", lang)):
+        st.dataframe({t("date", lang): dated["date_label"], t("event", lang): dated["name"],
+                      t("place", lang): dated["place"], t("organiser", lang): dated["organiser"],
+                      t("event_groups", lang): dated["groups_selling"],
+                      t("sales", lang): dated["sales_text"]}, hide_index=True, width="stretch")
+with right:
+    st.subheader(t("market_trend", lang))
+    st.altair_chart(charts.sales_trend(dated, titles, lang == "th"), width="stretch")
+
+
+def bars(frame, label):
+    top = frame.head(TOP)
+    shown = top.assign(label=label(top), value=top["sales_baht"],
+                       text=[baht(v, lang) for v in top["sales_baht"]])
+    st.altair_chart(charts.ranked_bars(shown, {"value": t("sales_baht_axis", lang),
+                                               "label": t("market_by", lang)}), width="stretch")
+    if len(frame) > TOP:
+        st.caption(t("top_n_of", lang, n=TOP, total=number(len(frame))))
+
+
+def group_label(frame):
+    return [f"{pick(r, 'name', lang)} · {pick(r, 'subdistrict', lang)}" for _, r in frame.iterrows()]
+
+
+left, right = st.columns(2)
+with left:
+    st.subheader(t("market_by", lang))
+    tab_group, tab_product, tab_village = st.tabs(
+        [t("by_group", lang), t("by_product", lang), t("by_village", lang)])
+    with tab_group:
+        bars(by_group, group_label)
+    with tab_product:
+        bars(by_product, lambda f: [pick(r, "name", lang) for _, r in f.iterrows()])
+    with tab_village:
+        bars(queries.sales_by_village(), lambda f: [pick(r, "name", lang) for _, r in f.iterrows()])
+with right:
+    st.subheader(t("best_sellers", lang))
+    best = queries.best_sellers(5)
+    st.altair_chart(charts.ranked_bars(
+        best.assign(label=[f"{pick(r, 'name', lang)} · {pick(r, 'village', lang)}" for _, r in best.iterrows()],
+                    value=best["sales_baht"],
+                    text=[f"{baht(r['sales_baht'], lang)} · "
+                          + t("qty_unit", lang, n=number(r["quantity"]), unit=pick(r, "unit", lang))
+                          for _, r in best.iterrows()]),
+        {"value": t("sales_baht_axis", lang), "label": t("product", lang)},
+        colour=charts.OKABE_ITO["green"]), width="stretch")
+
+st.subheader(t("event_view", lang))
+names = dict(zip(dated["code"], dated["date_label"] + " · " + dated["name"]))
+chosen = st.selectbox(t("event_pick", lang), codes, key="event", format_func=names.get)
+url_state.keep("event", latest)
+event = dated.set_index("code").loc[chosen]
+st.caption(t("event_caption", lang, place=event["place"], organiser=event["organiser"]))
+sold = queries.event_sales(chosen)
+if sold.empty:
+    st.info(t("event_none", lang))
+else:
+    c1, c2, c3 = st.columns(3)
+    c1.metric(t("event_sales", lang), baht(sold["sales_baht"].sum(), lang), border=True)
+    c2.metric(t("event_groups", lang), number(sold["group_code"].nunique()), border=True)
+    c3.metric(t("event_products", lang), number(len(sold)), border=True)
+    left, right = st.columns(2)
+    with left:
+        bars(queries.sales_by_group(chosen), group_label)
+    with right:
+        st.dataframe(
+            {t("group", lang): [f"{pick(r, 'group', lang)} · {pick(r, 'subdistrict', lang)}"
+                                for _, r in sold.iterrows()],
+             t("product", lang): [pick(r, "name", lang) for _, r in sold.iterrows()],
+             t("quantity", lang): [t("qty_unit", lang, n=number(r["quantity"]), unit=pick(r, "unit", lang))
+                                   for _, r in sold.iterrows()],
+             t("sales", lang): [baht(v, lang) for v in sold["sales_baht"]]},
+            hide_index=True, width="stretch")
+
+st.subheader(t("support_effect", lang))
+effect = queries.sales_before_after_training()
+if len(effect):
+    partners = queries.training_partners()
+    columns = st.columns(effect["kind"].nunique())
+    for column, (kind, rows) in zip(columns, effect.groupby("kind", sort=False)):
+        ran_by = partners.loc[partners["kind"] == kind]
+        column.markdown(f"**{t(f'kind_{kind}', lang)}**  \n" + t("run_by", lang, partners=", ".join(
+            pick(r, "short", lang) for _, r in ran_by.iterrows())))
+        shown = rows.assign(
+            label=[t(f"period_{p}", lang) for p in rows["period"]],
+            value=rows["sales_per_group_event"],
+            text=[baht(v, lang) for v in rows["sales_per_group_event"]],
+            behind=[t("behind_figure", lang, groups=number(r["groups"]), times=number(r["group_events"]))
+                    for _, r in rows.iterrows()])
+        column.altair_chart(charts.before_after(shown, {
+            "value": t("per_group_event", lang), "period": t("period", lang),
+            "behind": t("behind_label", lang)}), width="stretch")
+st.caption(t("support_effect_caption", lang))

@@ -65,6 +65,81 @@ STRINGS: dict[str, tuple[str, str]] = {
 
     # --- data page, template, import ---------------------------------------------------------------------------
     # (issue 3: add this area's strings below this line)
+    "wb_intro": ("แม่แบบข้อมูลสัมมาชีพชุมชน: กรอกข้อมูลของเครือข่ายในแต่ละแผ่นงาน แล้วนำเข้าด้วย "
+                 "python -m samma import ไฟล์.xlsx หรือที่หน้าข้อมูล",
+                 "Samma data template: fill in your network sheet by sheet, then load it with "
+                 "python -m samma import FILE.xlsx or on the Data page"),
+    "wb_rule_dates": ("วันที่: พิมพ์แบบ พ.ศ. หรือ ค.ศ. ก็ได้ เช่น 15/01/2568, 2568-01-15, 15 ม.ค. 2568",
+                      "Dates: Buddhist or Common era, e.g. 15/01/2568, 2025-01-15, 15 Jan 2025"),
+    "wb_rule_numbers": ("ตัวเลข: ใส่จุลภาค ฿ หรือ บาท หรือเลขไทยได้ เช่น ๑,๒๐๐ บาท",
+                        "Numbers: separators, ฿, บาท and Thai digits are fine, e.g. ฿1,200"),
+    "wb_rule_choices": ("ช่องที่มีรายการให้เลือก: เลือกจากรายการ หรือพิมพ์รหัสภาษาอังกฤษ",
+                        "Columns with a drop-down: pick from it, or type the English code"),
+    "wb_rule_codes": ("รหัส: จังหวัด 2 หลัก อำเภอ 4 หลัก ตำบล 6 หลัก หมู่บ้าน = รหัสตำบล + หมู่ที่ 2 หลัก",
+                      "Codes: province 2 digits, district 4, subdistrict 6, village = subdistrict + "
+                      "หมู่ที่ as 2 digits"),
+    "wb_rule_examples": ("แถวตัวอย่างเป็นเครือข่ายสมมุติ ให้ลบหรือเขียนทับด้วยข้อมูลจริง",
+                         "The example rows are an imaginary network: delete or overwrite them"),
+    "wb_rule_people": ("ห้ามใส่ชื่อ เลขบัตรประชาชน หรือเบอร์โทรของครัวเรือน ใช้รหัสเท่านั้น",
+                       "Never put a household's name, ID number or phone: codes only"),
+    "wb_rule_load": ("ถ้ามีข้อผิดพลาด ระบบจะบอกทุกจุด (แผ่นงาน แถว คอลัมน์) และจะไม่เปลี่ยนข้อมูลเดิม",
+                     "If anything is wrong, every problem is listed (sheet, row, column) and the "
+                     "live data is not changed"),
+    "wb_sheet": ("แผ่นงาน", "Sheet"),
+    "wb_required": ("ต้องกรอก", "required"),
+    "wb_optional": ("เว้นว่างได้", "may be empty"),
+    "err_at_cell": ("แผ่นงาน {sheet} แถว {row} คอลัมน์ {column}", "sheet {sheet}, row {row}, column {column}"),
+    "err_at_row": ("แผ่นงาน {sheet} แถว {row}", "sheet {sheet}, row {row}"),
+    "err_at_sheet": ("แผ่นงาน {sheet}", "sheet {sheet}"),
+    "err_at_file": ("ไฟล์", "file"),
+    "err_value": ("ค่า “{value}”", "value “{value}”"),
+    "err_not_spreadsheet": ("ไฟล์นี้ไม่ใช่ไฟล์ Excel (.xlsx) หรือโฟลเดอร์ไฟล์ CSV",
+                            "this is not an Excel (.xlsx) file or a folder of CSV files"),
+    "err_no_file": ("ไม่พบไฟล์ {path}", "there is no file {path}"),
+    "err_empty_file": ("ไฟล์ว่างเปล่า", "the file is empty"),
+    "err_missing_sheet": ("ไม่พบแผ่นงาน {sheet} ({th})", "the sheet {sheet} ({th}) is missing"),
+    "err_missing_column": ("ไม่พบคอลัมน์ “{header}”", "the column “{header}” is missing"),
+    "err_required": ("ต้องกรอกช่องนี้", "this cell must be filled in"),
+    "err_not_number": ("ไม่ใช่ตัวเลข", "not a number"),
+    "err_not_whole": ("ต้องเป็นจำนวนเต็ม", "must be a whole number"),
+    "err_not_date": ("ไม่ใช่วันที่ที่อ่านได้ (เช่น 15/01/2568)", "not a date we can read (e.g. 15/01/2568)"),
+    "err_not_code": ("ไม่ใช่รหัสที่อ่านได้", "not a code we can read"),
+    "err_not_choice": ("ต้องเป็นค่าใดค่าหนึ่งต่อไปนี้: {allowed}", "must be one of: {allowed}"),
+    "err_digits": ("ต้องเป็นตัวเลข {n} หลัก", "must be {n} digits"),
+    "err_below": ("ต้องไม่น้อยกว่า {limit}", "must be at least {limit}"),
+    "err_above": ("ต้องไม่เกิน {limit}", "must be at most {limit}"),
+    "err_negative": ("ต้องไม่ติดลบ", "must not be negative"),
+    "err_future": ("เป็นวันที่ในอนาคต (หลังวันนี้)", "is a date in the future"),
+    "err_unknown_code": ("ไม่มีรหัสนี้ในแผ่นงาน {ref}", "no such code in the sheet {ref}"),
+    "err_duplicate": ("ซ้ำกับแถว {first}", "duplicates row {first}"),
+    "err_prefix": ("ต้องขึ้นต้นด้วยรหัส {parent} ของคอลัมน์ {column}",
+                   "must start with {parent}, the code in column {column}"),
+    "err_village_code": ("รหัสหมู่บ้านต้องเป็น {expected} (รหัสตำบล + หมู่ที่ 2 หลัก)",
+                         "the village code must be {expected} (subdistrict code + หมู่ที่ as 2 digits)"),
+    "err_partner_source": ("ถ้ามาจากภาคีต้องใส่รหัสภาคี ถ้ามาจากสมาชิกต้องเว้นว่าง",
+                           "a partner's support needs a partner code; members' money must have none"),
+    "err_one_recipient": ("ต้องระบุผู้รับอย่างใดอย่างหนึ่ง: เครือข่าย หรือ กลุ่ม",
+                          "give exactly one recipient: a network or a group"),
+    "err_due_before_start": ("วันครบกำหนดมาก่อนวันเริ่มแผน", "the due date is before the plan start"),
+    "err_one_dataset_row": ("ต้องมีข้อมูลหนึ่งแถวพอดี (พบ {n} แถว)", "must have exactly one row (found {n})"),
+    "err_area_code": ("ต้องเป็นรหัสตำบลหรือรหัสหมู่บ้านที่มีในแผ่นงาน", "must be a subdistrict or village code in the workbook"),
+    "err_database": ("ฐานข้อมูลไม่ยอมรับข้อมูล: {detail}", "the database refused the data: {detail}"),
+    "load_rejected": ("ไม่ได้นำเข้า: พบปัญหา {n} จุด ข้อมูลเดิมไม่เปลี่ยนแปลง",
+                      "Not loaded: {n} problem(s) found; the live data is unchanged"),
+    "load_warnings": ("นำเข้าแล้ว มีข้อสังเกต {n} รายการ (ข้อมูลจริงที่ไม่เป็นไปตามหลัก)",
+                      "Loaded, with {n} warning(s): facts that break a rule"),
+    "warn_split_70_30": ("กลุ่ม {group}: เงินสนับสนุนเลขที่ {id} จำนวน {amount} เข้าบัญชีค่าบริหาร {actual} "
+                         "(ตามหลัก 70/30 ควรเป็น {expected})",
+                         "group {group}: of contribution {id} ({amount}), {actual} went to "
+                         "administration (70/30 says {expected})"),
+    "warn_matching_above_members": ("กลุ่ม {group}: ภาคีสมทบ {actual} มากกว่าเงินที่สมาชิกระดมเอง {expected} "
+                                    "(หลัก 1:1)",
+                                    "group {group}: partners matched {actual}, more than the "
+                                    "members' own {expected} (1:1 rule)"),
+    "warn_capital_below_floor": ("กลุ่ม {group}: ทุนหมุนเวียน {actual} ต่ำกว่าเงินที่ลงไว้ {expected} "
+                                 "(ทุนต้องไม่สูญ)",
+                                 "group {group}: revolving capital {actual} is below the "
+                                 "{expected} paid in (capital must not be lost)"),
 
 
     # --- map and groups ---------------------------------------------------------------------------

@@ -800,6 +800,14 @@ def _cross_checks(parsed: dict[str, Parsed], problems: list[Problem]) -> None:
         problems.append(Problem("err_one_dataset_row", "dataset", params={"n": rows}))
 
 
+def _reading_order(problem: Problem) -> tuple:
+    """Sheet by sheet as the workbook has them, then row by row, left to right."""
+    sheet = SHEET.get(problem.sheet)
+    headers = [c.header for c in sheet.columns] if sheet else []
+    return (SHEETS.index(sheet) if sheet else -1, problem.row or 0,
+            headers.index(problem.column) if problem.column in headers else -1)
+
+
 def validate(raw: Raw, today: dt.date | None = None) -> dict[str, list[tuple]]:
     """Rows for every table, in the schema's column order; LoadRejected lists every problem."""
     today = today or dt.date.today()
@@ -818,7 +826,7 @@ def validate(raw: Raw, today: dt.date | None = None) -> dict[str, list[tuple]]:
             parsed[sheet.name] = _parse_sheet(sheet, rows, problems, today)
     _cross_checks(parsed, problems)
     if problems:
-        raise LoadRejected(problems)
+        raise LoadRejected(sorted(problems, key=_reading_order))
     return {name: [tuple(values[c.key] for c in p.sheet.columns) for _, values in p.rows]
             for name, p in parsed.items()}
 
@@ -876,7 +884,11 @@ def record_warnings(con: duckdb.DuckDBPyConnection) -> None:
 def load(source: Path, db_path: Path, today: dt.date | None = None) -> list[tuple[str, str]]:
     """Reads, checks and loads `source` (an .xlsx file or a folder of CSVs) as the live database
     at `db_path`. Returns the warnings as (Thai, English); LoadRejected changes nothing."""
-    tables = validate(read_source(source), today)
+    return load_raw(read_source(source), db_path, today)
+
+
+def load_raw(raw: Raw, db_path: Path, today: dt.date | None = None) -> list[tuple[str, str]]:
+    tables = validate(raw, today)
     name_th, name_en, as_of, approximate = tables.pop("dataset")[0]
     loaded_at = dt.datetime.now().replace(microsecond=0)
 

@@ -758,7 +758,7 @@ def _cross_checks(parsed: dict[str, Parsed], problems: list[Problem]) -> None:
             code, parent_code = values.get("code"), values.get(column)
             if _ok(code, parent_code) and not code.startswith(parent_code):
                 report(parsed[sheet_name].sheet, row, "code", code, "err_prefix", parent=parent_code,
-                       column=parsed[sheet_name].sheet.column(column).header)
+                       parent_column=parsed[sheet_name].sheet.column(column).header)
 
     prefix("district", "province_code", "province")
     prefix("subdistrict", "district_code", "district")

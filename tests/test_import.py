@@ -75,6 +75,8 @@ CASES = {
                          ("err_not_whole", "training", 2, "participants")),
     "impossible count": (_set("training", "F2", 50_000), ("err_above", "training", 2, "participants")),
     "unknown choice": (_set("contribution", "G2", "cheque"), ("err_not_choice", "contribution", 2, "kind")),
+    "district outside its province": (_set("district", "A2", "6019"),
+                                      ("err_prefix", "district", 2, "code")),
     "short code": (_set("province", "A2", "5"), ("err_digits", "province", 2, "code")),
     "village code not its subdistrict + moo": (_set("village", "C2", 3),
                                                ("err_village_code", "village", 2, "code")),

@@ -18,6 +18,7 @@ page = st.navigation([
     # market, plan (issue 6)
 
     # data (issue 3)
+    st.Page("views/data.py", title=t("page_data", lang), icon=":material/database:", url_path="data"),
 
 ])
 with ui.database_guard(lang):

@@ -65,6 +65,38 @@ STRINGS: dict[str, tuple[str, str]] = {
 
     # --- data page, template, import ---------------------------------------------------------------------------
     # (issue 3: add this area's strings below this line)
+    "page_data": ("ข้อมูล", "Data"),
+    "data_title": ("ข้อมูลและการนำเข้า", "Data and loading"),
+    "data_live": ("ชุดข้อมูลที่ใช้อยู่", "The live dataset"),
+    "data_name": ("ชุดข้อมูล", "Dataset"),
+    "data_as_of": ("ข้อมูล ณ วันที่", "Figures as of"),
+    "data_loaded_at": ("นำเข้าเมื่อ", "Loaded"),
+    "data_kind": ("ประเภท", "Kind"),
+    "data_is_sample": ("ข้อมูลตัวอย่าง", "Sample data"),
+    "data_is_real": ("ข้อมูลจริงของเครือข่าย", "The network's own figures"),
+    "data_counts": ("จำนวนรายการในแต่ละแผ่นงาน", "Rows in each sheet"),
+    "data_sheet": ("แผ่นงาน", "Sheet"),
+    "data_rows": ("จำนวนแถว", "Rows"),
+    "data_warnings": ("ข้อสังเกตจากการนำเข้า", "Warnings from the load"),
+    "data_warnings_help": ("ข้อมูลจริงที่ไม่เป็นไปตามหลัก 70/30, 1:1 หรือทุนหมุนเวียนต้องไม่สูญ",
+                           "Facts that break the 70/30 split, the 1:1 match or the rule that capital must not be lost"),
+    "data_no_warnings": ("ไม่มีข้อสังเกต ข้อมูลเป็นไปตามหลักทุกข้อ", "No warnings: the figures keep every rule"),
+    "data_warning": ("ข้อสังเกต", "Warning"),
+    "data_downloads": ("ดาวน์โหลด", "Downloads"),
+    "data_template": ("แม่แบบสำหรับกรอกข้อมูล (.xlsx)", "Template to fill in (.xlsx)"),
+    "data_export": ("ข้อมูลที่ใช้อยู่ ในรูปแบบเดียวกับแม่แบบ (.xlsx)", "The live data, in the template's format (.xlsx)"),
+    "data_how_to_load": ("ผู้ดูแลนำเข้าข้อมูลด้วยคำสั่ง python -m samma import ไฟล์.xlsx "
+                         "สำเนาสำรองเก็บไว้ 20 ชุดล่าสุด กู้คืนได้ด้วย python -m samma restore",
+                         "An administrator loads figures with python -m samma import FILE.xlsx; "
+                         "the last 20 backups are kept and python -m samma restore puts one back"),
+    "data_editor": ("นำเข้าข้อมูล (สำหรับผู้แก้ไข)", "Load a spreadsheet (editors)"),
+    "data_password": ("รหัสผ่านผู้แก้ไข", "Editor password"),
+    "data_unlock": ("เข้าสู่ระบบ", "Sign in"),
+    "data_wrong_password": ("รหัสผ่านไม่ถูกต้อง", "Wrong password"),
+    "data_upload": ("เลือกไฟล์ Excel (.xlsx) ตามแม่แบบ", "Choose an Excel file (.xlsx) in the template's format"),
+    "data_load": ("ตรวจและนำเข้า", "Check and load"),
+    "data_loaded": ("นำเข้าแล้ว ทุกหน้าแสดงตัวเลขใหม่ ข้อมูลเดิมเก็บเป็นสำเนาสำรอง",
+                    "Loaded: every page shows the new figures; the previous data is kept as a backup"),
     "wb_intro": ("แม่แบบข้อมูลสัมมาชีพชุมชน: กรอกข้อมูลของเครือข่ายในแต่ละแผ่นงาน แล้วนำเข้าด้วย "
                  "python -m samma import ไฟล์.xlsx หรือที่หน้าข้อมูล",
                  "Samma data template: fill in your network sheet by sheet, then load it with "

@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hmac
 import io
 import math
+import os
 import re
+import threading
+import time
 import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -607,8 +611,12 @@ def read_source(path: Path) -> Raw:
         raise LoadRejected([Problem("err_no_file", params={"path": path.name})])
     if path.stat().st_size == 0:
         raise LoadRejected([Problem("err_empty_file")])
+    return _read_xlsx(path)
+
+
+def _read_xlsx(source: Path | io.BytesIO) -> Raw:
     try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        wb = openpyxl.load_workbook(source, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError,
             openpyxl.utils.exceptions.InvalidFileException):
         raise LoadRejected([Problem("err_not_spreadsheet")]) from None
@@ -887,6 +895,13 @@ def load(source: Path, db_path: Path, today: dt.date | None = None) -> list[tupl
     return load_raw(read_source(source), db_path, today)
 
 
+def load_bytes(data: bytes, db_path: Path) -> list[tuple[str, str]]:
+    """The same load, from an uploaded file's bytes."""
+    if not data:
+        raise LoadRejected([Problem("err_empty_file")])
+    return load_raw(_read_xlsx(io.BytesIO(data)), db_path)
+
+
 def load_raw(raw: Raw, db_path: Path, today: dt.date | None = None) -> list[tuple[str, str]]:
     tables = validate(raw, today)
     name_th, name_en, as_of, approximate = tables.pop("dataset")[0]
@@ -931,3 +946,31 @@ def export_bytes(db_path: Path) -> bytes:
     buffer = io.BytesIO()
     export(db_path, buffer)
     return buffer.getvalue()
+
+
+# --- editors: loading from the browser --------------------------------------------------------
+
+MAX_DELAY_SECONDS = 30.0
+_failed_attempts = 0
+_attempts_lock = threading.Lock()
+
+
+def editor_password_set() -> bool:
+    """Only then does the Data page offer a load; otherwise no upload widget exists at all."""
+    return bool(os.environ.get("SAMMA_EDITOR_PASSWORD"))
+
+
+def check_editor_password(given: str) -> bool:
+    """Compared in constant time. Each wrong guess in this process waits longer than the last
+    (1, 2, 4 ... 30 s), whichever session it comes from; a right one resets the count."""
+    global _failed_attempts
+    expected = os.environ.get("SAMMA_EDITOR_PASSWORD", "")
+    right = bool(expected) and hmac.compare_digest(given.encode(), expected.encode())
+    with _attempts_lock:
+        if right:
+            _failed_attempts = 0
+            return True
+        _failed_attempts += 1
+        delay = min(2.0 ** (_failed_attempts - 1), MAX_DELAY_SECONDS)
+    time.sleep(delay)
+    return False

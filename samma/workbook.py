@@ -17,11 +17,11 @@ import math
 import os
 import re
 import threading
-import time
 import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from time import sleep
 
 import duckdb
 import openpyxl
@@ -972,5 +972,5 @@ def check_editor_password(given: str) -> bool:
             return True
         _failed_attempts += 1
         delay = min(2.0 ** (_failed_attempts - 1), MAX_DELAY_SECONDS)
-    time.sleep(delay)
+    sleep(delay)
     return False

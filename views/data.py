@@ -51,16 +51,22 @@ if workbook.editor_password_set():
                     st.rerun()
                 st.error(t("data_wrong_password", lang), icon=":material/lock:")
     else:
+        # A load reruns the page so everything above shows the new figures; its report stays.
+        if "loaded_warnings" in st.session_state:
+            loaded_warnings = st.session_state.pop("loaded_warnings")
+            st.success(t("data_loaded", lang), icon=":material/check_circle:")
+            if loaded_warnings:
+                st.warning(t("load_warnings", lang, n=len(loaded_warnings)), icon=":material/warning:")
+                st.dataframe({t("data_warning", lang): [w[lang == "en"] for w in loaded_warnings]},
+                             hide_index=True, width="stretch")
         upload = st.file_uploader(t("data_upload", lang), type=["xlsx"])
         if upload is not None and st.button(t("data_load", lang), type="primary"):
             try:
-                loaded_warnings = workbook.load_bytes(upload.getvalue(), db.database_path())
+                st.session_state.loaded_warnings = workbook.load_bytes(upload.getvalue(),
+                                                                       db.database_path())
             except workbook.LoadRejected as rejected:
-                n = len(rejected.problems)
-                st.error(t("load_rejected", lang, n=n), icon=":material/error:")
+                st.error(t("load_rejected", lang, n=len(rejected.problems)), icon=":material/error:")
                 st.dataframe({t("data_warning", lang): [p.text(lang) for p in rejected.problems]},
                              hide_index=True, width="stretch")
             else:
-                st.success(t("data_loaded", lang), icon=":material/check_circle:")
-                if loaded_warnings:
-                    st.warning(t("load_warnings", lang, n=len(loaded_warnings)), icon=":material/warning:")
+                st.rerun()

@@ -330,3 +330,24 @@ def test_import_backups_and_restore_commands(tmp_path, live, capsys):
     assert "(sample)" in capsys.readouterr().out
     assert main(["import", str(tmp_path / "nowhere.xlsx"), "--db", str(live)]) == 1
     assert "there is no file nowhere.xlsx" in capsys.readouterr().err
+
+
+def test_an_empty_folder_is_not_a_workbook(tmp_path, live):
+    folder = tmp_path / "nothing"
+    folder.mkdir()
+    (folder / "readme.txt").write_text("no csv here")
+    assert [p.key for p in _rejected(folder, live)] == ["err_not_spreadsheet"]
+
+
+def test_other_pages_can_ask_for_the_warnings_that_concern_them(sql):
+    from samma import queries
+    every = queries.load_warnings()
+    assert list(every["message_en"]) == [r[0] for r in sql(
+        "SELECT message_en FROM load_warning ORDER BY rule, group_code, contribution_id")]
+    group = every["group_code"].iloc[0]
+    one = queries.load_warnings(group_code=group)
+    assert list(one["group_code"]) == [group] * sql(
+        "SELECT count(*) FROM load_warning WHERE group_code = ?", [group])[0][0]
+    assert queries.load_warnings(["split_70_30", "matching_above_members"]).empty
+    assert len(queries.load_warnings(["capital_below_floor"])) == len(every)
+    assert queries.load_warnings(["no_such_rule"]).empty

@@ -27,6 +27,7 @@ pages = [
     st.Page("views/plan.py", title=t("page_plan", lang), icon=":material/flag:", url_path="plan"),
 
     # data (issue 3)
+    st.Page("views/data.py", title=t("page_data", lang), icon=":material/database:", url_path="data"),
 
 ]
 page = st.navigation(pages)

@@ -9,19 +9,21 @@ next rerun, with no restart.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import shutil
 import threading
 import uuid
 from collections import OrderedDict
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
 
 import duckdb
 import pandas as pd
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PATH = ROOT / "data" / "samma.duckdb"
 SCHEMA = Path(__file__).with_name("schema.sql")
@@ -30,7 +32,7 @@ SCHEMA = Path(__file__).with_name("schema.sql")
 TABLES = ("dataset", "province", "district", "subdistrict", "village", "partner", "sage",
           "occupation", "network", "occupation_group", "household", "milestone", "contribution",
           "fund_entry", "plan_target", "market_event", "product", "sale", "training",
-          "training_group")
+          "training_group", "load_warning")
 
 
 class DatabaseUnavailable(Exception):
@@ -52,9 +54,16 @@ def is_default_path(path: Path) -> bool:
 
 # --- writing ----------------------------------------------------------------------------------
 
+BACKUPS_KEPT = 20
+
+
+def backups_dir(path: Path) -> Path:
+    return path.parent / "backups"
+
+
 def write_database(path: Path, fill: Callable[[duckdb.DuckDBPyConnection], None]) -> None:
-    """Builds a new database beside `path`, checks it, then swaps it in with an atomic rename.
-    If anything fails, `path` is left exactly as it was."""
+    """Builds a new database beside `path`, checks it, then swaps it in with an atomic rename,
+    keeping the previous file in backups/. If anything fails, `path` is left exactly as it was."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.building")
     try:
@@ -68,12 +77,61 @@ def write_database(path: Path, fill: Callable[[duckdb.DuckDBPyConnection], None]
             con.execute("CHECKPOINT")
         finally:
             con.close()
-        with open(tmp, "rb") as f:
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
+        _swap_in(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
         Path(str(tmp) + ".wal").unlink(missing_ok=True)
+
+
+def _fsync_copy(source: Path, target: Path) -> None:
+    """Copies under a temporary name and renames, so `target` is never seen half-written."""
+    partial = target.with_name(f".{target.name}.{uuid.uuid4().hex}.partial")
+    try:
+        shutil.copyfile(source, partial)
+        with open(partial, "rb") as f:
+            os.fsync(f.fileno())
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def _swap_in(tmp: Path, path: Path) -> None:
+    with open(tmp, "rb") as f:
+        os.fsync(f.fileno())
+    if path.exists():
+        folder = backups_dir(path)
+        folder.mkdir(exist_ok=True)
+        stamp = dt.datetime.now().strftime("%Y-%m-%d_%H%M%S_%f")
+        _fsync_copy(path, folder / f"{path.stem}-{stamp}{path.suffix}")
+    os.replace(tmp, path)
+    for old in list_backups(path)[BACKUPS_KEPT:]:
+        old.unlink(missing_ok=True)
+
+
+def list_backups(path: Path) -> list[Path]:
+    """The backups of `path`, newest first (their names sort by the time they were taken)."""
+    folder = backups_dir(path)
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob(f"{path.stem}-*{path.suffix}"), key=lambda p: p.name, reverse=True)
+
+
+def restore_backup(path: Path, name: str) -> Path:
+    """Puts the backup called `name` back as the live database, the same safe way as a load:
+    copied beside the live file, checked readable, swapped in; the file it replaces is backed up.
+    Raises KeyError for a name that is not one of the backups."""
+    chosen = next((p for p in list_backups(path) if p.name == name), None)
+    if chosen is None:
+        raise KeyError(name)
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.building")
+    try:
+        _fsync_copy(chosen, tmp)
+        check = Reader(tmp)
+        check.state()[1].close()
+        _swap_in(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return chosen
 
 
 def insert_rows(con: duckdb.DuckDBPyConnection, tables: dict[str, list[tuple]]) -> None:
@@ -175,6 +233,18 @@ class Reader:
                 if len(cache) > self.CACHE_SIZE:
                     cache.popitem(last=False)
         return hit.copy()
+
+
+@contextmanager
+def snapshot(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A private read-only connection to one version of the file, for reading it whole (export)
+    without a swap in the middle mixing two versions."""
+    reader = Reader(path)
+    con = reader.state()[1]
+    try:
+        yield con
+    finally:
+        con.close()
 
 
 _readers: dict[Path, Reader] = {}

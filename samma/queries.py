@@ -3,6 +3,8 @@ parameterised; each function returns plain data the page can draw."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
 
 from samma import funds
@@ -41,6 +43,29 @@ def headline_figures() -> dict:
 
 
 # --- data page (issue 3) -----------------------------------------------------------------------
+
+def table_row_counts() -> dict[str, int]:
+    """How many rows each table of the live database holds, in the schema's order."""
+    from samma.db import TABLES
+    # Table names come from db.TABLES, never from input.
+    counts = run(" UNION ALL ".join(f"SELECT '{table}' AS name, count(*) AS n FROM {table}"
+                                    for table in TABLES))
+    return dict(zip(counts["name"], counts["n"].astype(int)))
+
+
+def load_warnings(rules: Sequence[str] = (), group_code: str | None = None) -> pd.DataFrame:
+    """Rule breaches found when the data was loaded (split not 70/30, matching above the members'
+    own part, revolving capital below its floor), optionally only some rules or one group.
+    Columns: rule, group_code, contribution_id, amount_baht, limit_baht, message_th, message_en."""
+    return run("""
+        SELECT rule, group_code, contribution_id, amount_baht::DOUBLE AS amount_baht,
+               limit_baht::DOUBLE AS limit_baht, message_th, message_en
+        FROM load_warning
+        WHERE (? = '' OR list_contains(string_split(?, ','), rule))
+          AND (?::VARCHAR IS NULL OR group_code = ?)
+        ORDER BY rule, group_code, contribution_id""",
+               [",".join(rules), ",".join(rules), group_code, group_code])
+
 
 
 # --- map and groups (issue 4) -----------------------------------------------------------------------

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import geothai
 
-from samma import db
+from samma import db, workbook
 from samma.funds import split_grant
 from samma.reference import (OCCUPATIONS, PARTNERS, PROVINCE_CENTRES, SARAPHI, SARAPHI_CENTRES,
                              THA_WANG_TAN)
@@ -515,5 +515,6 @@ def build(path: Path, villages: int = TIERS["district"], as_of: dt.date = AS_OF)
         con.execute("INSERT INTO dataset VALUES (?, ?, TRUE, ?, ?, ?, TRUE)",
                     [name_th, name_en, as_of, db.SCHEMA_VERSION,
                      dt.datetime.combine(as_of, dt.time(9, 0))])
+        workbook.record_warnings(con)
 
     db.write_database(path, fill)

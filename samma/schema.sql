@@ -247,3 +247,17 @@ SELECT group_code,
 FROM fund_entry
 WHERE bucket = 'revolving'
 GROUP BY group_code;
+
+-- Rule breaches found when a spreadsheet is loaded: facts to show on the pages they concern,
+-- not typos to refuse. rule: a grant not split 70/30, partners' matching above the members'
+-- own part (1:1), revolving capital below what was paid in.
+CREATE TABLE load_warning (
+    rule             VARCHAR NOT NULL CHECK (rule IN
+                       ('split_70_30', 'matching_above_members', 'capital_below_floor')),
+    group_code       VARCHAR REFERENCES occupation_group (code),
+    contribution_id  INTEGER REFERENCES contribution (id),
+    amount_baht      DECIMAL(14, 2) NOT NULL,
+    limit_baht       DECIMAL(14, 2) NOT NULL,
+    message_th       VARCHAR NOT NULL,
+    message_en       VARCHAR NOT NULL
+);

@@ -1,0 +1,158 @@
+"""Nothing lost: an import killed halfway, an import while another process reads, and random
+corruption of a valid workbook."""
+
+import io
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+
+import openpyxl
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from samma import db, workbook
+from samma.workbook import LoadRejected
+from tests.conftest import ROOT
+
+# The child stops at a chosen point of the load, says so, and waits to be killed there.
+KILLED_CHILD = textwrap.dedent("""
+    import os, sys
+    from pathlib import Path
+    from samma import db, workbook
+    source, live, point = sys.argv[1:4]
+
+    def stop_here():
+        print("ready", flush=True)
+        sys.stdin.read()
+
+    if point == "filling":
+        fill = db.insert_rows
+        def insert_then_stop(con, tables):
+            fill(con, tables)
+            if "contribution" in tables:
+                stop_here()
+        db.insert_rows = insert_then_stop
+    else:
+        rename = os.replace
+        def rename_then_stop(src, dst):
+            if point == "backing-up" and str(src).endswith(".partial"):
+                stop_here()
+            if point == "swapping" and str(src).endswith(".building"):
+                stop_here()
+            rename(src, dst)
+        os.replace = rename_then_stop
+    workbook.load(Path(source), Path(live))
+    print("finished", flush=True)
+""")
+
+
+@pytest.fixture
+def live(tmp_path, sample_db):
+    path = tmp_path / "live" / "samma.duckdb"
+    path.parent.mkdir()
+    shutil.copy(sample_db, path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def filled(tmp_path_factory):
+    path = tmp_path_factory.mktemp("filled") / "filled.xlsx"
+    path.write_bytes(workbook.template_bytes())
+    return path
+
+
+@pytest.mark.parametrize("point", ["filling", "backing-up", "swapping"])
+def test_an_import_killed_halfway_leaves_the_live_database_as_it_was(point, live, filled):
+    before = live.read_bytes()
+    child = subprocess.Popen([sys.executable, "-c", KILLED_CHILD, str(filled), str(live), point],
+                             cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout.readline().strip() == "ready"
+        os.kill(child.pid, signal.SIGKILL)
+    finally:
+        child.wait(timeout=60)
+    assert child.returncode == -signal.SIGKILL
+    assert live.read_bytes() == before
+    assert db.Reader(live).run("SELECT is_sample FROM dataset").iloc[0, 0]
+    # The next load is not blocked by what the killed one left behind.
+    workbook.load(filled, live)
+    assert not db.Reader(live).run("SELECT is_sample FROM dataset").iloc[0, 0]
+
+
+READER_CHILD = textwrap.dedent("""
+    import json, sys
+    from pathlib import Path
+    from samma import db
+    reader = db.Reader(Path(sys.argv[1]))
+    seen = set()
+    print("reading", flush=True)
+    while True:
+        row = reader.run('''SELECT (SELECT name_en FROM dataset), (SELECT count(*) FROM village),
+                                   (SELECT sum(amount_baht) FROM contribution)''').iloc[0]
+        seen.add((str(row.iloc[0]), int(row.iloc[1]), float(row.iloc[2])))
+        if row.iloc[0] == sys.argv[2]:
+            break
+    print(json.dumps(sorted(seen)), flush=True)
+""")
+
+
+def test_a_reader_sees_old_or_new_data_never_a_mix(live, filled, sql):
+    old = [sql("SELECT name_en FROM dataset")[0][0], sql("SELECT count(*) FROM village")[0][0],
+           float(sql("SELECT sum(amount_baht) FROM contribution")[0][0])]
+    new = ["Tha Wang Tan livelihood network", 2, 17000.0]        # the template's example network
+    child = subprocess.Popen([sys.executable, "-c", READER_CHILD, str(live), new[0]], cwd=ROOT,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout.readline().strip() == "reading"
+        workbook.load(filled, live)
+        out, err = child.communicate(timeout=120)
+    finally:
+        child.kill()
+    assert child.returncode == 0, err
+    seen = json.loads(out)
+    assert new in seen
+    assert all(row in (old, new) for row in seen), seen
+
+
+def _raw(data: bytes) -> dict:
+    wb = openpyxl.load_workbook(io.BytesIO(data))
+    return {ws.title: [list(r) for r in ws.iter_rows(values_only=True)] for ws in wb.worksheets}
+
+
+TEMPLATE_RAW = _raw(workbook.template_bytes())
+DATA_SHEETS = [s.name for s in workbook.SHEETS]
+CELL_VALUES = st.one_of(
+    st.none(), st.text(max_size=12), st.integers(-10**9, 10**9),
+    st.floats(allow_nan=True, allow_infinity=True), st.booleans(), st.dates(), st.datetimes(),
+    st.sampled_from(["", " ", "๑๒๓", "15 ม.ค. 2568", "31/02/2568", "฿-5", "G50191001", "CDD",
+                     "50191001", "เงินสด / cash", "1e308", "1,2,3"]))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_corrupted_cells_load_or_are_located_never_a_traceback(data, tmp_path):
+    live = tmp_path / "corrupt" / "samma.duckdb"
+    if not live.exists():
+        live.parent.mkdir(exist_ok=True)
+        workbook.load_raw(TEMPLATE_RAW, live)
+    raw = {name: [list(r) for r in rows] for name, rows in TEMPLATE_RAW.items()}
+    for _ in range(data.draw(st.integers(1, 4))):
+        sheet = data.draw(st.sampled_from(DATA_SHEETS))
+        rows = raw[sheet]
+        r = data.draw(st.integers(0, len(rows) - 1))
+        c = data.draw(st.integers(0, len(rows[r]) - 1))
+        rows[r][c] = data.draw(CELL_VALUES)
+    before = live.read_bytes()
+    try:
+        workbook.load_raw(raw, live)
+    except LoadRejected as rejected:
+        assert rejected.problems
+        for problem in rejected.problems:
+            assert problem.sheet in DATA_SHEETS
+            assert problem.text("th") and problem.text("en")
+        assert live.read_bytes() == before

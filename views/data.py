@@ -1,0 +1,72 @@
+"""Data: which dataset is live and how it was loaded, the template and an export to download,
+and, only when an editor password is configured, loading a spreadsheet from the browser."""
+
+import streamlit as st
+
+from samma import db, queries, ui, workbook
+from samma.i18n import date, number, t
+
+lang = ui.lang()
+info = ui.page_header("data_title", lang)
+
+st.subheader(t("data_live", lang))
+c1, c2, c3 = st.columns(3)
+c1.metric(t("data_as_of", lang), date(info["as_of"], lang), border=True)
+c2.metric(t("data_loaded_at", lang), f"{date(info['loaded_at'].date(), lang)} {info['loaded_at']:%H:%M}",
+          border=True)
+c3.metric(t("data_kind", lang), t("data_is_sample" if info["is_sample"] else "data_is_real", lang),
+          border=True)
+
+st.subheader(t("data_warnings", lang), help=t("data_warnings_help", lang))
+warnings = queries.load_warnings()
+if warnings.empty:
+    st.success(t("data_no_warnings", lang), icon=":material/check_circle:")
+else:
+    st.dataframe(warnings[[f"message_{lang}"]].rename(columns={f"message_{lang}": t("data_warning", lang)}),
+                 hide_index=True, width="stretch")
+
+st.subheader(t("data_counts", lang))
+counts = queries.table_row_counts()
+st.dataframe({t("data_sheet", lang): [s.th if lang == "th" else s.en for s in workbook.SHEETS],
+              t("data_rows", lang): [number(counts[s.name]) for s in workbook.SHEETS]},
+             hide_index=True, width="stretch")
+
+st.subheader(t("data_downloads", lang))
+c1, c2 = st.columns(2)
+c1.download_button(t("data_template", lang), workbook.template_bytes, file_name="samma-template.xlsx",
+                   icon=":material/download:", on_click="ignore", width="stretch")
+c2.download_button(t("data_export", lang), lambda: workbook.export_bytes(db.database_path()),
+                   file_name=f"samma-{info['as_of']:%Y-%m-%d}.xlsx", icon=":material/download:",
+                   on_click="ignore", width="stretch")
+st.caption(t("data_how_to_load", lang))
+
+if workbook.editor_password_set():
+    st.subheader(t("data_editor", lang))
+    if not st.session_state.get("editor_signed_in"):
+        with st.form("editor_sign_in"):
+            given = st.text_input(t("data_password", lang), type="password")
+            if st.form_submit_button(t("data_unlock", lang)):
+                if workbook.check_editor_password(given):
+                    st.session_state.editor_signed_in = True
+                    st.rerun()
+                st.error(t("data_wrong_password", lang), icon=":material/lock:")
+    else:
+        # A load reruns the page so everything above shows the new figures; its report stays.
+        if "loaded_warnings" in st.session_state:
+            loaded_warnings = st.session_state.pop("loaded_warnings")
+            st.success(t("data_loaded", lang), icon=":material/check_circle:")
+            if loaded_warnings:
+                st.warning(t("load_warnings", lang, n=len(loaded_warnings)), icon=":material/warning:")
+                st.dataframe({t("data_warning", lang): [w[lang == "en"] for w in loaded_warnings]},
+                             hide_index=True, width="stretch")
+        upload = st.file_uploader(t("data_upload", lang), type=["xlsx"])
+        if upload is not None and st.button(t("data_load", lang), type="primary"):
+            try:
+                st.session_state.loaded_warnings = workbook.load_bytes(upload.getvalue(),
+                                                                       db.database_path())
+            except workbook.LoadRejected as rejected:
+                st.error(t("load_rejected", lang, n=len(rejected.problems)), icon=":material/error:")
+                st.dataframe({t("data_warning", lang): [p.text(lang) for p in rejected.problems]},
+                             hide_index=True, width="stretch")
+            else:
+                st.rerun()

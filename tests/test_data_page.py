@@ -46,7 +46,8 @@ def test_data_page_lists_row_counts_and_load_warnings_in_english(sql):
 def test_downloads_offer_the_template_and_the_export():
     at = run_app("data", lang="en")
     labels = [b.proto.label for b in at.get("download_button")]
-    assert labels == ["Template to fill in (.xlsx)", "The live data, in the template's format (.xlsx)"]
+    assert labels == ["Template to fill in (.xlsx)", "The live data, in the template's format (.xlsx)",
+                      "A4 handout (PDF)"]             # the last is under every page
 
 
 def test_without_an_editor_password_there_is_no_upload_anywhere():

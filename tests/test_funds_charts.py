@@ -26,7 +26,7 @@ def test_support_chart_shows_one_kind_only(kind, sql):
     purposes = {r[0] for r in sql("SELECT DISTINCT purpose FROM contribution "
                                   "WHERE partner_code IS NOT NULL AND kind = ?", [kind])}
     assert len(scale["domain"]) == len(purposes)
-    assert set(scale["range"]) == {charts.OKABE_ITO[charts.PURPOSES.index(p)] for p in purposes}
+    assert set(scale["range"]) == {charts.SERIES[charts.PURPOSES.index(p)] for p in purposes}
     assert bars["y"]["title"] == "ภาคี" and bars["x"]["title"] == "บาท"
 
 

@@ -128,6 +128,17 @@ def _explain(problem: db.DatabaseUnavailable, lang: str) -> None:
     st.info(t("db_what_to_do", lang), icon=":material/build:")
 
 
+def load_warnings(lang: str) -> int:
+    """The rule breaches the last load found (facts, not typos), as a table on the pages they
+    concern. Returns how many there are."""
+    warnings = queries.load_warnings()
+    if not warnings.empty:
+        column = t("data_warning", lang)
+        st.dataframe(warnings[[f"message_{lang}"]].rename(columns={f"message_{lang}": column}),
+                     hide_index=True, width="stretch")
+    return len(warnings)
+
+
 def page_header(title_key: str, lang: str) -> dict:
     """Title, the dataset and its as-of date, and the sample marker whenever it is the sample."""
     info = queries.dataset_info()

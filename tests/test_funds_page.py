@@ -81,3 +81,11 @@ def test_funds_in_english_and_filtered_by_partner():
     assert _metrics(at)["Cash"].startswith("฿")
     at.selectbox[0].set_value("TCDC").run()
     assert not at.exception
+
+
+def test_funds_page_lists_the_rule_breaches_the_load_found(sql):
+    expected = [m for (m,) in sql("SELECT message_th FROM load_warning ORDER BY rule, group_code, contribution_id")]
+    assert expected                                  # the sample records some (capital below floor)
+    at = run_app("funds")
+    shown = [list(d.value.iloc[:, 0]) for d in at.dataframe if d.value.columns[0] == "ข้อสังเกต"]
+    assert shown == [expected]

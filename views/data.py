@@ -18,12 +18,8 @@ c3.metric(t("data_kind", lang), t("data_is_sample" if info["is_sample"] else "da
           border=True)
 
 st.subheader(t("data_warnings", lang), help=t("data_warnings_help", lang))
-warnings = queries.load_warnings()
-if warnings.empty:
+if not ui.load_warnings(lang):
     st.success(t("data_no_warnings", lang), icon=":material/check_circle:")
-else:
-    st.dataframe(warnings[[f"message_{lang}"]].rename(columns={f"message_{lang}": t("data_warning", lang)}),
-                 hide_index=True, width="stretch")
 
 st.subheader(t("data_counts", lang))
 counts = queries.table_row_counts()

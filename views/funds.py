@@ -108,6 +108,9 @@ if len(breaches):
     st.error(t("rule_match_breaches", lang, n=number(len(breaches))), icon=":material/error:")
     st.dataframe(match_table[matches.verdict.isin(["over", "under"]).values], hide_index=True,
                  column_config={c: money for c in match_table.columns[1:4]})
+st.markdown(f"**{t('data_warnings', lang)}**", help=t("data_warnings_help", lang))
+if not ui.load_warnings(lang):
+    st.caption(t("data_no_warnings", lang))
 with st.expander(t("rule_details", lang)):
     st.dataframe(split_table, hide_index=True,
                  column_config={c: money for c in split_table.columns[2:6]})

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from fpdf import FPDF
 
-from samma import queries
+from samma import plan, queries
 from samma.i18n import baht, date, number, pick, t
 
 FONTS = Path(__file__).resolve().parent.parent / "static" / "fonts"
@@ -20,11 +20,15 @@ FONTS = Path(__file__).resolve().parent.parent / "static" / "fonts"
 @dataclass
 class Section:
     title: str
-    rows: list[tuple[str, str]] = field(default_factory=list)
-    header: tuple[str, str] | None = None
+    rows: list[tuple[str, ...]] = field(default_factory=list)
+    header: tuple[str, ...] | None = None
 
 
 def sections(lang: str) -> list[Section]:
+    return [*headline(lang), support_by_partner(lang), sales_by_event(lang), plan_status(lang)]
+
+
+def headline(lang: str) -> list[Section]:
     f = queries.headline_figures()
     return [
         Section(t("section_people", lang), [
@@ -46,6 +50,47 @@ def sections(lang: str) -> list[Section]:
             (t("sales_to_date", lang), baht(f["sales"], lang)),
         ]),
     ]
+
+
+def support_by_partner(lang: str) -> Section:
+    """Every partner, cash and in kind side by side, never summed into one figure."""
+    support = queries.support_by_partner_year_purpose()
+    by_kind = support.pivot_table(index=["partner_code", f"short_{lang}"], columns="kind",
+                                  values="amount_baht", aggfunc="sum", sort=False).fillna(0)
+    rows = [(name, baht(row.get("cash", 0.0), lang), baht(row.get("in_kind", 0.0), lang))
+            for (_, name), row in by_kind.iterrows()]
+    return Section(t("handout_partners", lang), rows,
+                   (t("col_partner", lang), t("support_cash", lang), t("support_in_kind", lang)))
+
+
+def sales_by_event(lang: str) -> Section:
+    events = queries.market_events()
+    rows = [(f"{pick(e, 'name', lang)} ({date(e['date'], lang)})", number(e["groups_selling"]),
+             baht(e["sales_baht"], lang)) for e in events.to_dict("records")]
+    return Section(t("handout_sales", lang), rows,
+                   (t("handout_event", lang), t("handout_groups_selling", lang), t("handout_sales_baht", lang)))
+
+
+def plan_status(lang: str) -> Section:
+    """Where the network stands against each step of its plan, in words."""
+    targets = queries.plan_targets()
+    day = plan.as_date(queries.dataset_info()["as_of"])
+    start = plan.plan_start(targets)
+    if start is None:
+        return Section(t("handout_plan", lang), [(t("no_plan", lang), "", "")])
+    now, at_start = queries.plan_indicators_on(day, start), queries.plan_indicators_on(start, start)
+    rows = []
+    for step in plan.STEPS:
+        for r in plan.step_status(targets, now, at_start, step, None, day).to_dict("records"):
+            if r["status"] in (plan.NO_TARGET, plan.NOT_RECORDED):
+                continue
+            money = r["indicator"] in plan.MONEY_INDICATORS
+            shown = (lambda v: baht(v, lang)) if money else number
+            label = t("step_" + step, lang) + " · " + t("ind_" + r["indicator"], lang)
+            rows.append((label,
+                         f"{shown(r['actual'])} / {shown(r['target'])}", t(f"status_{r['status']}", lang)))
+    return Section(t("handout_plan", lang), rows,
+                   (t("indicator", lang), t("handout_actual_target", lang), t("status", lang)))
 
 
 def pdf(lang: str) -> bytes:
@@ -82,8 +127,10 @@ def render(parts: list[Section], info: dict, lang: str) -> bytes:
         doc.set_font("Sarabun", "B", 13)
         doc.multi_cell(0, 8, part.title, new_x="LMARGIN", new_y="NEXT")
         doc.set_font("Sarabun", "", 11)
-        with doc.table(col_widths=(3, 2), text_align=("LEFT", "RIGHT"), line_height=7,
+        columns = len(part.header or part.rows[0])
+        with doc.table(col_widths=(5, *([3] * (columns - 1))),
+                       text_align=("LEFT", *(["RIGHT"] * (columns - 1))), line_height=7,
                        first_row_as_headings=part.header is not None) as table:
-            for label, value in ([part.header] if part.header else []) + part.rows:
-                table.row((label, value))
+            for cells in ([part.header] if part.header else []) + part.rows:
+                table.row(cells)
     return bytes(doc.output())

@@ -386,9 +386,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "behind_label": ("ตัวเลขมาจาก", "Behind the figure"),
     "plan_title": ("แผนขยับ ๓ ขั้น และการประเมินผล", "The three-step plan and its evaluation"),
     "plan_step": ("ขั้นของแผน", "Plan step"),
-    "step_quarter": ("ไตรมาส", "Quarter"),
-    "step_year1": ("๑ ปี", "1 year"),
-    "step_year3": ("๓ ปี", "3 years"),
     "plan_period": ("แผนเริ่ม {start} ครบกำหนด {due} · ประเมิน ณ {day}",
                     "Plan from {start}, due {due} · assessed on {day}"),
     "plan_rule": ("\"ตามแผน\" คือ อยู่บนหรือเหนือเส้นตรงจากค่าเมื่อเริ่มแผนถึงเป้าหมายในวันครบกำหนด "
@@ -467,6 +464,13 @@ STRINGS: dict[str, tuple[str, str]] = {
                    "send it to the LINE group, or scan the QR code"),
     "share_qr": ("สแกนเพื่อเปิดบนโทรศัพท์", "Scan to open on a phone"),
     "handout": ("เอกสารสรุป A4 (PDF)", "A4 handout (PDF)"),
+    "handout_partners": ("การสนับสนุนจากภาคี", "Support by partner"),
+    "handout_sales": ("ยอดขายในงานแสดงและจำหน่ายสินค้า", "Sales at market events"),
+    "handout_event": ("งาน", "Event"),
+    "handout_groups_selling": ("กลุ่มที่ขาย", "Groups selling"),
+    "handout_sales_baht": ("ยอดขาย", "Sales"),
+    "handout_plan": ("ความก้าวหน้าตามแผน", "Progress against the plan"),
+    "handout_actual_target": ("ทำได้ / เป้าหมาย", "Actual / target"),
     "handout_title": ("สรุปสำหรับการประชุมภาคีเครือข่ายสัมมาชีพชุมชน",
                       "Summary for the livelihood partners' meeting"),
 

@@ -49,3 +49,25 @@ def test_english_handout_speaks_english(sql):
     assert f"฿{in_kind:,.0f}" in text
     assert "31 Oct 2026" in text
     assert "Sample data" in text
+
+
+def test_every_partner_with_cash_and_in_kind_apart(sql):
+    section = handout.support_by_partner("en")
+    rows = {name: (cash, in_kind) for name, cash, in_kind in section.rows}
+    expected = sql("""
+        SELECT p.short_en,
+               coalesce(sum(c.amount_baht) FILTER (WHERE c.kind = 'cash'), 0),
+               coalesce(sum(c.amount_baht) FILTER (WHERE c.kind = 'in_kind'), 0)
+        FROM partner p LEFT JOIN contribution c ON c.partner_code = p.code
+        GROUP BY p.short_en""")
+    assert len(rows) == len(expected)
+    for name, cash, in_kind in expected:
+        assert rows[name] == (f"฿{cash:,.0f}", f"฿{in_kind:,.0f}")
+
+
+def test_sales_by_event_and_the_plan_in_the_thai_handout(sql):
+    text, _, _ = _text_and_fonts("th")
+    for (total,) in sql("SELECT sum(amount_baht) FROM sale GROUP BY event_code"):
+        assert f"{total:,.0f} บาท" in text
+    assert "ความก้าวหน้าตามแผน" in text
+    assert "ถึงเป้าแล้ว" in text or "ตามแผน" in text or "ล่าช้า" in text

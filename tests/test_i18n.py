@@ -38,3 +38,17 @@ def test_every_string_exists_in_both_languages():
 def test_unknown_key_fails_loudly():
     with pytest.raises(KeyError):
         i18n.t("no_such_string", "th")
+
+
+def test_no_string_is_defined_twice():
+    """A second entry with the same key silently wins in a dict literal: a bug to catch."""
+    import ast
+    import collections
+    from pathlib import Path
+
+    import samma.i18n
+    tree = ast.parse(Path(samma.i18n.__file__).read_text(encoding="utf-8"))
+    strings = next(n.value for n in tree.body
+                   if isinstance(n, ast.AnnAssign) and getattr(n.target, "id", "") == "STRINGS")
+    counts = collections.Counter(k.value for k in strings.keys)
+    assert [k for k, n in counts.items() if n > 1] == []

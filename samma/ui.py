@@ -54,10 +54,9 @@ def projector_switch(lang: str) -> bool:
         st.html(PROJECTOR_CSS)
     else:
         st.query_params.pop(meeting.PROJECTOR_PARAM, None)
-    bad = st.session_state.pop("projector_bad_value", None)
-    if bad is not None:
-        st.warning(t("bad_param", lang, name=meeting.PROJECTOR_PARAM, value=bad[:40],
-                     used=t("projector_off", lang)), icon=":material/link_off:")
+    if st.session_state.pop("projector_bad_value", None) is not None:
+        # The value itself is not echoed: it came from a link and could be anything.
+        st.warning(t("bad_link_value", lang, name=meeting.PROJECTOR_PARAM), icon=":material/link_off:")
     return on
 
 

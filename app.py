@@ -12,6 +12,9 @@ page = st.navigation([
     st.Page("views/overview.py", title=t("page_overview", lang), icon=":material/dashboard:",
             url_path="overview", default=True),
     # map, groups (issue 4)
+    st.Page("views/map.py", title=t("page_map", lang), icon=":material/map:", url_path="map"),
+    st.Page("views/groups.py", title=t("page_groups", lang), icon=":material/groups:",
+            url_path="groups"),
 
     # funds, whatif (issue 5)
 

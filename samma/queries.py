@@ -67,21 +67,6 @@ _NEXT_K = """
                GROUP BY 1)"""
 
 
-def area_children(prefix: str = "") -> list[str]:
-    """The codes one level below `prefix` that hold villages, e.g. the provinces of the data."""
-    return run("SELECT DISTINCT left(code, ?) AS code FROM village WHERE code LIKE ? || '%' "
-               "ORDER BY 1", [AREA_LEVELS[len(prefix)], prefix])["code"].tolist()
-
-
-def area_names(prefix: str = "") -> dict[str, dict]:
-    """Thai and English names of the areas one level below `prefix` that hold villages."""
-    frame = run(f"""WITH {_AREA_NAMES}
-        SELECT code, name_th, name_en FROM area
-        WHERE code IN (SELECT DISTINCT left(code, ?) FROM village WHERE code LIKE ? || '%')
-        ORDER BY code""", [AREA_LEVELS[len(prefix)], prefix])
-    return {row["code"]: row for row in frame.to_dict("records")}
-
-
 def area_progress(prefix: str = ""):
     """One row per area one level below `prefix`, aggregated in SQL so a national map ships
     77 provinces rather than 75,000 villages. `typical_rank` is the furthest stage that at
@@ -107,7 +92,7 @@ def area_progress(prefix: str = ""):
         FROM village v
         JOIN village_stage s ON s.village_code = v.code
         LEFT JOIN area a ON a.code = left(v.code, ?)
-        WHERE v.code LIKE ? || '%' AND v.lat IS NOT NULL
+        WHERE v.code LIKE ? || '%'
         GROUP BY 1 ORDER BY 1""", [AREA_LEVELS[len(prefix)], AREA_LEVELS[len(prefix)], prefix])
 
 
@@ -148,15 +133,17 @@ def villages_on_map(prefix: str):
 def village_card(code: str) -> dict | None:
     """What a meeting wants to know about one village. Sages and households are counted, never
     named; partners' cash and in-kind support to its groups are kept apart."""
-    village = run("""
+    village = run(f"""WITH {_NEXT_K}
         SELECT v.code, v.moo, v.name_th, v.name_en, v.is_pilot, v.is_target,
                sd.name_th AS subdistrict_th, sd.name_en AS subdistrict_en,
                d.name_th AS district_th, d.name_en AS district_en,
-               s.stage_rank, s.sages, s.lead_sages, s.households, s.groups_formed, s.groups_5k
+               s.stage_rank, s.sages, s.lead_sages, s.households, s.groups_formed, s.groups_5k,
+               n.next_k
         FROM village v JOIN village_stage s ON s.village_code = v.code
         JOIN subdistrict sd ON sd.code = v.subdistrict_code
         JOIN district d ON d.code = sd.district_code
-        WHERE v.code = ?""", [code])
+        LEFT JOIN next_k n ON n.village_code = v.code
+        WHERE v.code = ?""", [code, code])
     if village.empty:
         return None
     groups = run("""
@@ -166,10 +153,6 @@ def village_card(code: str) -> dict | None:
         FROM occupation_group g JOIN occupation o ON o.code = g.occupation_code
         JOIN group_progress p ON p.group_code = g.code
         WHERE g.village_code = ? ORDER BY g.code""", [code])
-    milestones = run("""
-        SELECT m.owner_code AS group_code, m.k, m.reached FROM milestone m
-        JOIN occupation_group g ON m.owner_kind = 'group' AND m.owner_code = g.code
-        WHERE g.village_code = ? ORDER BY m.reached""", [code])
     support = run("""
         SELECT p.code AS partner, p.short_th, p.short_en,
                coalesce(sum(c.amount_baht) FILTER (WHERE c.kind = 'cash'), 0)::DOUBLE AS cash,
@@ -196,8 +179,7 @@ def village_card(code: str) -> dict | None:
                 JOIN product p ON p.code = s.product_code
                 JOIN occupation_group g ON g.code = p.group_code WHERE g.village_code = ?) AS events
         """, [code] * 5).iloc[0].to_dict()
-    return {**village.iloc[0].to_dict(), **money, "groups": groups, "milestones": milestones,
-            "support": support}
+    return {**village.iloc[0].to_dict(), **money, "groups": groups, "support": support}
 
 
 def formation_funnel(prefix: str = ""):
@@ -278,7 +260,8 @@ def formation_progress(prefix: str = ""):
         ORDER BY grid.indicator, grid.month""", [prefix])
     targets = run(f"""
         WITH {planned}
-        SELECT step, indicator, sum(target_value)::DOUBLE AS target, max(due) AS due
+        SELECT step, indicator, sum(target_value)::DOUBLE AS target, max(due) AS due,
+               count(DISTINCT area_code) AS subdistricts
         FROM plan_target
         WHERE area_code IN (SELECT area_code FROM planned)
           AND indicator IN ('households_trained', 'groups_formed', 'groups_5k')

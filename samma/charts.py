@@ -72,12 +72,12 @@ def padded_hull(points: list[tuple[float, float]], pad_km: float) -> list[list[f
 
 def fit_view(lons: pd.Series, lats: pd.Series, width_px: int = 800,
              height_px: int = MAP_HEIGHT) -> pdk.ViewState:
-    """A view that shows every point with a margin (Web Mercator: 256 px span 360° at zoom 0)."""
+    """A view that shows every point with a margin (deck.gl: 512 px span 360° at zoom 0)."""
     lon0, lon1, lat0, lat1 = lons.min(), lons.max(), lats.min(), lats.max()
     mid_lat = (lat0 + lat1) / 2
     span_x = max(lon1 - lon0, 0.01) * 1.3
     span_y = max(lat1 - lat0, 0.01) * 1.3 / math.cos(math.radians(mid_lat))
-    zoom = math.log2(min(width_px * 360 / (256 * span_x), height_px * 360 / (256 * span_y)))
+    zoom = math.log2(min(width_px * 360 / (512 * span_x), height_px * 360 / (512 * span_y)))
     return pdk.ViewState(latitude=float(mid_lat), longitude=float((lon0 + lon1) / 2),
                          zoom=round(min(max(zoom, 3.0), 14.0), 2), pitch=0, bearing=0)
 
@@ -185,11 +185,10 @@ def stage_legend(lang: str) -> alt.Chart:
                           "stage": [stage_name(r, lang) for r in range(len(STAGES))]})
     scale = alt.Scale(domain=list(frame["stage"]), range=list(STAGE_COLOURS))
     base = alt.Chart(frame).encode(y=alt.Y("stage:N", sort=list(frame["stage"]), axis=None))
-    dots = base.mark_circle(size=320, stroke="#282828", strokeWidth=1, opacity=1).encode(
+    dots = base.mark_circle(size=300, stroke="#282828", strokeWidth=1, opacity=1).encode(
         x=alt.value(12), color=alt.Color("stage:N", scale=scale, legend=None))
-    names = base.mark_text(align="left", dx=28, fontSize=15).encode(x=alt.value(0), text="stage:N")
-    return (dots + names).properties(height=30 * len(STAGES), width="container",
-                                     title=t("legend_title", lang))
+    names = base.mark_text(align="left", dx=28, fontSize=16).encode(x=alt.value(0), text="stage:N")
+    return (dots + names).properties(height=36 * len(STAGES), width="container")
 
 
 def funnel_chart(funnel: pd.DataFrame, lang: str) -> alt.Chart:
@@ -207,7 +206,8 @@ def funnel_chart(funnel: pd.DataFrame, lang: str) -> alt.Chart:
     y = alt.Y("label:N", sort=order, axis=None,
               scale=alt.Scale(paddingInner=0.55, paddingOuter=0.4))
     base = alt.Chart(data).encode(y=y)
-    x_axis = alt.Axis(format="%", title=t("funnel_axis", lang), grid=False)
+    x_axis = alt.Axis(format="%", title=t("funnel_axis", lang), grid=False,
+                      values=[0, 0.25, 0.5, 0.75, 1], labelFontSize=13)
     whole = base.mark_bar(color="#E6E6E6").encode(
         x=alt.X("whole:Q", scale=alt.Scale(domain=[0, 1]), axis=x_axis))
     bars = base.mark_bar(color=PILOT_BLUE).encode(x="share:Q")
@@ -244,15 +244,16 @@ def five_k_chart(matrix: pd.DataFrame, lang: str) -> alt.Chart:
         domain=["reached", "next", "missing"], range=["#7CCBA8", "#F3C46B", "#EFEFEF"]))
     base = alt.Chart(data).encode(
         x=alt.X("column:N", sort=columns, title=None,
-                axis=alt.Axis(orient="top", labelAngle=0, labelFontSize=13, labelLimit=120)),
-        y=alt.Y("row:N", sort=rows, title=None, axis=alt.Axis(labelFontSize=13, labelLimit=170)),
+                axis=alt.Axis(orient="top", labelAngle=0, labelFontSize=14, labelLimit=120)),
+        y=alt.Y("row:N", sort=rows, title=None, axis=alt.Axis(labelFontSize=14, labelLimit=170)),
         tooltip=[alt.Tooltip("row:N", title=t("mg_village", lang)),
                  alt.Tooltip("column:N", title=t("mg_five_k", lang)),
                  alt.Tooltip("status_label:N", title=t("k_status", lang)),
                  alt.Tooltip("when:N", title=t("k_reached_on", lang))])
     cells = base.mark_rect(stroke="white", strokeWidth=2).encode(color=colour)
-    text = base.mark_text(fontSize=13, color="#1a1a1a").encode(text="cell:N")
-    return (cells + text).properties(height=30 * len(rows), width="container")
+    text = base.mark_text(fontSize=14, color="#1a1a1a").encode(text="cell:N")
+    # Room for the column labels on top, which the height would otherwise squeeze out.
+    return (cells + text).properties(height=32 * len(rows) + 40, width="container")
 
 
 def progress_chart(actual: pd.DataFrame, targets: pd.DataFrame, indicator: str, lang: str) -> alt.Chart:
@@ -267,9 +268,8 @@ def progress_chart(actual: pd.DataFrame, targets: pd.DataFrame, indicator: str, 
     year_labels = "year(datum.value) + 543" if lang == "th" else "year(datum.value)"
     x = alt.X("month:T", title=None, axis=alt.Axis(labelExpr=year_labels, tickCount="year",
                                                    labelOverlap=True, grid=False))
-    y_title = t(f"progress_{indicator}", lang)
     actual_line = alt.Chart(line).mark_line(color=PILOT_BLUE, strokeWidth=3, interpolate="step-after").encode(
-        x=x, y=alt.Y("value:Q", title=y_title),
+        x=x, y=alt.Y("value:Q", title=None),
         tooltip=[alt.Tooltip("month_text:N", title=t("mg_month", lang)),
                  alt.Tooltip("value:Q", title=t("mg_actual", lang), format=",")])
     marks = alt.Chart(goal).mark_point(shape="diamond", size=180, filled=True, color="#D55E00").encode(
@@ -277,9 +277,12 @@ def progress_chart(actual: pd.DataFrame, targets: pd.DataFrame, indicator: str, 
         tooltip=[alt.Tooltip("step_name:N", title=t("mg_plan_step", lang)),
                  alt.Tooltip("due_text:N", title=t("mg_due", lang)),
                  alt.Tooltip("target:Q", title=t("mg_target", lang), format=",")])
-    labels = alt.Chart(goal).mark_text(align="right", dx=-10, dy=-10, fontSize=13, color="#7a2f00").encode(
-        x="due:T", y="target:Q", text="label:N")
-    return (actual_line + marks + labels).properties(height=260, width="container",
+    # Quarter and 1-year targets are often equal: their labels go below and above the marks.
+    labels = [alt.Chart(goal).transform_filter(alt.datum.step == step).mark_text(
+                  align="right", dx=-10, dy=dy, fontSize=14, color="#7a2f00").encode(
+                  x="due:T", y="target:Q", text="label:N")
+              for step, dy in (("quarter", 16), ("year1", -12), ("year3", -12))]
+    return alt.layer(actual_line, marks, *labels).properties(height=260, width="container",
                                                      title=t(f"progress_{indicator}", lang))
 
 

@@ -227,8 +227,9 @@ def five_k_matrix(prefix: str):
 
 
 def formation_progress(prefix: str = ""):
-    """Month by month, households enrolled, groups formed and groups with all 5 K, against the
-    plan's quarter / 1-year / 3-year targets. Only subdistricts under `prefix` that have a plan
+    """Month by month from two years before the plan, households enrolled, groups formed and
+    groups with all 5 K (running totals since the start), against the plan's quarter / 1-year /
+    3-year targets. Only subdistricts under `prefix` that have a plan
     are counted, so actual and target always cover the same villages."""
     planned = """planned AS (SELECT DISTINCT area_code FROM plan_target
                              WHERE length(area_code) = 6 AND area_code LIKE ? || '%')"""
@@ -253,11 +254,16 @@ def formation_progress(prefix: str = ""):
         grid AS (SELECT month, indicator FROM months CROSS JOIN
                  (SELECT * FROM (VALUES ('households_trained'), ('groups_formed'), ('groups_5k'))
                   t(indicator)))
-        SELECT grid.month, grid.indicator,
-               sum(coalesce(counts.n, 0)) OVER (PARTITION BY grid.indicator ORDER BY grid.month)::BIGINT
-                 AS value
-        FROM grid LEFT JOIN counts USING (month, indicator)
-        ORDER BY grid.indicator, grid.month""", [prefix])
+        running AS (
+            SELECT grid.month, grid.indicator,
+                   sum(coalesce(counts.n, 0)) OVER (PARTITION BY grid.indicator ORDER BY grid.month)
+                     ::BIGINT AS value
+            FROM grid LEFT JOIN counts USING (month, indicator))
+        -- The two years before the plan started are enough to see the trend it starts from.
+        SELECT * FROM running
+        WHERE month >= (SELECT min(plan_start) FROM plan_target
+                        WHERE area_code IN (SELECT area_code FROM planned)) - INTERVAL 2 YEAR
+        ORDER BY indicator, month""", [prefix])
     targets = run(f"""
         WITH {planned}
         SELECT step, indicator, sum(target_value)::DOUBLE AS target, max(due) AS due,

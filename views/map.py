@@ -19,8 +19,8 @@ if villages_level:
     every_stage = list(charts.STAGES)
     area_picker.seed_from_url("stage", every_stage, lang, many=True)
     st.session_state.setdefault("stage", every_stage)
-    stages = filters.multiselect(t("filter_stage", lang), every_stage, key="stage", width=520,
-                                 format_func=lambda stage: charts.stage_name(every_stage.index(stage), lang))
+    stages = filters.pills(t("filter_stage", lang), every_stage, selection_mode="multi", key="stage",
+                           format_func=lambda stage: charts.stage_name(every_stage.index(stage), lang))
     area_picker.keep_in_url("stage", stages, default=every_stage)
 basemap = st.toggle(t("basemap", lang), key="basemap", bind="query-params")
 
@@ -39,6 +39,7 @@ def drill_from_map() -> None:
 
 map_column, legend_column = st.columns([3, 1])
 with legend_column:
+    st.markdown("**" + t("legend_title", lang) + "**")
     st.altair_chart(charts.stage_legend(lang), width="stretch")
     if info["positions_approximate"]:
         st.caption(t("positions_approximate", lang))

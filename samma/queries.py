@@ -253,7 +253,7 @@ def formation_progress(prefix: str = ""):
                    FROM events GROUP BY ALL),
         grid AS (SELECT month, indicator FROM months CROSS JOIN
                  (SELECT * FROM (VALUES ('households_trained'), ('groups_formed'), ('groups_5k'))
-                  t(indicator)))
+                  t(indicator))),
         running AS (
             SELECT grid.month, grid.indicator,
                    sum(coalesce(counts.n, 0)) OVER (PARTITION BY grid.indicator ORDER BY grid.month)

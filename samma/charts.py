@@ -70,9 +70,11 @@ def padded_hull(points: list[tuple[float, float]], pad_km: float) -> list[list[f
     return [list(p) for p in lower[:-1] + upper[:-1]]
 
 
-def fit_view(lons: pd.Series, lats: pd.Series, width_px: int = 800,
+def fit_view(lons: pd.Series, lats: pd.Series, width_px: int = 360,
              height_px: int = MAP_HEIGHT) -> pdk.ViewState:
-    """A view that shows every point with a margin (deck.gl: 512 px span 360° at zoom 0)."""
+    """A view that shows every point with a margin (deck.gl: 512 px span 360° at zoom 0).
+    The server cannot know the screen, so it fits a phone's width; on a projector the map's
+    height is what limits the zoom anyway."""
     lon0, lon1, lat0, lat1 = lons.min(), lons.max(), lats.min(), lats.max()
     mid_lat = (lat0 + lat1) / 2
     span_x = max(lon1 - lon0, 0.01) * 1.3

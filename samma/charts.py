@@ -263,6 +263,7 @@ def progress_chart(actual: pd.DataFrame, targets: pd.DataFrame, indicator: str, 
     labelled diamonds at their due dates."""
     line = actual[actual["indicator"] == indicator][["month", "value"]].copy()
     goal = targets[targets["indicator"] == indicator][["step", "target", "due"]].copy()
+    goal["due"] = pd.to_datetime(goal["due"])
     goal["label"] = [t(f"mg_step_{s}", lang) + " " + number(v) for s, v in zip(goal["step"], goal["target"])]
     goal["step_name"] = [t(f"mg_step_{s}", lang) for s in goal["step"]]
     goal["due_text"] = [date(pd.Timestamp(d).date(), lang) for d in goal["due"]]

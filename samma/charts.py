@@ -77,8 +77,8 @@ def fit_view(lons: pd.Series, lats: pd.Series, width_px: int = 360,
     height is what limits the zoom anyway."""
     lon0, lon1, lat0, lat1 = lons.min(), lons.max(), lats.min(), lats.max()
     mid_lat = (lat0 + lat1) / 2
-    span_x = max(lon1 - lon0, 0.01) * 1.3
-    span_y = max(lat1 - lat0, 0.01) * 1.3 / math.cos(math.radians(mid_lat))
+    span_x = max(lon1 - lon0, 0.01) * 1.15
+    span_y = max(lat1 - lat0, 0.01) * 1.15 / math.cos(math.radians(mid_lat))
     zoom = math.log2(min(width_px * 360 / (512 * span_x), height_px * 360 / (512 * span_y)))
     return pdk.ViewState(latitude=float(mid_lat), longitude=float((lon0 + lon1) / 2),
                          zoom=round(min(max(zoom, 3.0), 14.0), 2), pitch=0, bearing=0)
@@ -136,7 +136,7 @@ def village_map(villages: pd.DataFrame, outlines: pd.DataFrame, lang: str, basem
     data = villages.copy()
     data["tooltip"] = [village_tooltip(r, lang) for r in data.to_dict("records")]
     data["colour"] = [_rgb(STAGE_COLOURS[r]) for r in data["stage_rank"]]
-    data["radius"] = [7 + 9 * math.sqrt(min(h, 40) / 20) for h in data["households"]]
+    data["radius"] = [5 + 7 * math.sqrt(min(h, 40) / 20) for h in data["households"]]
     data = data[["code", "lon", "lat", "tooltip", "colour", "radius", "is_pilot"]]
     layers = [_outline_layer(outlines),
               pdk.Layer("ScatterplotLayer", data, id="villages", get_position=["lon", "lat"],

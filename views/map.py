@@ -19,9 +19,9 @@ if villages_level:
     every_stage = list(charts.STAGES)
     area_picker.seed_from_url("stage", every_stage, lang, many=True)
     st.session_state.setdefault("stage", every_stage)
-    stages = filters.pills(t("filter_stage", lang), every_stage, selection_mode="multi", key="stage",
-                           width="stretch",
-                           format_func=lambda stage: charts.stage_name(every_stage.index(stage), lang))
+    # Not in the row of selectors: there the pills would not wrap on a phone.
+    stages = st.pills(t("filter_stage", lang), every_stage, selection_mode="multi", key="stage",
+                      format_func=lambda stage: charts.stage_name(every_stage.index(stage), lang))
     area_picker.keep_in_url("stage", stages, default=every_stage)
 basemap = st.toggle(t("basemap", lang), key="basemap", bind="query-params")
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import math
 
+import numpy as np
 from PIL import Image
 
 from tests.browser.conftest import (PHONE, PROJECTOR, no_horizontal_scroll, screenshot,
@@ -17,9 +18,8 @@ PILOT_BLUE = (0x00, 0x72, 0xB2)
 
 
 def _count_colour(png: bytes, colour: tuple[int, int, int], tolerance: int = 12) -> int:
-    image = Image.open(io.BytesIO(png)).convert("RGB")
-    return sum(1 for pixel in image.getdata()
-               if all(abs(a - b) <= tolerance for a, b in zip(pixel, colour)))
+    pixels = np.asarray(Image.open(io.BytesIO(png)).convert("RGB"), dtype=np.int16)
+    return int((np.abs(pixels - np.array(colour)) <= tolerance).all(axis=2).sum())
 
 
 def _map(page):

@@ -108,12 +108,17 @@ def _outline_layer(outlines: pd.DataFrame) -> pdk.Layer:
                      line_width_units="'pixels'", stroked=True, filled=True, pickable=True)
 
 
-def _deck(layers: list[pdk.Layer], lons: pd.Series, lats: pd.Series, basemap: bool) -> pdk.Deck:
+def _deck(layers: list[pdk.Layer], points: pd.DataFrame, outlines: pd.DataFrame,
+          basemap: bool) -> pdk.Deck:
     # Offline by default. Streamlit fills in a Carto basemap whenever mapStyle is missing (as
     # map_style=None leaves it); only pydeck's own placeholder style with no provider makes
     # it draw none and request nothing.
     basemap_args = ({"map_provider": "carto", "map_style": CARTO_LIGHT} if basemap
                     else {"map_provider": None})
+    # Fit the outlines too: they reach past the outermost villages.
+    corners = [corner for polygon in outlines["polygon"] for corner in polygon]
+    lons = pd.concat([points["lon"], pd.Series([c[0] for c in corners], dtype=float)])
+    lats = pd.concat([points["lat"], pd.Series([c[1] for c in corners], dtype=float)])
     return pdk.Deck(layers=layers, initial_view_state=fit_view(lons, lats),
                     tooltip={"text": "{tooltip}"}, height=MAP_HEIGHT, **basemap_args)
 
@@ -148,7 +153,7 @@ def village_map(villages: pd.DataFrame, outlines: pd.DataFrame, lang: str, basem
                                 get_position=["lon", "lat"], get_radius=22, radius_units="'pixels'",
                                 filled=False, stroked=True, get_line_color=[0, 0, 0, 255],
                                 line_width_min_pixels=3))
-    return _deck(layers, data["lon"], data["lat"], basemap)
+    return _deck(layers, data, outlines, basemap)
 
 
 def area_tooltip(row: dict, lang: str) -> str:
@@ -178,7 +183,7 @@ def area_map(areas: pd.DataFrame, outlines: pd.DataFrame, lang: str, basemap: bo
                         get_fill_color="colour", get_radius="radius", radius_units="'pixels'",
                         stroked=True, get_line_color=[40, 40, 40, 255], line_width_min_pixels=1,
                         pickable=True, auto_highlight=True)]
-    return _deck(layers, data["lon"], data["lat"], basemap)
+    return _deck(layers, data, outlines, basemap)
 
 
 def stage_legend(lang: str) -> alt.Chart:

@@ -26,16 +26,14 @@ if villages_level:
 basemap = st.toggle(t("basemap", lang), key="basemap", bind="query-params")
 
 
-def pick_village_from_map() -> None:
-    picked = st.session_state["village_map"]["selection"]["objects"].get("villages") or []
-    if picked:
-        st.session_state["village"] = picked[0]["code"]
-
-
-def drill_from_map() -> None:
-    picked = st.session_state["area_map"]["selection"]["objects"].get("areas") or []
-    if picked:
-        area_picker.drill_into(picked[0]["code"])
+def pick_from_map(chart_key: str) -> None:
+    """A tap on a village opens its card; a tap on an area (its circle or its outline) drills
+    into it, as choosing it in the selectors above would."""
+    objects = st.session_state[chart_key]["selection"]["objects"]
+    if objects.get("villages"):
+        st.session_state["village"] = objects["villages"][0]["code"]
+    elif objects.get("areas") or objects.get("outlines"):
+        area_picker.drill_into((objects.get("areas") or objects["outlines"])[0]["code"])
 
 
 map_column, legend_column = st.columns([3, 1])
@@ -50,7 +48,8 @@ if not villages_level:
     areas = queries.area_progress(prefix)
     outlines = charts.outlines_frame(queries.area_outline_points(prefix), areas, lang)
     map_column.pydeck_chart(charts.area_map(areas, outlines, lang, basemap), key="area_map",
-                            on_select=drill_from_map, selection_mode="single-object")
+                            on_select=lambda: pick_from_map("area_map"),
+                            selection_mode="single-object")
     level = area_picker.LEVEL_KEYS[len(prefix) + 2]
     legend_column.caption(t(f"area_level_{level}", lang) + " · " + t("area_typical_help", lang))
     legend_column.caption(t("area_pick_help", lang))
@@ -67,7 +66,8 @@ else:
     else:
         map_column.pydeck_chart(
             charts.village_map(shown, outlines, lang, basemap, st.session_state.get("village")),
-            key="village_map", on_select=pick_village_from_map, selection_mode="single-object")
+            key="village_map", on_select=lambda: pick_from_map("village_map"),
+            selection_mode="single-object")
     legend_column.caption(t("map_pick_help", lang))
     chosen_village = legend_column.selectbox(
         t("village_pick", lang), [None, *codes], key="village",

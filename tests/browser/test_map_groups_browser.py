@@ -1,17 +1,22 @@
 """Issue 4: the Map and Groups pages in real Chromium, on a projector and on a phone. The map
 canvas is drawn (stage colours on it) without asking any outside server, a click on a village
-opens its card, and the 5 K matrix is drawn and readable."""
+opens its card, a click on a province drills into it, and the 5 K matrix is drawn and
+readable."""
 
 from __future__ import annotations
 
 import io
 import math
 
+import duckdb
 import numpy as np
+import pytest
 from PIL import Image
 
+from samma import charts
 from tests.browser.conftest import (PHONE, PROJECTOR, no_horizontal_scroll, screenshot,
-                                    wait_until_done)
+                                    start_server, wait_until_done)
+from tests.test_map_data import two_provinces  # noqa: F401  (fixture)
 
 GREEN_5K = (0x00, 0x9E, 0x73)
 PILOT_BLUE = (0x00, 0x72, 0xB2)
@@ -59,7 +64,7 @@ def test_map_on_a_projector_draws_offline_and_a_click_opens_the_card(app_url, pa
 
     # Click Moo 7 of Tha Wang Tan where deck.gl puts it (Web Mercator, 512 px at zoom 0).
     box = chart.locator("canvas").first.bounding_box()
-    x, y = _project(*_village_position(sql, "50191007"), _initial_view(), box)
+    x, y = _project(*_village_position(sql, "50191007"), _initial_view("5019"), box)
     page.mouse.move(x, y)
     tooltip = page.locator(".deck-tooltip")
     tooltip.get_by_text("ขั้นต่อไป: กองทุน").wait_for()      # the tooltip, text in Thai
@@ -77,11 +82,18 @@ def _village_position(sql, code: str) -> tuple[float, float]:
     return sql("SELECT lat, lon FROM village WHERE code = ?", [code])[0]
 
 
-def _initial_view() -> dict:
-    """Where the page centred the map: only to know where to click, not an expected figure."""
-    from samma import charts, queries
-    villages = queries.villages_on_map("5019")
-    view = charts.fit_view(villages["lon"], villages["lat"])
+def _initial_view(prefix: str) -> dict:
+    """Where the page centred the map, from the same builders: only to know where to click,
+    never an expected figure. Reads the database SAMMA_DB points at, as the server does."""
+    from samma import queries
+    if len(prefix) < 4:
+        areas = queries.area_progress(prefix)
+        deck = charts.area_map(areas, charts.outlines_frame(queries.area_outline_points(prefix),
+                                                            areas, "th"), "th")
+    else:
+        deck = charts.village_map(queries.villages_on_map(prefix), charts.outlines_frame(
+            queries.area_outline_points(prefix), queries.area_progress(prefix), "th"), "th")
+    view = deck.initial_view_state
     return {"latitude": view.latitude, "longitude": view.longitude, "zoom": view.zoom}
 
 
@@ -136,3 +148,35 @@ def test_groups_on_a_phone(app_url, page_at):
     matrix.scroll_into_view_if_needed()
     assert no_horizontal_scroll(page)
     screenshot(page, "groups-phone-en")
+
+
+@pytest.fixture(scope="module")
+def two_province_url(two_provinces):
+    proc, url = start_server(two_provinces)
+    yield url
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def test_clicking_a_province_drills_down_to_its_villages(two_province_url, page_at, two_provinces,
+                                                         monkeypatch):
+    page = page_at(f"{two_province_url}/map", PROJECTOR)
+    chart = _map(page)
+    _wait_for_pixels(chart, PILOT_BLUE)
+    con = duckdb.connect(str(two_provinces), read_only=True)
+    lamphun = con.execute("SELECT avg(lat), avg(lon) FROM village WHERE code LIKE '51%'").fetchone()
+    con.close()
+    monkeypatch.setenv("SAMMA_DB", str(two_provinces))
+    x, y = _project(*lamphun, _initial_view(""), chart.locator("canvas").first.bounding_box())
+    page.mouse.move(x, y)
+    page.locator(".deck-tooltip").get_by_text("ลำพูน").wait_for()
+    page.mouse.click(x, y)
+    page.wait_for_url("**province=51**", timeout=15_000)
+    wait_until_done(page)
+    chart = _map(page)
+    _wait_for_pixels(chart, (0xF0, 0xE4, 0x42))          # Lamphun's village with households
+    # Lamphun has one district, so the click lands on its villages and the subdistrict choice.
+    labels = page.locator('[data-testid="stSelectbox"] label').all_inner_texts()
+    assert labels == ["จังหวัด", "ตำบล", "หมู่บ้าน"], labels
+    assert "province=51" in page.url
+    screenshot(page, "map-drilled-into-lamphun")

@@ -153,6 +153,8 @@ def village_card(code: str) -> dict | None:
         FROM occupation_group g JOIN occupation o ON o.code = g.occupation_code
         JOIN group_progress p ON p.group_code = g.code
         WHERE g.village_code = ? ORDER BY g.code""", [code])
+    # A group the households have not formed yet has no date: None, which pages can test for.
+    groups["formed"] = groups["formed"].astype(object).where(groups["formed"].notna(), None)
     support = run("""
         SELECT p.code AS partner, p.short_th, p.short_en,
                coalesce(sum(c.amount_baht) FILTER (WHERE c.kind = 'cash'), 0)::DOUBLE AS cash,

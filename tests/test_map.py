@@ -107,6 +107,18 @@ def test_choosing_a_village_opens_its_card(sql):
     assert at.query_params["village"] == "50191007"
 
 
+@pytest.mark.parametrize("code, stage", [("50190304", "เป็นเป้าหมายแล้ว"), ("50190205", "มีปราชญ์แล้ว"),
+                                         ("50190203", "ครัวเรือนเข้าร่วมแล้ว"), ("50191007", "ตั้งกลุ่มแล้ว"),
+                                         ("50191001", "ครบ ๕ ก.")])
+def test_a_card_for_a_village_at_every_stage(sql, code, stage):
+    at = open_map(village=code)
+    assert any(f"ขั้น: {stage}" in c.value for c in at.caption)
+    households = sql("SELECT count(*) FROM household WHERE village_code = ?", [code])[0][0]
+    assert {m.label: m.value for m in at.metric}["ครัวเรือนที่เข้าร่วม"] == str(households)
+    if stage == "ครัวเรือนเข้าร่วมแล้ว":          # a group in the making has no date yet
+        assert any("ยังไม่ได้ตั้งกลุ่ม" in m.value for m in at.markdown)
+
+
 def test_a_shared_link_opens_the_village_card_in_english():
     at = open_map(village="50191001", lang="en")
     assert at.selectbox(key="village").value == "50191001"

@@ -86,12 +86,13 @@ def fit_view(lons: pd.Series, lats: pd.Series, width_px: int = 360,
 
 def outlines_frame(points: pd.DataFrame, areas: pd.DataFrame, lang: str) -> pd.DataFrame:
     """One padded hull per area from its (code, lon, lat) points, named from `areas` (code,
-    name_th, name_en, pilot_villages) for a text tooltip; pilot areas stand out in blue."""
+    name_th, name_en, pilot_villages) for a text tooltip; pilot subdistricts stand out in blue."""
     names = {r["code"]: r for r in areas.to_dict("records")}
     rows = []
     for code, part in points.groupby("code", sort=True):
         area = names.get(code)
-        pilot = bool(area and area["pilot_villages"] > 0)
+        # Only a subdistrict is a pilot; a district or province merely contains one.
+        pilot = bool(area and area["pilot_villages"] > 0 and len(code) == 6)
         name = pick(area, "name", lang) if area else code
         hull = padded_hull(list(zip(part["lon"], part["lat"])), OUTLINE_PAD_KM[len(code)])
         rows.append({"code": code, "polygon": hull,

@@ -158,6 +158,8 @@ def test_drill_down_province_district_village(on_two_provinces):
     at.selectbox(key="province").set_value("50").run()
     districts = {a["code"] for a in layer(deck(at), "areas")}
     assert districts == {"5001", "5019"}
+    # Saraphi holds the pilot, but only a subdistrict's outline is drawn as the pilot's.
+    assert all(o["width"] == 1 for o in layer(deck(at), "outlines"))
     at.selectbox(key="district").set_value("5019").run()
     assert len(layer(deck(at), "villages")) == 34
     assert at.query_params["province"] == "50" and at.query_params["district"] == "5019"

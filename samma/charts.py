@@ -212,16 +212,18 @@ def funnel_chart(funnel: pd.DataFrame, lang: str) -> alt.Chart:
     data = data[["step", "label", "share", "whole", "text", "value", "denominator"]]
     order = list(data["label"])
     y = alt.Y("label:N", sort=order, axis=None,
-              scale=alt.Scale(paddingInner=0.55, paddingOuter=0.4))
+              scale=alt.Scale(paddingInner=0.68, paddingOuter=0.5))
     base = alt.Chart(data).encode(y=y)
     x_axis = alt.Axis(format="%", title=t("funnel_axis", lang), grid=False,
                       values=[0, 0.25, 0.5, 0.75, 1], labelFontSize=13)
     whole = base.mark_bar(color="#E6E6E6").encode(
         x=alt.X("whole:Q", scale=alt.Scale(domain=[0, 1]), axis=x_axis))
     bars = base.mark_bar(color=PILOT_BLUE).encode(x="share:Q")
-    text = base.mark_text(align="left", baseline="bottom", dy=-15, fontSize=15, color="#222").encode(
-        x=alt.value(0), text="text:N")
-    return (whole + bars + text).properties(height=62 * len(data), width="container")
+    # Two short lines (the step, then its figures; dy lifts the first, which Vega anchors) stay
+    # inside a phone's width: a longer line would make Vega shrink the bars to make room for it.
+    text = base.mark_text(align="left", baseline="bottom", dy=-32, fontSize=15, color="#222",
+                          lineBreak="\n").encode(x=alt.value(0), text="text:N")
+    return (whole + bars + text).properties(height=84 * len(data), width="container")
 
 
 def _row_label(frame: pd.DataFrame, lang: str) -> pd.Series:
@@ -252,7 +254,9 @@ def five_k_chart(matrix: pd.DataFrame, lang: str) -> alt.Chart:
         domain=["reached", "next", "missing"], range=["#7CCBA8", "#F3C46B", "#EFEFEF"]))
     base = alt.Chart(data).encode(
         x=alt.X("column:N", sort=columns, title=None,
-                axis=alt.Axis(orient="top", labelAngle=0, labelFontSize=14, labelLimit=120)),
+                # Slanted, every label shows even in a phone's narrow columns.
+                axis=alt.Axis(orient="top", labelAngle=30, labelAlign="right", labelOverlap=False,
+                              labelFontSize=14, labelLimit=140)),
         y=alt.Y("row:N", sort=rows, title=None, axis=alt.Axis(labelFontSize=14, labelLimit=170)),
         tooltip=[alt.Tooltip("row:N", title=t("mg_village", lang)),
                  alt.Tooltip("column:N", title=t("mg_five_k", lang)),
@@ -261,7 +265,7 @@ def five_k_chart(matrix: pd.DataFrame, lang: str) -> alt.Chart:
     cells = base.mark_rect(stroke="white", strokeWidth=2).encode(color=colour)
     text = base.mark_text(fontSize=14, color="#1a1a1a").encode(text="cell:N")
     # Room for the column labels on top, which the height would otherwise squeeze out.
-    return (cells + text).properties(height=32 * len(rows) + 40, width="container")
+    return (cells + text).properties(height=32 * len(rows) + 70, width="container")
 
 
 def progress_chart(actual: pd.DataFrame, targets: pd.DataFrame, indicator: str, lang: str) -> alt.Chart:

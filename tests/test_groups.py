@@ -43,12 +43,12 @@ def test_funnel_matrix_and_progress_equal_plain_sql(sql):
     lines = {r["step"]: r["text"] for r in rows(funnel)}
     households = sql("SELECT count(*) FROM household")[0][0]
     villages = sql("SELECT count(*) FROM village WHERE is_target")[0][0]
-    assert lines["households"] == (f"ครัวเรือนที่เข้าร่วม: {households} จาก {20 * villages} "
+    assert lines["households"] == (f"ครัวเรือนที่เข้าร่วม\n{households} จาก {20 * villages} "
                                    f"ครัวเรือนตามแผน (20 ต่อหมู่บ้าน) ({100 * households / (20 * villages):.0f}%)")
     formed = sql("SELECT count(*) FROM occupation_group WHERE formed IS NOT NULL")[0][0]
     with_5k = sql("""SELECT count(*) FROM (SELECT owner_code FROM milestone WHERE owner_kind = 'group'
                      GROUP BY 1 HAVING count(*) = 5)""")[0][0]
-    assert lines["groups_5k"].startswith(f"กลุ่มที่ครบ ๕ ก.: {with_5k} จาก {formed} กลุ่มที่จัดตั้งแล้ว")
+    assert lines["groups_5k"].startswith(f"กลุ่มที่ครบ ๕ ก.\n{with_5k} จาก {formed} กลุ่มที่จัดตั้งแล้ว")
 
     cells = rows(matrix)
     assert len(cells) == 5 * formed
@@ -99,7 +99,7 @@ def test_groups_page_in_english():
     at = open_groups(lang="en")
     assert at.title[0].value == "Occupational groups and the 5 K"
     funnel, matrix, *_ = specs(at)
-    assert any(r["text"].startswith("Target villages: 34 of 34 target villages") for r in rows(funnel))
+    assert any(r["text"].startswith("Target villages\n34 of 34 target villages") for r in rows(funnel))
     assert {c["column"] for c in rows(matrix)} == {"Committee", "Members", "Rules", "Fund", "Activities"}
     assert any(c["cell"] == "next" for c in rows(matrix))
 
@@ -120,7 +120,7 @@ def test_funnel_chart_measures_each_step_against_its_own_base():
     ])
     data = {r["step"]: r for r in rows(charts.funnel_chart(funnel, "en").to_dict())}
     assert data["households"]["share"] == 0.75
-    assert data["households"]["text"] == "Households enrolled: 150 of 200 planned households (20 a village) (75%)"
+    assert data["households"]["text"] == "Households enrolled\n150 of 200 planned households (20 a village) (75%)"
     assert data["groups_5k"]["share"] == 0.0          # no groups yet: no division by zero
 
 

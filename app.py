@@ -14,6 +14,9 @@ pages = [
     st.Page("views/overview.py", title=t("page_overview", lang), icon=":material/dashboard:",
             url_path="overview", default=True),
     # map, groups (issue 4)
+    st.Page("views/map.py", title=t("page_map", lang), icon=":material/map:", url_path="map"),
+    st.Page("views/groups.py", title=t("page_groups", lang), icon=":material/groups:",
+            url_path="groups"),
 
     # funds, whatif (issue 5)
     st.Page("views/funds.py", title=t("page_funds", lang), icon=":material/account_balance:",

@@ -1,0 +1,37 @@
+"""Groups: how far formation has come, from target village to a group that sells; the 5 K
+village by village; and progress against the three-step plan."""
+
+import streamlit as st
+
+from samma import area_picker, charts, queries, ui
+from samma.i18n import number, t
+
+MATRIX_MAX_GROUPS = 60     # more rows than a projector can show legibly
+
+lang = ui.lang()
+ui.page_header("groups_title", lang)
+prefix = area_picker.pick_area(lang, st.container(horizontal=True))
+
+st.subheader(t("funnel_title", lang))
+funnel = queries.formation_funnel(prefix)
+st.altair_chart(charts.funnel_chart(funnel, lang), width="stretch")
+st.caption(t("funnel_help", lang))
+
+st.subheader(t("matrix_title", lang))
+groups = int(funnel.set_index("step").loc["groups_formed", "value"])
+if groups == 0:
+    st.info(t("matrix_empty", lang))
+elif groups > MATRIX_MAX_GROUPS:
+    st.info(t("matrix_too_many", lang, n=number(groups)), icon=":material/filter_alt:")
+else:
+    st.altair_chart(charts.five_k_chart(queries.five_k_matrix(prefix), lang), width="stretch")
+    st.caption(t("matrix_help", lang))
+
+st.subheader(t("progress_title", lang))
+actual, targets = queries.formation_progress(prefix)
+if targets.empty:
+    st.info(t("progress_none", lang))
+else:
+    for column, indicator in zip(st.columns(3), ("households_trained", "groups_formed", "groups_5k")):
+        column.altair_chart(charts.progress_chart(actual, targets, indicator, lang), width="stretch")
+    st.caption(t("progress_scope", lang, n=number(targets["subdistricts"].max())))

@@ -1,0 +1,121 @@
+"""Map: where the target villages are and how far each has come; choose one to see its card.
+
+Above a district the map shows one circle per area (aggregated in SQL); inside a district it
+shows the villages over their subdistricts' outlines. No basemap unless asked for, so the page
+works without internet."""
+
+import streamlit as st
+
+from samma import area_picker, charts, queries, ui
+from samma.i18n import baht, date, number, pick, t
+
+lang = ui.lang()
+info = ui.page_header("map_title", lang)
+
+filters = st.container(horizontal=True, vertical_alignment="bottom")
+prefix = area_picker.pick_area(lang, filters)
+villages_level = len(prefix) >= 4
+if villages_level:
+    every_stage = list(charts.STAGES)
+    area_picker.seed_from_url("stage", every_stage, lang, many=True)
+    st.session_state.setdefault("stage", every_stage)
+    # Not in the row of selectors: there the pills would not wrap on a phone.
+    stages = st.pills(t("filter_stage", lang), every_stage, selection_mode="multi", key="stage",
+                      format_func=lambda stage: charts.stage_name(every_stage.index(stage), lang))
+    area_picker.keep_in_url("stage", stages, default=every_stage)
+basemap = st.toggle(t("basemap", lang), key="basemap", bind="query-params")
+
+
+def pick_from_map(chart_key: str) -> None:
+    """A tap on a village opens its card; a tap on an area (its circle or its outline) drills
+    into it, as choosing it in the selectors above would."""
+    objects = st.session_state[chart_key]["selection"]["objects"]
+    if objects.get("villages"):
+        st.session_state["village"] = objects["villages"][0]["code"]
+    elif objects.get("areas") or objects.get("outlines"):
+        area_picker.drill_into((objects.get("areas") or objects["outlines"])[0]["code"])
+
+
+map_column, legend_column = st.columns([3, 1])
+with legend_column:
+    st.markdown("**" + t("legend_title", lang) + "**")
+    st.altair_chart(charts.stage_legend(lang), width="stretch")
+    if info["positions_approximate"]:
+        st.caption(t("positions_approximate", lang))
+
+chosen_village = None
+if not villages_level:
+    areas = queries.area_progress(prefix)
+    outlines = charts.outlines_frame(queries.area_outline_points(prefix), areas, lang)
+    map_column.pydeck_chart(charts.area_map(areas, outlines, lang, basemap), key="area_map",
+                            on_select=lambda: pick_from_map("area_map"),
+                            selection_mode="single-object")
+    level = area_picker.LEVEL_KEYS[len(prefix) + 2]
+    legend_column.caption(t(f"area_level_{level}", lang) + " · " + t("area_typical_help", lang))
+    legend_column.caption(t("area_pick_help", lang))
+else:
+    villages = queries.villages_on_map(prefix)
+    shown = villages[villages["stage_rank"].isin([every_stage.index(s) for s in stages])]
+    subdistricts = queries.area_progress(prefix[:4])
+    outlines = charts.outlines_frame(queries.area_outline_points(prefix), subdistricts, lang)
+    codes = shown["code"].tolist()
+    area_picker.seed_from_url("village", codes, lang)
+    names = dict(zip(shown["code"], shown[f"name_{lang}"]))
+    if shown.empty:
+        map_column.info(t("no_villages", lang), icon=":material/filter_alt_off:")
+    else:
+        map_column.pydeck_chart(
+            charts.village_map(shown, outlines, lang, basemap, st.session_state.get("village")),
+            key="village_map", on_select=lambda: pick_from_map("village_map"),
+            selection_mode="single-object")
+    legend_column.caption(t("map_pick_help", lang))
+    chosen_village = legend_column.selectbox(
+        t("village_pick", lang), [None, *codes], key="village",
+        format_func=lambda code: t("village_none", lang) if code is None else names[code])
+    area_picker.keep_in_url("village", chosen_village)
+
+if chosen_village:
+    card = queries.village_card(chosen_village)
+    st.subheader(pick(card, "name", lang))
+    st.caption(t("card_where", lang, subdistrict=pick(card, "subdistrict", lang),
+                 district=pick(card, "district", lang),
+                 stage=charts.stage_name(card["stage_rank"], lang),
+                 next=charts.next_step(card["stage_rank"], card["next_k"], lang)))
+    c1, c2, c3, c4 = st.columns(4)
+    c1.metric(t("sages", lang), number(card["sages"]), border=True,
+              help=t("card_sages_help", lang, lead=card["lead_sages"],
+                     team=card["sages"] - card["lead_sages"]))
+    c2.metric(t("households", lang), number(card["households"]), border=True)
+    c3.metric(t("groups_formed", lang), number(card["groups_formed"]), border=True)
+    c4.metric(t("groups_5k", lang), number(card["groups_5k"]), border=True)
+
+    st.markdown("**" + t("card_groups", lang) + "**")
+    if card["groups"].empty:
+        st.write(t("card_no_groups", lang))
+    for group in card["groups"].to_dict("records"):
+        formed = date(group["formed"], lang) if group["formed"] is not None else t("card_not_formed", lang)
+        st.write(t("card_group_line", lang, name=pick(group, "name", lang),
+                   occupation=pick(group, "occupation", lang), formed=formed,
+                   households=number(group["households"]), ks=group["ks"]))
+    matrix = queries.five_k_matrix(chosen_village)
+    if not matrix.empty:
+        st.altair_chart(charts.five_k_chart(matrix, lang), width="stretch")
+
+    c1, c2, c3 = st.columns(3)
+    support = card["support"]
+    c1.metric(t("support_cash", lang), baht(support["cash"].sum(), lang), border=True)
+    c2.metric(t("support_in_kind", lang), baht(support["in_kind"].sum(), lang), border=True)
+    c3.metric(t("members_raised", lang), baht(card["members_raised"], lang), border=True)
+    c1, c2 = st.columns(2)
+    c1.metric(t("revolving_now", lang), baht(card["revolving_now"], lang), border=True,
+              help=t("on_loan_help", lang, amount=baht(card["on_loan"], lang)))
+    c2.metric(t("sales_to_date", lang), baht(card["sales"], lang), border=True,
+              help=t("sales_events", lang, n=number(card["events"])))
+    if not support.empty:
+        st.markdown("**" + t("card_support_by_partner", lang) + "**")
+        st.dataframe(
+            {t("mg_partner", lang): [pick(r, "short", lang) for r in support.to_dict("records")],
+             t("mg_cash", lang): [baht(v, lang) for v in support["cash"]],
+             t("mg_in_kind", lang): [baht(v, lang) for v in support["in_kind"]]},
+            hide_index=True, width="stretch")
+    st.caption(t("card_support_note", lang))

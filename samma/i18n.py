@@ -283,12 +283,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "mg_in_kind": ("ในรูปอื่น (มูลค่า)", "In kind (value)"),
     "on_loan_help": ("ในจำนวนนี้ให้สมาชิกกู้อยู่ {amount}", "Of which {amount} is out on loan to members"),
     "sales_events": ("ขายใน {n} งาน", "At {n} events"),
-    "bad_code": ("ไม่พบรหัส {code} ในข้อมูลที่แสดง จึงไม่ได้เลือกไว้",
-                 "The code {code} is not in the data shown, so nothing is chosen for it."),
-
-
-    # --- funds and what-if ---------------------------------------------------------------------------
-    # (issue 5: add this area's strings below this line)
     "page_funds": ("กองทุนและการสนับสนุน", "Funds and support"),
     "page_whatif": ("ถ้าหาก…", "What if…"),
     "funds_title": ("เงินมาจากไหน ไปที่ไหน และเป็นไปตามกติกาหรือไม่",

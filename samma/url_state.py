@@ -21,15 +21,43 @@ def choice(key: str, options: Sequence[str], default: str, lang: str) -> None:
         return
     asked = st.query_params.get(key)
     if asked is not None and asked not in options:
-        # The value itself is not echoed: it came from a link and could be anything.
-        st.warning(t("bad_link_value", lang, name=key), icon=":material/link_off:")
+        _say_unusable(key, lang)
     st.session_state[key] = asked if asked in options else default
 
 
-def keep(key: str, default: str) -> None:
-    """Writes the widget's value back to the URL; the default stays out to keep links short."""
-    value = st.session_state.get(key)
-    if value is None or value == default:
+def codes(key: str, options: Sequence[str], lang: str, many: bool = False) -> None:
+    """Like `choice`, for a widget whose default is no choice at all (`many`: a comma-separated
+    list in the URL). Afterwards, a value no longer among the options (a filter above changed)
+    is dropped."""
+    if key in st.session_state:
+        value = st.session_state[key]
+        if many:
+            st.session_state[key] = [v for v in value if v in options]
+        elif value and value not in options:
+            del st.session_state[key]
+        return
+    asked = st.query_params.get(key)
+    if not asked:
+        return
+    wanted = asked.split(",") if many else [asked]
+    known = [v for v in wanted if v in options]
+    if len(known) < len(wanted):
+        _say_unusable(key, lang)
+    if many:
+        st.session_state[key] = known
+    elif known:
+        st.session_state[key] = known[0]
+
+
+def keep(key: str, value: str | list[str] | None, default: str | list[str] | None = None) -> None:
+    """Writes a widget's value back to the URL; the default stays out to keep links short."""
+    text = ",".join(value) if isinstance(value, list) else value
+    if not text or value == default:
         st.query_params.pop(key, None)
     else:
-        st.query_params[key] = value
+        st.query_params[key] = text
+
+
+def _say_unusable(key: str, lang: str) -> None:
+    # The value itself is not echoed: it came from a link and could be anything.
+    st.warning(t("bad_link_value", lang, name=key), icon=":material/link_off:")

@@ -126,15 +126,16 @@ def test_a_shared_link_opens_the_village_card_in_english():
     assert {m.label: m.value for m in at.metric}["Households enrolled"] == "20"
 
 
-@pytest.mark.parametrize("params, shown", [
-    ({"village": "99999999"}, "99999999"),
-    ({"subdistrict": "<b>x</b>"}, "<b>x</b>"),
-    ({"stage": "group,nonsense"}, "nonsense"),
+@pytest.mark.parametrize("params, named", [
+    ({"village": "99999999"}, "village"),
+    ({"subdistrict": "<b>x</b>"}, "subdistrict"),
+    ({"stage": "group,nonsense"}, "stage"),
 ])
-def test_bad_codes_in_a_link_get_a_message_and_nothing_breaks(params, shown):
+def test_bad_codes_in_a_link_get_a_message_and_nothing_breaks(params, named):
     at = open_map(**params)
     warnings = [w.value for w in at.warning]
-    assert any(shown in w and "ไม่พบรหัส" in w for w in warnings), warnings
+    assert any(f'"{named}"' in w and "ในลิงก์" in w for w in warnings), warnings
+    assert not any(params[named] in w for w in warnings)       # the link's value is not echoed
     assert at.get("deck_gl_json_chart")
 
 

@@ -6,7 +6,7 @@ works without internet."""
 
 import streamlit as st
 
-from samma import area_picker, charts, queries, ui
+from samma import area_picker, charts, queries, ui, url_state
 from samma.i18n import baht, date, number, pick, t
 
 lang = ui.lang()
@@ -17,12 +17,12 @@ prefix = area_picker.pick_area(lang, filters)
 villages_level = len(prefix) >= 4
 if villages_level:
     every_stage = list(charts.STAGES)
-    area_picker.seed_from_url("stage", every_stage, lang, many=True)
+    url_state.codes("stage", every_stage, lang, many=True)
     st.session_state.setdefault("stage", every_stage)
     # Not in the row of selectors: there the pills would not wrap on a phone.
     stages = st.pills(t("filter_stage", lang), every_stage, selection_mode="multi", key="stage",
                       format_func=lambda stage: charts.stage_name(every_stage.index(stage), lang))
-    area_picker.keep_in_url("stage", stages, default=every_stage)
+    url_state.keep("stage", stages, default=every_stage)
 basemap = st.toggle(t("basemap", lang), key="basemap", bind="query-params")
 
 
@@ -59,7 +59,7 @@ else:
     subdistricts = queries.area_progress(prefix[:4])
     outlines = charts.outlines_frame(queries.area_outline_points(prefix), subdistricts, lang)
     codes = shown["code"].tolist()
-    area_picker.seed_from_url("village", codes, lang)
+    url_state.codes("village", codes, lang)
     names = dict(zip(shown["code"], shown[f"name_{lang}"]))
     if shown.empty:
         map_column.info(t("no_villages", lang), icon=":material/filter_alt_off:")
@@ -72,7 +72,7 @@ else:
     chosen_village = legend_column.selectbox(
         t("village_pick", lang), [None, *codes], key="village",
         format_func=lambda code: t("village_none", lang) if code is None else names[code])
-    area_picker.keep_in_url("village", chosen_village)
+    url_state.keep("village", chosen_village)
 
 if chosen_village:
     card = queries.village_card(chosen_village)

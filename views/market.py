@@ -99,7 +99,7 @@ with right:
 st.subheader(t("event_view", lang))
 names = dict(zip(dated["code"], dated["date_label"] + " · " + dated["name"]))
 chosen = st.selectbox(t("event_pick", lang), codes, key="event", format_func=names.get)
-url_state.keep("event", latest)
+url_state.keep("event", chosen, latest)
 event = dated.set_index("code").loc[chosen]
 st.caption(t("event_caption", lang, place=event["place"], organiser=event["organiser"]))
 sold = queries.event_sales(chosen)

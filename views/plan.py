@@ -69,7 +69,7 @@ def draw_status(rows) -> None:
 
 step = st.segmented_control(t("plan_step", lang), plan.STEPS, key="step", required=True,
                             format_func=lambda s: t(f"step_{s}", lang))
-url_state.keep("step", "year1")
+url_state.keep("step", st.session_state.get("step"), "year1")
 step_targets = targets[targets["step"] == step]
 if len(step_targets):
     st.caption(t("plan_period", lang, start=date(start, lang),
@@ -85,7 +85,7 @@ with right:
     st.subheader(t("plan_village", lang))
     village = st.selectbox(t("village_pick", lang), village_codes, key="village",
                            format_func=names.get)
-    url_state.keep("village", village_codes[0])
+    url_state.keep("village", st.session_state.get("village"), village_codes[0])
     draw_status(plan.step_status(targets, now, at_start, step, village, today))
 st.caption(t("plan_help", lang))
 

@@ -7,8 +7,9 @@
 2. For every page in app.py's st.Page list: AppTest cold run (first view after a data load:
    query caches and the database reader dropped) and warm run (a rerun), in this one process,
    at pilot and national scale; the what-if slider's rerun when views/whatif.py exists.
-3. At national scale, a real `streamlit run` and Debian's Chromium: time from navigation to
-   content visible for every page (first visit and a second one), and the server's peak memory.
+3. A real `streamlit run` and Debian's Chromium at national scale (and pilot, for the ratio):
+   time from navigation to content visible for every page (first visit, then the median of
+   later ones), and the server's peak memory.
 Heavy: minutes, not for CI. Numbers are medians of --repeat runs.
 """
 
@@ -30,10 +31,13 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:          # also runnable as `python bench/run.py`
     sys.path.insert(0, str(ROOT))
 
+# AppTest's bare-mode warnings, once per run, would bury the figures.
+os.environ.setdefault("STREAMLIT_LOGGER_LEVEL", "error")
+
 DATA = ROOT / "bench" / "data"
 RESULTS = ROOT / "bench" / "results.md"
 TIERS = ("pilot", "district", "province", "national")
-MEASURED = ("pilot", "national")       # AppTest at both; the browser at national only
+MEASURED = ("pilot", "national")
 
 
 # --- pages -----------------------------------------------------------------------------------
@@ -130,8 +134,6 @@ def _timed(run) -> float:
 
 def measure_apptest(pages: list[tuple[str, str]], repeat: int) -> dict:
     """{tier: {url: {"cold": ms, "warm": ms, "error": str}}} and the what-if slider, in this process."""
-    import streamlit.logger
-    streamlit.logger.set_log_level("error")     # AppTest's bare-mode warnings, once per run
     results: dict = {}
     os.environ["SAMMA_DB"] = str(DATA / "pilot.duckdb")
     for script, _ in pages:                # imports and first-use costs, measured by no one
@@ -185,8 +187,10 @@ def _slider_rerun(script: str, repeat: int) -> dict:
 
 # --- the real browser ----------------------------------------------------------------------------
 
-def measure_browser(pages: list[tuple[str, str]], tier: str = "national") -> dict:
-    """Time from navigation to content visible, per page, on a real server; its peak memory."""
+def measure_browser(pages: list[tuple[str, str]], tier: str, repeat: int) -> dict:
+    """Time from navigation to content visible, per page, on a new server: the first visit
+    (the page's queries run for the first time) and the median of `repeat` later visits;
+    and the server's peak memory."""
     from playwright.sync_api import sync_playwright
 
     from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, PROJECTOR, start_server, wait_until_done
@@ -195,7 +199,8 @@ def measure_browser(pages: list[tuple[str, str]], tier: str = "national") -> dic
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            for visit in ("first", "second"):
+            browser.new_page().goto(f"{url}/_stcore/health")      # the browser's own start-up
+            for visit in range(1 + repeat):
                 for _, path in pages:
                     context = browser.new_context(viewport=PROJECTOR)
                     page = context.new_page()
@@ -203,14 +208,15 @@ def measure_browser(pages: list[tuple[str, str]], tier: str = "national") -> dic
                     page.goto(f"{url}/{path}")
                     wait_until_done(page, timeout_ms=300_000)
                     page.wait_for_selector('[data-testid="stMainBlockContainer"] h1', timeout=300_000)
-                    times.setdefault(path, {})[visit] = (time.perf_counter() - start) * 1000
+                    times.setdefault(path, []).append((time.perf_counter() - start) * 1000)
                     context.close()
             browser.close()
         peak_mb = _peak_rss_mb(proc.pid)
     finally:
         proc.terminate()
         proc.wait(timeout=30)
-    return {"pages": times, "server_peak_mb": peak_mb}
+    return {"pages": {path: {"first": t[0], "later": statistics.median(t[1:])} for path, t in times.items()},
+            "server_peak_mb": peak_mb}
 
 
 def _peak_rss_mb(pid: int) -> float:
@@ -238,16 +244,24 @@ def report(pages, builds, apptest, browser, has_import: bool) -> str:
                                 "not measured: `python -m samma import` does not exist on this branch."),
               "", "## Pages (AppTest in one process, median ms)", "",
               "Cold: the first view after a data load (caches and reader dropped). Warm: a rerun.", "",
-              "| page | pilot cold | national cold | ratio | pilot warm | national warm | ratio | browser first | browser second |",
-              "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+              "| page | pilot cold | national cold | ratio | pilot warm | national warm | ratio |",
+              "|---|---:|---:|---:|---:|---:|---:|"]
     for _, url in pages:
         pil, nat = apptest["pilot"][url], apptest["national"][url]
-        web = (browser or {}).get("pages", {}).get(url, {})
         lines.append(
             f"| {url} | {pil['cold']:.0f} | {nat['cold']:.0f} | {nat['cold'] / pil['cold']:.2f} | "
-            f"{pil['warm']:.0f} | {nat['warm']:.0f} | {nat['warm'] / pil['warm']:.2f} | "
-            f"{web.get('first', float('nan')):.0f} | {web.get('second', float('nan')):.0f} |"
+            f"{pil['warm']:.0f} | {nat['warm']:.0f} | {nat['warm'] / pil['warm']:.2f} |"
             + (f" {pil['error'] or nat['error']}" if pil["error"] or nat["error"] else ""))
+    if browser:
+        lines += ["", "## Pages in the browser (ms from navigation to content visible)", "",
+                  "A new `streamlit run` per tier and Chromium, a new tab per visit: the first visit to",
+                  "each page, and the median of the later ones.", "",
+                  "| page | pilot first | national first | ratio | pilot later | national later | ratio |",
+                  "|---|---:|---:|---:|---:|---:|---:|"]
+        for _, url in pages:
+            pil, nat = browser["pilot"]["pages"][url], browser["national"]["pages"][url]
+            lines.append(f"| {url} | {pil['first']:.0f} | {nat['first']:.0f} | {nat['first'] / pil['first']:.2f} | "
+                         f"{pil['later']:.0f} | {nat['later']:.0f} | {nat['later'] / pil['later']:.2f} |")
     if "slider" in apptest["national"]:
         lines += ["", "## What-if slider (median ms)", "", "| tier | slider moved | bare rerun |", "|---|---:|---:|"]
         for tier in MEASURED:
@@ -257,8 +271,10 @@ def report(pages, builds, apptest, browser, has_import: bool) -> str:
     else:
         lines += ["", "What-if slider: not measured, views/whatif.py does not exist on this branch."]
     lines += ["", "## Memory", "",
-              f"- App server (`streamlit run`, national, after visiting every page twice): peak "
-              + (f"{browser['server_peak_mb']:.0f} MB" if browser else "not measured (--skip-browser)"),
+              "- App server (`streamlit run`, after visiting every page): peak "
+              + (f"{browser['national']['server_peak_mb']:.0f} MB at national scale, "
+                 f"{browser['pilot']['server_peak_mb']:.0f} MB at pilot scale" if browser
+                 else "not measured (--skip-browser)"),
               f"- This benchmark process (AppTest, both tiers): peak "
               f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB", ""]
     return "\n".join(lines)
@@ -276,7 +292,8 @@ def main(argv: list[str] | None = None) -> int:
     builds = build_tiers(args.rebuild)
     print(f"pages: {', '.join(u for _, u in pages)}", flush=True)
     apptest = measure_apptest(pages, args.repeat)
-    browser = None if args.skip_browser else measure_browser(pages)
+    browser = None if args.skip_browser else {tier: measure_browser(pages, tier, args.repeat)
+                                               for tier in MEASURED}
     text = report(pages, builds, apptest, browser, import_command())
     RESULTS.write_text(text + "\n", encoding="utf-8")
     print(text)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import ast
 import json
+import logging
 import os
 import platform
 import resource
@@ -30,9 +31,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:          # also runnable as `python bench/run.py`
     sys.path.insert(0, str(ROOT))
-
-# AppTest's bare-mode warnings, once per run, would bury the figures.
-os.environ.setdefault("STREAMLIT_LOGGER_LEVEL", "error")
 
 DATA = ROOT / "bench" / "data"
 RESULTS = ROOT / "bench" / "results.md"
@@ -134,6 +132,7 @@ def _timed(run) -> float:
 
 def measure_apptest(pages: list[tuple[str, str]], repeat: int) -> dict:
     """{tier: {url: {"cold": ms, "warm": ms, "error": str}}} and the what-if slider, in this process."""
+    logging.disable(logging.WARNING)     # AppTest's bare-mode warnings, once per run, bury the figures
     results: dict = {}
     os.environ["SAMMA_DB"] = str(DATA / "pilot.duckdb")
     for script, _ in pages:                # imports and first-use costs, measured by no one

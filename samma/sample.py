@@ -590,8 +590,16 @@ def _insert(con, table: str, frame: pd.DataFrame) -> None:
 
 
 def _frames(parts: list[dict]) -> pd.DataFrame:
-    return pd.concat([pd.DataFrame(p) for p in parts if len(next(iter(p.values())))],
-                     ignore_index=True) if parts else pd.DataFrame()
+    """One frame from many column dicts (arrays, or scalars meaning 'all rows'), concatenated
+    column by column: much cheaper than a DataFrame per part."""
+    parts = [p for p in parts if len(p["g"])]
+    sizes = [len(p["g"]) for p in parts]
+
+    def column(value, size):
+        return np.full(size, value, dtype=object) if value is None or isinstance(value, str) else value
+
+    return pd.DataFrame({key: np.concatenate([column(p[key], n) for p, n in zip(parts, sizes)])
+                         for key in parts[0]}) if parts else pd.DataFrame()
 
 
 def _simulate_funds(groups: pd.DataFrame, rng: np.random.Generator, ids: _Ids, as_of: dt.date

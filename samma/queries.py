@@ -16,18 +16,20 @@ def headline_figures() -> dict:
     """The figures a partner meeting opens with, from the load-time summaries (a hundred rows
     at national scale). Cash and in-kind support stay apart."""
     figures = run("""
-        SELECT sum(target_villages) AS target_villages, sum(villages_reached) AS villages_reached,
-               sum(pilot_villages) AS pilot_villages, sum(sages) AS sages,
-               sum(households) AS households, sum(groups_formed) AS groups_formed,
-               sum(groups_5k) AS groups_5k,
-               sum(support_cash) AS support_cash, sum(support_in_kind) AS support_in_kind,
-               sum(members_raised) AS members_raised, sum(revolving_capital) AS revolving_now,
-               sum(sales) AS sales,
+        SELECT coalesce(sum(target_villages), 0) AS target_villages,
+               coalesce(sum(villages_reached), 0) AS villages_reached,
+               coalesce(sum(pilot_villages), 0) AS pilot_villages,
+               coalesce(sum(sages), 0) AS sages, coalesce(sum(households), 0) AS households,
+               coalesce(sum(groups_formed), 0) AS groups_formed, coalesce(sum(groups_5k), 0) AS groups_5k,
+               coalesce(sum(support_cash), 0) AS support_cash,
+               coalesce(sum(support_in_kind), 0) AS support_in_kind,
+               coalesce(sum(members_raised), 0) AS members_raised,
+               coalesce(sum(revolving_capital), 0) AS revolving_now, coalesce(sum(sales), 0) AS sales,
                -- Events with no district belong to no province: count them all here.
                (SELECT count(*) FROM market_event) AS events
         FROM area_summary WHERE level = 'province'""").iloc[0].to_dict()
     money = ("support_cash", "support_in_kind", "members_raised", "revolving_now", "sales")
-    return {k: float(v or 0) if k in money else int(v or 0) for k, v in figures.items()}
+    return {k: float(v) if k in money else int(v) for k, v in figures.items()}
 
 
 # --- data page (issue 3) -----------------------------------------------------------------------

@@ -1,0 +1,1 @@
+"""The benchmark at pilot and national scale: `.venv/bin/python -m bench` (see README)."""

@@ -23,7 +23,10 @@ from typing import Callable, Iterator, Sequence
 import duckdb
 import pandas as pd
 
-SCHEMA_VERSION = 2
+from samma import aggregates
+
+# 2: load warnings (load_warning); 3: load-time summaries (area_summary)
+SCHEMA_VERSION = 3
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PATH = ROOT / "data" / "samma.duckdb"
 SCHEMA = Path(__file__).with_name("schema.sql")
@@ -71,6 +74,7 @@ def write_database(path: Path, fill: Callable[[duckdb.DuckDBPyConnection], None]
         try:
             con.execute(SCHEMA.read_text(encoding="utf-8"))
             fill(con)
+            aggregates.build(con)      # every writer gets the summaries pages read
             version = con.execute("SELECT max(schema_version), count(*) FROM dataset").fetchone()
             if version != (SCHEMA_VERSION, 1):
                 raise ValueError(f"dataset row missing or wrong schema version: {version}")

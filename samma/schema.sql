@@ -261,3 +261,41 @@ CREATE TABLE load_warning (
     message_th       VARCHAR NOT NULL,
     message_en       VARCHAR NOT NULL
 );
+
+-- ---------------------------------------------------------------------------------------------
+-- Load-time summaries (issue 8). Filled by samma/aggregates.py inside every write of the file
+-- (db.write_database), so pages read a few thousand rows instead of millions, at any scale.
+-- One row per area and level; each level is the sum of the level below, plus what belongs to
+-- the level itself (a subdistrict's network receives support no village does; a district holds
+-- the market events). Ancestor codes allow the drill-down province → district → subdistrict →
+-- village with one filter. Cash and in kind stay in separate columns.
+CREATE TABLE area_summary (
+    level              VARCHAR NOT NULL CHECK (level IN ('village', 'subdistrict', 'district', 'province')),
+    code               VARCHAR NOT NULL,
+    subdistrict_code   VARCHAR,            -- NULL above the subdistrict level
+    district_code      VARCHAR,            -- NULL at the province level
+    province_code      VARCHAR NOT NULL,
+    villages           INTEGER NOT NULL,
+    target_villages    INTEGER NOT NULL,
+    pilot_villages     INTEGER NOT NULL,
+    villages_reached   INTEGER NOT NULL,   -- target villages with their sages in place
+    stage_target       INTEGER NOT NULL,   -- villages by stage (village_stage.stage_rank 0..4)
+    stage_sages        INTEGER NOT NULL,
+    stage_households   INTEGER NOT NULL,
+    stage_group        INTEGER NOT NULL,
+    stage_all5k        INTEGER NOT NULL,
+    sages              INTEGER NOT NULL,
+    lead_sages         INTEGER NOT NULL,
+    households         INTEGER NOT NULL,
+    groups             INTEGER NOT NULL,   -- groups, formed or not yet
+    groups_formed      INTEGER NOT NULL,
+    groups_5k          INTEGER NOT NULL,
+    support_cash       DECIMAL(18, 2) NOT NULL,   -- partners' support, cash
+    support_in_kind    DECIMAL(18, 2) NOT NULL,   -- partners' support, in kind (value)
+    members_raised     DECIMAL(18, 2) NOT NULL,   -- members' shares and savings
+    revolving_capital  DECIMAL(18, 2) NOT NULL,   -- group_fund.capital
+    sales              DECIMAL(18, 2) NOT NULL,   -- by the area's groups, wherever they sold
+    events             INTEGER,                   -- market events held; NULL below the district
+    PRIMARY KEY (level, code)
+);
+-- --- end of load-time summaries (issue 8) ---

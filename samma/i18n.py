@@ -498,7 +498,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                   "The short black mark is where the line says it should be today."),
     "plan_overall": ("ทั้งเครือข่าย", "Whole network"),
     "plan_village": ("รายหมู่บ้าน", "By village"),
-    "village_pick": ("เลือกหมู่บ้าน", "Choose a village"),
+    "plan_village_pick": ("เลือกหมู่บ้าน", "Choose a village"),
     "no_plan": ("ยังไม่มีแผนในข้อมูล", "No plan in the data yet"),
     "no_step_targets": ("ยังไม่ได้ตั้งเป้าหมายสำหรับขั้นนี้", "No targets set for this step"),
     "ind_households_trained": ("ครัวเรือนที่ได้รับการถ่ายทอดความรู้", "Households trained"),

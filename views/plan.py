@@ -83,7 +83,7 @@ with left:
     draw_status(plan.step_status(targets, now, at_start, step, None, today))
 with right:
     st.subheader(t("plan_village", lang))
-    village = st.selectbox(t("village_pick", lang), village_codes, key="village",
+    village = st.selectbox(t("plan_village_pick", lang), village_codes, key="village",
                            format_func=names.get)
     url_state.keep("village", st.session_state.get("village"), village_codes[0])
     draw_status(plan.step_status(targets, now, at_start, step, village, today))

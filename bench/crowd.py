@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import re
 import shutil
 import tempfile
 import time
@@ -19,6 +18,7 @@ from pathlib import Path
 import duckdb
 from playwright.async_api import async_playwright
 
+from bench.run import discover_pages
 from samma import sample
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, RUN_FINISHED, start_server
 
@@ -32,8 +32,8 @@ NEW_PAGE_DONE = """([done, oldTitle]) => {
 
 
 def page_paths() -> list[str]:
-    """Every page the router lists, in its order (read from app.py so new pages are included)."""
-    return re.findall(r'url_path="([a-z0-9_-]+)"', (ROOT / "app.py").read_text(encoding="utf-8"))
+    """Every page the router lists, in its order; the first is the default page, at "/"."""
+    return [url_path for _, url_path in discover_pages()]
 
 
 def facts(path: Path) -> dict:
@@ -73,11 +73,11 @@ async def _viewer(browser, url: str, paths: list[str], rounds: int, versions: li
             title = None
             for path in paths:
                 if title is None:
-                    await page.goto(f"{url}/{path}")
+                    await page.goto(f"{url}/" if path == paths[0] else f"{url}/{path}")
                 else:
                     # As a presenter does: the "next page" link under the page, a rerun and
                     # not a reload of the whole app.
-                    await page.locator(f'[data-testid="stPageLink"] a[href*="/{path}"]').first.click()
+                    await page.locator(f'[data-testid="stPageLink"] a[href^="{path}"]').first.click()
                     await page.wait_for_function(NEW_PAGE_DONE, arg=[DONE, title])
                 await page.wait_for_function(RUN_FINISHED)
                 title = await page.locator("h1").first.inner_text()
@@ -99,7 +99,8 @@ async def _viewer(browser, url: str, paths: list[str], rounds: int, versions: li
         await context.close()
 
 
-async def crowd(sessions: int, rounds: int, waves: int, workdir: Path) -> dict:
+async def crowd(sessions: int, rounds: int, waves: int, workdir: Path,
+                paths: list[str] | None = None) -> dict:
     """Runs `waves` crowds one after the other; a new database lands once the first crowd's
     first views are in. Returns the figures, with the server's memory after each crowd has
     gone (a leak shows as growth from one crowd to the next)."""
@@ -110,8 +111,8 @@ async def crowd(sessions: int, rounds: int, waves: int, workdir: Path) -> dict:
     sample.build(replacement, villages=13)
     new = facts(replacement)
     proc, url = start_server(live)
-    tally, paths = Tally(), page_paths()
-    figures: dict = {"sessions": sessions, "rounds": rounds, "waves": waves,
+    tally, paths = Tally(), paths or page_paths()
+    figures: dict = {"sessions": sessions, "rounds": rounds, "waves": waves, "pages": len(paths),
                      "rss_idle_mb": round(rss_mb(proc.pid)), "rss_after_mb": []}
     peak, swapped, started = figures["rss_idle_mb"], False, time.monotonic()
     try:

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping, Sequence
+from typing import TypeVar
 from urllib.parse import urlencode
 
 import segno
 
+T = TypeVar("T")
 PROJECTOR_PARAM = "projector"
 ON_VALUES = ("1", "true", "on", "yes")
 OFF_VALUES = ("0", "false", "off", "no", "")
@@ -25,12 +27,12 @@ def projector_flag(value: str | None) -> tuple[bool, bool]:
     return False, text in OFF_VALUES
 
 
-def neighbours(paths: Sequence[str], current: str) -> tuple[str | None, str | None]:
+def neighbours(pages: Sequence[T], current: T) -> tuple[T | None, T | None]:
     """The pages before and after `current` in the navigation order; none past either end."""
-    if current not in paths:
+    if current not in pages:
         return None, None
-    i = paths.index(current)
-    return (paths[i - 1] if i > 0 else None), (paths[i + 1] if i + 1 < len(paths) else None)
+    i = pages.index(current)
+    return (pages[i - 1] if i > 0 else None), (pages[i + 1] if i + 1 < len(pages) else None)
 
 
 def share_link(page_url: str, params: Mapping[str, str | Sequence[str]], projector: bool) -> str:

@@ -64,12 +64,12 @@ def meeting_bar(pages: list, current, lang: str, projector: bool) -> None:
     """Under every page: previous and next page, the share panel, the A4 handout, and the as-of
     date. Drawn after the page has run, so the share link holds the page's own filters."""
     carried = {k: v for k, v in st.query_params.items() if k in ("lang", meeting.PROJECTOR_PARAM)}
-    earlier, later = meeting.neighbours([p.url_path for p in pages], current.url_path)
-    by_path = {p.url_path: p for p in pages}
+    # By position, not url_path: the default page's url_path is "".
+    earlier, later = meeting.neighbours(pages, current)
     st.divider()
     c_prev, c_share, c_handout, c_next = st.columns(4, vertical_alignment="center")
     if earlier:
-        c_prev.page_link(by_path[earlier], label=by_path[earlier].title, icon=":material/arrow_back:",
+        c_prev.page_link(earlier, label=earlier.title, icon=":material/arrow_back:",
                          query_params=carried, width="stretch")
     if c_share.button(t("share_view", lang), icon=":material/qr_code_2:", width="stretch"):
         _share_dialog(current, lang, projector)
@@ -77,7 +77,7 @@ def meeting_bar(pages: list, current, lang: str, projector: bool) -> None:
         t("handout", lang), data=lambda: handout.pdf(lang), file_name=handout.file_name(lang),
         mime="application/pdf", icon=":material/picture_as_pdf:", on_click="ignore", width="stretch")
     if later:
-        c_next.page_link(by_path[later], label=by_path[later].title, icon=":material/arrow_forward:",
+        c_next.page_link(later, label=later.title, icon=":material/arrow_forward:",
                          query_params=carried, width="stretch")
     st.caption(t("as_of", lang, date=date(queries.dataset_info()["as_of"], lang)))
 

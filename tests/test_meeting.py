@@ -18,7 +18,7 @@ def test_projector_flag(value, expected):
 
 
 def test_neighbours_follow_the_navigation_order():
-    order = ["overview", "map", "groups"]
+    order = ["overview", "map", "groups"]      # stand-ins for the router's Page objects
     assert meeting.neighbours(order, "overview") == (None, "map")
     assert meeting.neighbours(order, "map") == ("overview", "groups")
     assert meeting.neighbours(order, "groups") == ("map", None)
@@ -61,3 +61,10 @@ def test_unknown_projector_value_is_said_and_ignored():
     assert at.toggle(key="projector").value is False
     assert any("projector" in w.value for w in at.warning)
     assert not any("<b>" in w.value for w in at.warning)     # a link's value is never echoed
+
+
+def test_every_page_links_to_its_neighbours_in_order():
+    at = run_app()
+    assert [link.proto.label for link in at.get("page_link")] == ["แผนที่หมู่บ้าน"]   # first: only "next"
+    at.switch_page("views/funds.py").run()
+    assert [link.proto.label for link in at.get("page_link")] == ["การจัดตั้งกลุ่ม", "ถ้าหาก…"]

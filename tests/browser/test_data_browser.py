@@ -4,6 +4,7 @@ that an open Overview then shows on its next rerun."""
 import shutil
 
 import pytest
+from playwright.sync_api import expect
 
 from samma import workbook
 from tests.browser.conftest import (PHONE, PROJECTOR, no_horizontal_scroll, screenshot,
@@ -17,7 +18,7 @@ def test_data_page_for_viewers(app_url, page_at, sql):
     body = page.locator('[data-testid="stMainBlockContainer"]').inner_text()
     assert "31 ต.ค. 2569" in body and "ข้อมูลตัวอย่าง" in body
     # the template and the export; the A4 handout under every page is the third
-    assert page.locator('[data-testid="stDownloadButton"]').filter(has_not_text="A4").count() == 2
+    expect(page.locator('[data-testid="stDownloadButton"]').filter(has_not_text="A4")).to_have_count(2)
     assert page.locator('[data-testid="stFileUploader"]').count() == 0
     assert page.locator('input[type="password"]').count() == 0
     screenshot(page, "data-projector")

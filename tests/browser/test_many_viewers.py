@@ -1,18 +1,22 @@
 """Issue 9: a crowd of real browser sessions on a real server while a new database is swapped in
-(bench/crowd.py at full size: 30 sessions). No errors, no page mixing old and new data, and
+(bench/crowd.py at full size: 30 sessions, every page; here 6 sessions, the first 3 pages). No errors, no page mixing old and new data, and
 the server's memory does not grow from one crowd to the next."""
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 from bench.crowd import crowd, page_paths
 
 
 def test_a_crowd_sees_old_or_new_data_never_a_mix(tmp_path):
-    f = asyncio.run(crowd(sessions=6, rounds=1, waves=2, workdir=tmp_path))
+    # Its own thread: the suite's synchronous Playwright already runs an event loop in this one.
+    with ThreadPoolExecutor(1) as pool:
+        f = pool.submit(asyncio.run, crowd(sessions=6, rounds=1, waves=2, workdir=tmp_path,
+                                           paths=page_paths()[:3])).result()
     assert f["swapped"]
     assert f["errors"] == []
     assert f["mixed"] == []
-    assert f["views"] == 6 * 2 * len(page_paths())
+    assert f["views"] == 6 * 2 * 3
     assert set(f["seen"]) == {f["old"], f["new"]}        # both versions were really served
     first, second = f["rss_after_mb"]
     assert second <= first * 1.2                         # no memory kept per closed session

@@ -11,12 +11,19 @@ def _px(page, selector: str, prop: str) -> float:
     return float(value.removesuffix("px"))
 
 
+def _wait_for_size(page, selector: str, minimum: float) -> None:
+    """Until the element's font is at least `minimum` px (the style lands a moment after the run)."""
+    page.wait_for_function(
+        "([sel, min]) => { const e = document.querySelector(sel);"
+        " return e && parseFloat(getComputedStyle(e).fontSize) >= min; }", arg=[selector, minimum])
+
+
 def test_projector_mode_is_large_and_has_no_sidebar(app_url, page_at):
     page = page_at(f"{app_url}/?projector=1", PROJECTOR)
     page.get_by_role("heading", name="ภาพรวมสัมมาชีพชุมชน").wait_for()
-    assert _px(page, '[data-testid="stCaptionContainer"]', "fontSize") >= 20
-    assert _px(page, '[data-testid="stMetricLabel"] p', "fontSize") >= 24
-    assert _px(page, '[data-testid="stMetricValue"]', "fontSize") >= 56
+    _wait_for_size(page, '[data-testid="stCaptionContainer"]', 24)
+    _wait_for_size(page, '[data-testid="stMetricLabel"] p', 24)
+    _wait_for_size(page, '[data-testid="stMetricValue"]', 56)
     assert page.locator('[data-testid="stSidebar"]').get_attribute("data-collapsed") == "true"
     assert page.get_by_text("ข้อมูล ณ วันที่ 31 ต.ค. 2569").count() >= 1
     screenshot(page, "overview-projector-mode")

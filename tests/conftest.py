@@ -3,6 +3,7 @@ connection for computing expected figures independently, and AppTest helpers."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -29,6 +30,15 @@ def _use_sample(sample_db, monkeypatch):
     st.cache_data.clear()
     st.cache_resource.clear()
     yield
+
+
+@pytest.fixture
+def live(tmp_path, sample_db) -> Path:
+    """A copy of the sample to load into, back up and restore, in a folder of its own."""
+    path = tmp_path / "live" / "samma.duckdb"
+    path.parent.mkdir()
+    shutil.copy(sample_db, path)
+    return path
 
 
 @pytest.fixture(scope="session")

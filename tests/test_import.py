@@ -3,7 +3,6 @@ rule breaches as warnings, backups and restore."""
 
 import datetime as dt
 import io
-import shutil
 import subprocess
 import sys
 
@@ -14,14 +13,6 @@ import pytest
 from samma import db, workbook
 from samma.workbook import LoadRejected
 from tests.conftest import ROOT
-
-
-@pytest.fixture
-def live(tmp_path, sample_db):
-    path = tmp_path / "live" / "samma.duckdb"
-    path.parent.mkdir()
-    shutil.copy(sample_db, path)
-    return path
 
 
 def _template():

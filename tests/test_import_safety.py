@@ -4,7 +4,6 @@ corruption of a valid workbook."""
 import io
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -49,14 +48,6 @@ KILLED_CHILD = textwrap.dedent("""
     workbook.load(Path(source), Path(live))
     print("finished", flush=True)
 """)
-
-
-@pytest.fixture
-def live(tmp_path, sample_db):
-    path = tmp_path / "live" / "samma.duckdb"
-    path.parent.mkdir()
-    shutil.copy(sample_db, path)
-    return path
 
 
 @pytest.fixture(scope="module")

@@ -10,6 +10,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -56,12 +58,21 @@ def start_server(db_path: Path, extra_env: dict | None = None) -> tuple[subproce
     raise RuntimeError("streamlit did not start: " + proc.stdout.read().decode(errors="replace"))
 
 
+@contextmanager
+def served(db_path: Path, extra_env: dict | None = None) -> Iterator[str]:
+    """A server on `db_path` for the length of the block; its URL."""
+    proc, url = start_server(db_path, extra_env)
+    try:
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
 @pytest.fixture(scope="session")
 def app_url(sample_db):
-    proc, url = start_server(sample_db)
-    yield url
-    proc.terminate()
-    proc.wait(timeout=10)
+    with served(sample_db) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from samma import workbook
 from tests.browser.conftest import (PHONE, PROJECTOR, no_horizontal_scroll, screenshot,
-                                    start_server, wait_until_done)
+                                    served, wait_until_done)
 
 
 def test_data_page_for_viewers(app_url, page_at, sql):
@@ -38,10 +38,8 @@ def test_data_page_on_a_phone_in_english(app_url, page_at):
 def editor_url(tmp_path, sample_db):
     live = tmp_path / "samma.duckdb"
     shutil.copy(sample_db, live)
-    proc, url = start_server(live, {"SAMMA_EDITOR_PASSWORD": "ลำไย-2568"})
-    yield url
-    proc.terminate()
-    proc.wait(timeout=10)
+    with served(live, {"SAMMA_EDITOR_PASSWORD": "ลำไย-2568"}) as url:
+        yield url
 
 
 def test_editor_loads_a_workbook_and_an_open_overview_shows_it(editor_url, page_at, tmp_path):

@@ -9,7 +9,7 @@ import duckdb
 import pytest
 
 from samma import db, workbook
-from tests.browser.conftest import PHONE, PROJECTOR, screenshot, start_server
+from tests.browser.conftest import PHONE, PROJECTOR, screenshot, served
 from tests.conftest import ROOT
 
 PAGES = re.findall(r'url_path="([a-z0-9_-]+)"', (ROOT / "app.py").read_text(encoding="utf-8"))
@@ -44,10 +44,8 @@ def hostile_db(tmp_path_factory, sample_db):
 
 @pytest.fixture(scope="module")
 def hostile_url(hostile_db):
-    proc, url = start_server(hostile_db)
-    yield url
-    proc.terminate()
-    proc.wait(timeout=10)
+    with served(hostile_db) as url:
+        yield url
 
 
 def test_the_import_kept_every_hostile_text_as_written(hostile_db):

@@ -15,7 +15,7 @@ from PIL import Image
 
 from samma import charts
 from tests.browser.conftest import (PHONE, PROJECTOR, no_horizontal_scroll, screenshot,
-                                    start_server, wait_until_done)
+                                    served, wait_until_done)
 from tests.test_map_data import two_provinces  # noqa: F401  (fixture)
 
 GREEN_5K = (0x00, 0x9E, 0x73)
@@ -152,10 +152,8 @@ def test_groups_on_a_phone(app_url, page_at):
 
 @pytest.fixture(scope="module")
 def two_province_url(two_provinces):
-    proc, url = start_server(two_provinces)
-    yield url
-    proc.terminate()
-    proc.wait(timeout=10)
+    with served(two_provinces) as url:
+        yield url
 
 
 def test_clicking_a_province_drills_down_to_its_villages(two_province_url, page_at, two_provinces,

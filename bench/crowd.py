@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
+from playwright.async_api import TimeoutError as PlaywrightTimeout
 from playwright.async_api import async_playwright
 
 from bench.run import discover_pages
@@ -23,6 +24,7 @@ from samma import sample
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, RUN_FINISHED, start_server
 
 ROOT = Path(__file__).resolve().parent.parent
+TIMEOUT_MS = 180_000
 HOUSEHOLDS_LABEL = "ครัวเรือนที่เข้าร่วม"
 DONE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 NEW_PAGE_DONE = """([done, oldTitle]) => {
@@ -66,7 +68,7 @@ async def _viewer(browser, url: str, paths: list[str], rounds: int, versions: li
                   tally: Tally) -> None:
     context = await browser.new_context(viewport=PHONE)
     page = await context.new_page()
-    page.set_default_timeout(180_000)
+    page.set_default_timeout(TIMEOUT_MS)
     page.on("pageerror", lambda e: tally.errors.append(f"page error: {e}"))
     try:
         for _ in range(rounds):
@@ -78,7 +80,11 @@ async def _viewer(browser, url: str, paths: list[str], rounds: int, versions: li
                     # As a presenter does: the "next page" link under the page, a rerun and
                     # not a reload of the whole app.
                     await page.locator(f'[data-testid="stPageLink"] a[href^="{path}"]').first.click()
-                    await page.wait_for_function(NEW_PAGE_DONE, arg=[DONE, title])
+                    try:
+                        await page.wait_for_function(NEW_PAGE_DONE, arg=[DONE, title])
+                    except PlaywrightTimeout:
+                        tally.errors.append(f"{path}: not drawn within {TIMEOUT_MS // 1000} s")
+                        break
                 await page.wait_for_function(RUN_FINISHED)
                 title = await page.locator("h1").first.inner_text()
                 text = await page.locator('[data-testid="stMainBlockContainer"]').inner_text()

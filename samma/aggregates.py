@@ -99,6 +99,12 @@ FISCAL_YEAR = "(year({col}) + 543 + CASE WHEN month({col}) >= 10 THEN 1 ELSE 0 E
 # Cash the partners put into a fund: the grants the 70/30 and 1:1 rules apply to.
 FUND_GRANT = "source = 'partner' AND kind = 'cash' AND purpose IN ('grant', 'matching')"
 
+# The villages the plan covers: those in a subdistrict with a plan, or with targets of their own.
+PLAN_VILLAGES = """v AS (
+    SELECT code, subdistrict_code, name_th, name_en FROM village
+    WHERE subdistrict_code IN (SELECT area_code FROM plan_target)
+       OR code IN (SELECT area_code FROM plan_target))"""
+
 # The smaller tables other pages read (schema.sql, issue 8), each the answer to a page's
 # question over the whole file, so a page reads thousands of rows, not millions.
 PAGE_TABLES = {
@@ -204,6 +210,52 @@ PAGE_TABLES = {
         FROM first_training f
         JOIN group_event ge ON ge.group_code = f.group_code
         GROUP BY ALL""",
+    "plan_village_day": f"""
+        WITH {PLAN_VILLAGES},
+        grp AS (SELECT g.code, g.village_code, g.formed FROM occupation_group g
+                JOIN v ON v.code = g.village_code WHERE g.formed IS NOT NULL)
+        SELECT village_code, 'households_trained', joined, count(*) FROM household
+        WHERE village_code IN (SELECT code FROM v) AND joined IS NOT NULL GROUP BY 1, 3
+        UNION ALL
+        SELECT village_code, 'groups_formed', formed, count(*) FROM grp GROUP BY 1, 3
+        UNION ALL
+        SELECT village_code, 'groups_5k', day, count(*) FROM (
+            SELECT any_value(grp.village_code) AS village_code,
+                   greatest(any_value(grp.formed), max(m.reached)) AS day
+            FROM grp JOIN milestone m ON m.owner_kind = 'group' AND m.owner_code = grp.code
+            GROUP BY grp.code HAVING count(*) = 5) GROUP BY 1, 3
+        UNION ALL
+        SELECT g.village_code, 'revolving_fund', f.date,
+               sum(CASE f.entry WHEN 'loss' THEN -f.amount_baht ELSE f.amount_baht END)
+        FROM fund_entry f JOIN occupation_group g ON g.code = f.group_code
+        JOIN v ON v.code = g.village_code
+        WHERE f.bucket = 'revolving' AND f.entry IN ('paid_in', 'profit', 'loss')
+        GROUP BY 1, 3
+        UNION ALL
+        SELECT g.village_code, 'sales', e.date, sum(s.amount_baht)
+        FROM sale s
+        JOIN market_event e ON e.code = s.event_code
+        JOIN product p ON p.code = s.product_code
+        JOIN occupation_group g ON g.code = p.group_code
+        JOIN v ON v.code = g.village_code
+        GROUP BY 1, 3""",
+    "plan_readiness": f"""
+        WITH {PLAN_VILLAGES},
+        events AS (SELECT g.village_code, count(DISTINCT s.event_code) AS events_sold
+                   FROM sale s JOIN product p ON p.code = s.product_code
+                   JOIN occupation_group g ON g.code = p.group_code
+                   WHERE g.village_code IN (SELECT code FROM v) GROUP BY 1)
+        SELECT v.code, v.subdistrict_code, v.name_th, v.name_en,
+               count(DISTINCT gp.group_code) FILTER (WHERE gp.formed IS NOT NULL),
+               count(DISTINCT gp.group_code) FILTER (WHERE gp.formed IS NOT NULL AND gp.all5k),
+               count(DISTINCT gf.group_code) FILTER (WHERE gf.capital < gf.paid_in),
+               count(DISTINCT gf.group_code),
+               coalesce(any_value(e.events_sold), 0)
+        FROM v
+        LEFT JOIN group_progress gp ON gp.village_code = v.code
+        LEFT JOIN group_fund gf ON gf.group_code = gp.group_code
+        LEFT JOIN events e ON e.village_code = v.code
+        GROUP BY v.code, v.subdistrict_code, v.name_th, v.name_en""",
 }
 
 

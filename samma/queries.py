@@ -514,41 +514,17 @@ def plan_indicators_on(day, sales_since) -> pd.DataFrame:
             SELECT code, subdistrict_code FROM village
             WHERE subdistrict_code IN (SELECT area_code FROM plan_target)
                OR code IN (SELECT area_code FROM plan_target)),
-        grp AS (SELECT g.code, g.village_code FROM occupation_group g JOIN v ON v.code = g.village_code
-                WHERE g.formed <= ?::DATE),
-        five_k AS (SELECT owner_code FROM milestone
-                   WHERE owner_kind = 'group' AND reached <= ?::DATE
-                   GROUP BY 1 HAVING count(*) = 5),
         figures AS (
-            SELECT village_code, 'households_trained' AS indicator, count(*)::DOUBLE AS value
-            FROM household WHERE joined <= ?::DATE GROUP BY 1
-            UNION ALL
-            SELECT village_code, 'groups_formed', count(*)::DOUBLE FROM grp GROUP BY 1
-            UNION ALL
-            SELECT village_code, 'groups_5k', count(*)::DOUBLE
-            FROM grp JOIN five_k ON five_k.owner_code = grp.code GROUP BY 1
-            UNION ALL
-            SELECT g.village_code, 'revolving_fund',
-                   sum(CASE f.entry WHEN 'loss' THEN -f.amount_baht ELSE f.amount_baht END)::DOUBLE
-            FROM fund_entry f JOIN occupation_group g ON g.code = f.group_code
-            WHERE f.bucket = 'revolving' AND f.entry IN ('paid_in', 'profit', 'loss')
-              AND f.date <= ?::DATE
-            GROUP BY 1
-            UNION ALL
-            SELECT g.village_code, 'sales', sum(s.amount_baht)::DOUBLE
-            FROM sale s
-            JOIN market_event e ON e.code = s.event_code
-            JOIN product p ON p.code = s.product_code
-            JOIN occupation_group g ON g.code = p.group_code
-            WHERE e.date >= ?::DATE AND e.date <= ?::DATE
-            GROUP BY 1),
+            SELECT village_code, indicator, sum(value)::DOUBLE AS value FROM plan_village_day
+            WHERE day <= ?::DATE AND (indicator <> 'sales' OR day >= ?::DATE)
+            GROUP BY ALL),
         indicator(indicator) AS (VALUES ('households_trained'), ('groups_formed'), ('groups_5k'),
                                         ('revolving_fund'), ('sales'))
         SELECT v.code AS village_code, v.subdistrict_code, i.indicator,
                coalesce(f.value, 0) AS value
         FROM v CROSS JOIN indicator i
         LEFT JOIN figures f ON f.village_code = v.code AND f.indicator = i.indicator
-        ORDER BY v.code, i.indicator""", [day, day, day, day, sales_since, day])
+        ORDER BY v.code, i.indicator""", [day, sales_since])
 
 
 def village_readiness() -> pd.DataFrame:
@@ -556,22 +532,6 @@ def village_readiness() -> pd.DataFrame:
     village: groups formed and with all 5 K, groups whose revolving capital is below what was
     paid in (the floor: it must not be lost), and events its groups sold at."""
     return run("""
-        WITH v AS (
-            SELECT code, subdistrict_code, moo, name_th, name_en FROM village
-            WHERE subdistrict_code IN (SELECT area_code FROM plan_target)
-               OR code IN (SELECT area_code FROM plan_target))
-        SELECT v.code, v.subdistrict_code, v.name_th, v.name_en,
-               count(DISTINCT gp.group_code) FILTER (WHERE gp.formed IS NOT NULL) AS groups_formed,
-               count(DISTINCT gp.group_code) FILTER (WHERE gp.formed IS NOT NULL AND gp.all5k)
-                 AS groups_5k,
-               count(DISTINCT gf.group_code) FILTER (WHERE gf.capital < gf.paid_in) AS groups_below_floor,
-               count(DISTINCT gf.group_code) AS groups_with_fund,
-               (SELECT count(DISTINCT s.event_code) FROM sale s
-                JOIN product p ON p.code = s.product_code
-                JOIN occupation_group g ON g.code = p.group_code
-                WHERE g.village_code = v.code) AS events_sold
-        FROM v
-        LEFT JOIN group_progress gp ON gp.village_code = v.code
-        LEFT JOIN group_fund gf ON gf.group_code = gp.group_code
-        GROUP BY ALL
-        ORDER BY v.code""")
+        SELECT code, subdistrict_code, name_th, name_en, groups_formed, groups_5k,
+               groups_below_floor, groups_with_fund, events_sold
+        FROM plan_readiness ORDER BY code""")

@@ -400,4 +400,26 @@ CREATE TABLE training_effect (
     group_events          BIGINT NOT NULL,
     sales_per_group_event DOUBLE
 );
+-- What each plan village (in a subdistrict with a plan, or with targets of its own) added to
+-- the plan's indicators on each day: households enrolled, groups formed, groups completing
+-- their 5 K, revolving capital (paid in + profit − losses), sales at events held that day.
+CREATE TABLE plan_village_day (
+    village_code  VARCHAR NOT NULL,
+    indicator     VARCHAR NOT NULL,
+    day           DATE NOT NULL,
+    value         DECIMAL(18, 2) NOT NULL
+);
+
+-- The committee's readiness check per plan village (queries.village_readiness).
+CREATE TABLE plan_readiness (
+    code                VARCHAR PRIMARY KEY,
+    subdistrict_code    VARCHAR NOT NULL,
+    name_th             VARCHAR,
+    name_en             VARCHAR,
+    groups_formed       BIGINT NOT NULL,
+    groups_5k           BIGINT NOT NULL,
+    groups_below_floor  BIGINT NOT NULL,
+    groups_with_fund    BIGINT NOT NULL,
+    events_sold         BIGINT NOT NULL
+);
 -- --- end of load-time summaries (issue 8) ---

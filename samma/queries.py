@@ -337,7 +337,7 @@ def grant_split_checks() -> pd.DataFrame:
     checks = run("""
         SELECT id, date, partner_code, group_code, network_code, grant_baht, admin, revolving
         FROM grant_split ORDER BY date, id""")
-    checks["gap"] = [funds.split_gap(g, a) for g, a in zip(checks.grant_baht, checks.admin)]
+    checks["gap"] = funds.split_gap(checks.grant_baht, checks.admin)
     checks["verdict"] = checks.gap.map(funds.verdict)
     return checks
 
@@ -351,9 +351,8 @@ def group_match_checks() -> pd.DataFrame:
                m.matched_on
         FROM group_match m JOIN occupation_group g ON g.code = m.group_code
         ORDER BY g.code""")
-    checks["gap"] = [funds.match_gap(r, m) for r, m in zip(checks.raised, checks.matched)]
-    checks["verdict"] = [funds.verdict(gap) if matched else "not_matched"
-                         for gap, matched in zip(checks.gap, checks.matched)]
+    checks["gap"] = funds.match_gap(checks.raised, checks.matched)
+    checks["verdict"] = checks.gap.map(funds.verdict).where(checks.matched != 0, "not_matched")
     return checks
 
 

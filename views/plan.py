@@ -79,7 +79,7 @@ if len(step_targets):
                  due=date(plan.as_date(step_targets["due"].max()), lang), day=date(today, lang)))
 st.caption(t("plan_rule", lang))
 
-names = dict(zip(villages["code"], [pick(r, "name", lang) for r in villages.to_dict("records")]))
+names = dict(zip(villages["code"], pick(villages, "name", lang)))
 left, right = st.columns(2)
 with left:
     st.subheader(t("plan_overall", lang))

@@ -256,7 +256,7 @@ def report(pages, builds, apptest, browser, imported: dict | None) -> str:
             lines.append(f"| `python -m samma {step}` | {u['wall_s']:.1f} | {u['cpu_s']:.1f} | {u['peak_mb']:.0f} |")
     else:
         lines += ["", "Import: not measured (--import-tier none)."]
-              "", "## Pages (AppTest in one process, median ms)", "",
+    lines += ["", "## Pages (AppTest in one process, median ms)", "",
               "Cold: the first view after a data load (caches and reader dropped). Warm: a rerun.", "",
               "| page | pilot cold | national cold | ratio | pilot warm | national warm | ratio |",
               "|---|---:|---:|---:|---:|---:|---:|"]

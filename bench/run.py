@@ -99,10 +99,19 @@ def _tier_counts(path: Path) -> dict:
         con.close()
 
 
-def import_command() -> bool:
-    """Whether `python -m samma import` exists (it is another issue's)."""
-    out = subprocess.run([sys.executable, "-m", "samma", "--help"], cwd=ROOT, capture_output=True, text=True)
-    return "import" in out.stdout
+def measure_import(tier: str) -> dict:
+    """A tier written out as the spreadsheet template (`python -m samma export`) and read back in
+    (`python -m samma import`) into a new file: each step's wall and CPU seconds and peak memory.
+    The spreadsheet, not the database, is what a coordinator loads."""
+    import tempfile
+    with tempfile.TemporaryDirectory() as tmp:
+        workbook, target = Path(tmp) / f"{tier}.xlsx", Path(tmp) / "imported.duckdb"
+        print(f"exporting {tier} to a workbook, then importing it ...", flush=True)
+        export = _child_usage([sys.executable, "-m", "samma", "export", "--db", str(DATA / f"{tier}.duckdb"),
+                               str(workbook)])
+        size_mb = workbook.stat().st_size / 2**20
+        load = _child_usage([sys.executable, "-m", "samma", "import", "--db", str(target), str(workbook)])
+    return {"tier": tier, "workbook_mb": size_mb, "export": export, "import": load}
 
 
 # --- AppTest -------------------------------------------------------------------------------------
@@ -133,28 +142,33 @@ def _timed(run) -> float:
 def measure_apptest(pages: list[tuple[str, str]], repeat: int) -> dict:
     """{tier: {url: {"cold": ms, "warm": ms, "error": str}}} and the what-if slider, in this process."""
     logging.disable(logging.WARNING)     # AppTest's bare-mode warnings, once per run, bury the figures
-    results: dict = {}
     os.environ["SAMMA_DB"] = str(DATA / "pilot.duckdb")
     for script, _ in pages:                # imports and first-use costs, measured by no one
         _fresh_load()
         _apptest(script).run()
-    for tier in MEASURED:
-        os.environ["SAMMA_DB"] = str(DATA / f"{tier}.duckdb")
-        results[tier] = {}
-        for script, url in pages:
-            cold, warm, problem = [], [], ""
-            for _ in range(repeat):
+    # Pilot and national take turns, page by page and run by run, so that a machine busy with
+    # other work slows both alike and the ratios stay fair.
+    results: dict = {tier: {} for tier in MEASURED}
+    for script, url in pages:
+        cold, warm, problem = {t: [] for t in MEASURED}, {t: [] for t in MEASURED}, {}
+        for _ in range(repeat):
+            for tier in MEASURED:
+                os.environ["SAMMA_DB"] = str(DATA / f"{tier}.duckdb")
                 _fresh_load()
                 at = _apptest(script)
-                cold.append(_timed(at.run))
-                warm.extend(_timed(at.run) for _ in range(2))
-                problem = problem or _problem(at)
-            results[tier][url] = {"cold": statistics.median(cold), "warm": statistics.median(warm),
-                                  "error": problem}
+                cold[tier].append(_timed(at.run))
+                warm[tier].extend(_timed(at.run) for _ in range(2))
+                problem[tier] = problem.get(tier) or _problem(at)
+        for tier in MEASURED:
+            results[tier][url] = {"cold": statistics.median(cold[tier]),
+                                  "warm": statistics.median(warm[tier]), "error": problem[tier]}
             print(f"  {tier:9} {url:10} cold {results[tier][url]['cold']:8.0f} ms  "
-                  f"warm {results[tier][url]['warm']:7.0f} ms {problem}", flush=True)
-        whatif = next((s for s, _ in pages if Path(s).stem == "whatif"), None)
-        if whatif:
+                  f"warm {results[tier][url]['warm']:7.0f} ms {problem[tier]}", flush=True)
+    whatif = next((s for s, _ in pages if Path(s).stem == "whatif"), None)
+    if whatif:
+        for tier in MEASURED:
+            os.environ["SAMMA_DB"] = str(DATA / f"{tier}.duckdb")
+            _fresh_load()
             results[tier]["slider"] = _slider_rerun(whatif, repeat)
     return results
 
@@ -227,7 +241,7 @@ def _peak_rss_mb(pid: int) -> float:
 
 # --- the report ----------------------------------------------------------------------------------
 
-def report(pages, builds, apptest, browser, has_import: bool) -> str:
+def report(pages, builds, apptest, browser, imported: dict | None) -> str:
     lines = [f"# Samma at national scale: measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}",
              "", f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python "
              f"{platform.python_version()}; load average at the end {os.getloadavg()[0]:.1f}.", "",
@@ -239,9 +253,15 @@ def report(pages, builds, apptest, browser, has_import: bool) -> str:
         lines.append(f"| {tier} | {b['villages']:,} | {b['provinces']} | {b['members']:,} | "
                      f"{b['contributions']:,} | {b['fund_entries']:,} | {b['sales']:,} | {b['wall_s']:.1f} | "
                      f"{b['cpu_s']:.1f} | {b['peak_mb']:.0f} | {b['size_mb']:.0f} |")
-    lines += ["", "Import: " + ("measured separately" if has_import else
-                                "not measured: `python -m samma import` does not exist on this branch."),
-              "", "## Pages (AppTest in one process, median ms)", "",
+    if imported:
+        lines += ["", f"## Import ({imported['tier']} tier, {imported['workbook_mb']:.0f} MB workbook)", "",
+                  "| step | wall s | CPU s | peak MB |", "|---|---:|---:|---:|"]
+        for step in ("export", "import"):
+            u = imported[step]
+            lines.append(f"| `python -m samma {step}` | {u['wall_s']:.1f} | {u['cpu_s']:.1f} | {u['peak_mb']:.0f} |")
+    else:
+        lines += ["", "Import: not measured (--import-tier none)."]
+    lines += ["", "## Pages (AppTest in one process, median ms)", "",
               "Cold: the first view after a data load (caches and reader dropped). Warm: a rerun.", "",
               "| page | pilot cold | national cold | ratio | pilot warm | national warm | ratio |",
               "|---|---:|---:|---:|---:|---:|---:|"]
@@ -284,6 +304,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rebuild", action="store_true", help="build every tier again")
     parser.add_argument("--skip-browser", action="store_true", help="AppTest only")
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (median)")
+    parser.add_argument("--import-tier", choices=(*TIERS, "none"), default="province",
+                        help="tier to export to a workbook and import back (national does not fit "
+                             "a workbook: more than a million rows a sheet)")
     args = parser.parse_args(argv)
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")
@@ -293,7 +316,8 @@ def main(argv: list[str] | None = None) -> int:
     apptest = measure_apptest(pages, args.repeat)
     browser = None if args.skip_browser else {tier: measure_browser(pages, tier, args.repeat)
                                                for tier in MEASURED}
-    text = report(pages, builds, apptest, browser, import_command())
+    imported = None if args.import_tier == "none" else measure_import(args.import_tier)
+    text = report(pages, builds, apptest, browser, imported)
     RESULTS.write_text(text + "\n", encoding="utf-8")
     print(text)
     return 0

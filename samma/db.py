@@ -25,8 +25,9 @@ import pandas as pd
 
 from samma import aggregates
 
-# 2: load warnings (load_warning); 3: load-time summaries (area_summary)
-SCHEMA_VERSION = 3
+# 2: load warnings (load_warning); 3: load-time summaries (area_summary); 4: the pages' load-time
+# tables (issue 8: funnel_village ... plan_readiness)
+SCHEMA_VERSION = 4
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PATH = ROOT / "data" / "samma.duckdb"
 SCHEMA = Path(__file__).with_name("schema.sql")

@@ -575,6 +575,11 @@ STRINGS: dict[str, tuple[str, str]] = {
                       "Summary for the livelihood partners' meeting"),
 
 
+    # --- national scale: what a page leaves out when there is too much to draw (issue 8) ---
+    "latest_events_of": ("แสดง {n} งานล่าสุด จากทั้งหมด {total} งาน",
+                         "The latest {n} of {total} events"),
+    "first_rows_of": ("แสดง {n} แถวแรก จากทั้งหมด {total} แถว", "The first {n} of {total} rows"),
+
     # --- reliability and notices ---------------------------------------------------------------------------
     # (issue 9: add this area's strings below this line)
 

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from samma import funds
+from samma.aggregates import FUND_GRANT as _FUND_GRANT
 from samma.db import run
 
 
@@ -69,9 +70,9 @@ def load_warnings(rules: Sequence[str] = (), group_code: str | None = None) -> p
 # and a village's code starts with every area it lies in, so one prefix names any scope:
 # '' is everything, '50' Chiang Mai, '5019' Saraphi, '501910' Tha Wang Tan.
 AREA_LEVELS = {0: 2, 2: 4, 4: 6, 6: 8}
+_SUMMARY_LEVEL = {2: "province", 4: "district", 6: "subdistrict", 8: "village"}
 K_ORDER = ("committee", "members", "rules", "fund", "activities")
 HOUSEHOLDS_PER_VILLAGE = 20
-TEAM_SIZE = 5
 
 _AREA_NAMES = """
     area AS (SELECT code, name_th, name_en FROM province
@@ -91,32 +92,30 @@ _NEXT_K = """
 
 
 def area_progress(prefix: str = ""):
-    """One row per area one level below `prefix`, aggregated in SQL so a national map ships
-    77 provinces rather than 75,000 villages. `typical_rank` is the furthest stage that at
-    least half of the area's villages have reached."""
-    return run(f"""WITH {_AREA_NAMES}
-        SELECT left(v.code, ?) AS code, any_value(a.name_th) AS name_th,
-               any_value(a.name_en) AS name_en,
-               avg(v.lat) AS lat, avg(v.lon) AS lon, count(*) AS villages,
-               count(*) FILTER (WHERE v.is_target) AS target_villages,
-               count(*) FILTER (WHERE v.is_pilot) AS pilot_villages,
-               sum(s.households)::BIGINT AS households, sum(s.groups_formed)::BIGINT AS groups_formed,
-               sum(s.groups_5k)::BIGINT AS groups_5k,
-               count(*) FILTER (WHERE s.stage_rank = 0) AS stage_0,
-               count(*) FILTER (WHERE s.stage_rank = 1) AS stage_1,
-               count(*) FILTER (WHERE s.stage_rank = 2) AS stage_2,
-               count(*) FILTER (WHERE s.stage_rank = 3) AS stage_3,
-               count(*) FILTER (WHERE s.stage_rank = 4) AS stage_4,
-               CASE WHEN 2 * count(*) FILTER (WHERE s.stage_rank >= 4) >= count(*) THEN 4
-                    WHEN 2 * count(*) FILTER (WHERE s.stage_rank >= 3) >= count(*) THEN 3
-                    WHEN 2 * count(*) FILTER (WHERE s.stage_rank >= 2) >= count(*) THEN 2
-                    WHEN 2 * count(*) FILTER (WHERE s.stage_rank >= 1) >= count(*) THEN 1
+    """One row per area one level below `prefix`, from the load-time summaries, so a national
+    map ships 77 provinces rather than 75,000 villages. `typical_rank` is the furthest stage
+    that at least half of the area's villages have reached."""
+    length = AREA_LEVELS[len(prefix)]
+    return run(f"""WITH {_AREA_NAMES},
+        place AS (SELECT left(code, ?) AS code, avg(lat) AS lat, avg(lon) AS lon
+                  FROM village WHERE code LIKE ? || '%' GROUP BY 1)
+        SELECT s.code, a.name_th, a.name_en, p.lat, p.lon, s.villages::BIGINT AS villages,
+               s.target_villages::BIGINT AS target_villages, s.pilot_villages::BIGINT AS pilot_villages,
+               s.households::BIGINT AS households, s.groups_formed::BIGINT AS groups_formed,
+               s.groups_5k::BIGINT AS groups_5k,
+               s.stage_target::BIGINT AS stage_0, s.stage_sages::BIGINT AS stage_1,
+               s.stage_households::BIGINT AS stage_2, s.stage_group::BIGINT AS stage_3,
+               s.stage_all5k::BIGINT AS stage_4,
+               CASE WHEN 2 * s.stage_all5k >= s.villages THEN 4
+                    WHEN 2 * (s.stage_group + s.stage_all5k) >= s.villages THEN 3
+                    WHEN 2 * (s.stage_households + s.stage_group + s.stage_all5k) >= s.villages THEN 2
+                    WHEN 2 * (s.villages - s.stage_target) >= s.villages THEN 1
                     ELSE 0 END AS typical_rank
-        FROM village v
-        JOIN village_stage s ON s.village_code = v.code
-        LEFT JOIN area a ON a.code = left(v.code, ?)
-        WHERE v.code LIKE ? || '%'
-        GROUP BY 1 ORDER BY 1""", [AREA_LEVELS[len(prefix)], AREA_LEVELS[len(prefix)], prefix])
+        FROM area_summary s
+        JOIN place p ON p.code = s.code
+        LEFT JOIN area a ON a.code = s.code
+        WHERE s.level = ? AND s.code LIKE ? || '%'
+        ORDER BY 1""", [length, prefix, _SUMMARY_LEVEL[length], prefix])
 
 
 def area_outline_points(prefix: str = ""):
@@ -212,17 +211,11 @@ def formation_funnel(prefix: str = ""):
     measured against: villages for villages, 20 a village for households, formed groups for
     what formed groups go on to do."""
     return run("""
-        WITH scope AS (SELECT * FROM village_stage WHERE is_target AND village_code LIKE ? || '%'),
-        formed AS (SELECT p.group_code, p.all5k FROM group_progress p
-                   WHERE p.formed IS NOT NULL AND p.village_code IN (SELECT village_code FROM scope)),
-        f AS (SELECT (SELECT count(*) FROM scope) AS villages,
-                     (SELECT count(*) FROM scope WHERE lead_sages >= 1 AND sages >= ?) AS with_sages,
-                     (SELECT coalesce(sum(households), 0) FROM scope) AS households,
-                     (SELECT count(*) FROM formed) AS formed,
-                     (SELECT count(*) FROM formed WHERE all5k) AS all5k,
-                     (SELECT count(DISTINCT p.group_code) FROM sale s
-                      JOIN product p ON p.code = s.product_code
-                      WHERE p.group_code IN (SELECT group_code FROM formed)) AS sold)
+        WITH f AS (SELECT count(*) AS villages, count(*) FILTER (WHERE with_sages) AS with_sages,
+                          coalesce(sum(households), 0) AS households,
+                          coalesce(sum(groups_formed), 0) AS formed,
+                          coalesce(sum(groups_5k), 0) AS all5k, coalesce(sum(groups_sold), 0) AS sold
+                   FROM funnel_village WHERE village_code LIKE ? || '%')
         SELECT step, value::BIGINT AS value, denominator::BIGINT AS denominator, denominator_key
         FROM f, (VALUES
             (1, 'target_villages', f.villages, f.villages, 'of_target_villages'),
@@ -232,7 +225,7 @@ def formation_funnel(prefix: str = ""):
             (5, 'groups_5k', f.all5k, f.formed, 'of_groups_formed'),
             (6, 'groups_sold', f.sold, f.formed, 'of_groups_formed')
         ) AS t(ord, step, value, denominator, denominator_key)
-        ORDER BY ord""", [prefix, TEAM_SIZE, HOUSEHOLDS_PER_VILLAGE])
+        ORDER BY ord""", [prefix, HOUSEHOLDS_PER_VILLAGE])
 
 
 def five_k_matrix(prefix: str):
@@ -260,22 +253,11 @@ def formation_progress(prefix: str = ""):
                              WHERE length(area_code) = 6 AND area_code LIKE ? || '%')"""
     actual = run(f"""
         WITH {planned},
-        events AS (
-            SELECT 'households_trained' AS indicator, joined AS day FROM household
-            WHERE left(village_code, 6) IN (SELECT area_code FROM planned)
-            UNION ALL
-            SELECT 'groups_formed', formed FROM occupation_group
-            WHERE formed IS NOT NULL AND left(village_code, 6) IN (SELECT area_code FROM planned)
-            UNION ALL
-            SELECT 'groups_5k', max(m.reached) FROM milestone m
-            JOIN occupation_group g ON m.owner_kind = 'group' AND m.owner_code = g.code
-            WHERE g.formed IS NOT NULL AND left(g.village_code, 6) IN (SELECT area_code FROM planned)
-            GROUP BY g.code HAVING count(*) = 5),
-        months AS (SELECT unnest(generate_series(date_trunc('month', (SELECT min(day) FROM events)),
+        counts AS (SELECT indicator, month, sum(n) AS n FROM formation_month
+                   WHERE subdistrict_code IN (SELECT area_code FROM planned) GROUP BY ALL),
+        months AS (SELECT unnest(generate_series((SELECT min(month) FROM counts)::TIMESTAMP,
                                                  (SELECT max(as_of) FROM dataset),
                                                  INTERVAL 1 MONTH))::DATE AS month),
-        counts AS (SELECT indicator, date_trunc('month', day)::DATE AS month, count(*) AS n
-                   FROM events GROUP BY ALL),
         grid AS (SELECT month, indicator FROM months CROSS JOIN
                  (SELECT * FROM (VALUES ('households_trained'), ('groups_formed'), ('groups_5k'))
                   t(indicator))),
@@ -302,10 +284,6 @@ def formation_progress(prefix: str = ""):
 
 # --- funds (issue 5) -----------------------------------------------------------------------
 
-# The Thai fiscal year (Buddhist Era) of a date, as in i18n.fiscal_year: October starts the next.
-_FISCAL_YEAR = "(year({col}) + 543 + CASE WHEN month({col}) >= 10 THEN 1 ELSE 0 END)"
-# Cash the partners put into a fund: the grants the 70/30 and 1:1 rules apply to.
-_FUND_GRANT = "source = 'partner' AND kind = 'cash' AND purpose IN ('grant', 'matching')"
 
 
 def partners() -> pd.DataFrame:
@@ -317,13 +295,12 @@ def partners() -> pd.DataFrame:
 def support_by_partner_year_purpose() -> pd.DataFrame:
     """Partners' support per partner × cash/in kind × Thai fiscal year × purpose: baht, and the
     days given for in-kind time. Every partner appears, with zero rows when it gave nothing yet."""
-    return run(f"""
-        SELECT p.code AS partner_code, p.short_th, p.short_en, c.kind,
-               {_FISCAL_YEAR.format(col="c.date")} AS fiscal_year, c.purpose,
+    return run("""
+        SELECT p.code AS partner_code, p.short_th, p.short_en, c.kind, c.fiscal_year, c.purpose,
                coalesce(sum(c.amount_baht), 0)::DOUBLE AS amount_baht,
-               coalesce(sum(c.days), 0)::DOUBLE AS days, count(c.id) AS entries
+               coalesce(sum(c.days), 0)::DOUBLE AS days, coalesce(sum(c.entries), 0)::BIGINT AS entries
         FROM partner p
-        LEFT JOIN contribution c ON c.partner_code = p.code
+        LEFT JOIN contribution_summary c ON c.partner_code = p.code
         GROUP BY ALL
         ORDER BY min(p.rowid), c.kind, fiscal_year, c.purpose""")
 
@@ -333,14 +310,7 @@ def cash_flows() -> pd.DataFrame:
     network or the groups → use (admin or revolving from the fund's ledger, otherwise the
     purpose it was given for). In-kind support has no baht to follow and is left out here."""
     return run("""
-        SELECT coalesce(c.partner_code, 'members') AS origin,
-               CASE WHEN c.group_code IS NULL THEN 'network' ELSE 'groups' END AS recipient,
-               coalesce(f.bucket, c.purpose) AS use,
-               sum(coalesce(f.amount_baht, c.amount_baht))::DOUBLE AS amount_baht
-        FROM contribution c
-        LEFT JOIN fund_entry f ON f.contribution_id = c.id AND f.entry = 'paid_in'
-        WHERE c.kind = 'cash'
-        GROUP BY ALL
+        SELECT origin, recipient, use, amount_baht::DOUBLE AS amount_baht FROM cash_flow_summary
         ORDER BY origin, recipient, use""")
 
 
@@ -350,14 +320,7 @@ def revolving_fund_by_month() -> pd.DataFrame:
     (paid in + profit − losses), out on loan, and its floor, the capital paid in, which
     "must not be lost"."""
     return run("""
-        WITH m AS (
-            SELECT date_trunc('month', date)::DATE AS month,
-                   coalesce(sum(amount_baht) FILTER (WHERE entry = 'paid_in'), 0) AS paid_in,
-                   coalesce(sum(amount_baht) FILTER (WHERE entry = 'loan_out'), 0) AS loans_out,
-                   coalesce(sum(amount_baht) FILTER (WHERE entry = 'repayment'), 0) AS repayments,
-                   coalesce(sum(amount_baht) FILTER (WHERE entry = 'profit'), 0) AS profit,
-                   coalesce(sum(amount_baht) FILTER (WHERE entry = 'loss'), 0) AS losses
-            FROM fund_entry WHERE bucket = 'revolving' GROUP BY 1)
+        WITH m AS (SELECT * FROM revolving_month)
         SELECT month, paid_in::DOUBLE AS paid_in, loans_out::DOUBLE AS loans_out,
                repayments::DOUBLE AS repayments, profit::DOUBLE AS profit, losses::DOUBLE AS losses,
                sum(paid_in) OVER w::DOUBLE AS floor,
@@ -371,17 +334,10 @@ def revolving_fund_by_month() -> pd.DataFrame:
 def grant_split_checks() -> pd.DataFrame:
     """Each cash grant into a fund against 70/30: what went to admin and to revolving, the gap
     of admin from 30% (above zero: more admin than the rule allows) and a word for it."""
-    checks = run(f"""
-        SELECT c.id, c.date, c.partner_code, c.group_code, c.network_code,
-               c.amount_baht::DOUBLE AS grant_baht,
-               coalesce(sum(f.amount_baht) FILTER (WHERE f.bucket = 'admin'), 0)::DOUBLE AS admin,
-               coalesce(sum(f.amount_baht) FILTER (WHERE f.bucket = 'revolving'), 0)::DOUBLE AS revolving
-        FROM contribution c
-        LEFT JOIN fund_entry f ON f.contribution_id = c.id AND f.entry = 'paid_in'
-        WHERE {_FUND_GRANT}
-        GROUP BY ALL
-        ORDER BY c.date, c.id""")
-    checks["gap"] = [funds.split_gap(g, a) for g, a in zip(checks.grant_baht, checks.admin)]
+    checks = run("""
+        SELECT id, date, partner_code, group_code, network_code, grant_baht, admin, revolving
+        FROM grant_split ORDER BY date, id""")
+    checks["gap"] = funds.split_gap(checks.grant_baht, checks.admin)
     checks["verdict"] = checks.gap.map(funds.verdict)
     return checks
 
@@ -390,25 +346,13 @@ def group_match_checks() -> pd.DataFrame:
     """Each group with a fund against 1:1: what its members raised before the partners' first
     grant (all of it so far when none came yet), what the partners granted, the gap (below
     zero: the partners still owe) and a word: 'ok', 'under', 'over', or 'not_matched'."""
-    checks = run(f"""
-        WITH granted AS (
-            SELECT group_code, min(date) AS matched_on, sum(amount_baht) AS matched
-            FROM contribution WHERE {_FUND_GRANT} AND group_code IS NOT NULL GROUP BY 1),
-        raised AS (
-            SELECT c.group_code, sum(c.amount_baht) AS raised
-            FROM contribution c LEFT JOIN granted USING (group_code)
-            WHERE c.source = 'members' AND (granted.matched_on IS NULL OR c.date <= granted.matched_on)
-            GROUP BY 1)
-        SELECT g.code AS group_code, g.name_th, g.name_en, g.village_code,
-               raised.raised::DOUBLE AS raised, coalesce(granted.matched, 0)::DOUBLE AS matched,
-               granted.matched_on
-        FROM occupation_group g
-        JOIN raised ON raised.group_code = g.code
-        LEFT JOIN granted ON granted.group_code = g.code
+    checks = run("""
+        SELECT g.code AS group_code, g.name_th, g.name_en, g.village_code, m.raised, m.matched,
+               m.matched_on
+        FROM group_match m JOIN occupation_group g ON g.code = m.group_code
         ORDER BY g.code""")
-    checks["gap"] = [funds.match_gap(r, m) for r, m in zip(checks.raised, checks.matched)]
-    checks["verdict"] = [funds.verdict(gap) if matched else "not_matched"
-                         for gap, matched in zip(checks.gap, checks.matched)]
+    checks["gap"] = funds.match_gap(checks.raised, checks.matched)
+    checks["verdict"] = checks.gap.map(funds.verdict).where(checks.matched != 0, "not_matched")
     return checks
 
 
@@ -418,11 +362,12 @@ def whatif_live_start() -> dict:
     row = run(f"""
         SELECT count(*) AS villages,
                coalesce(sum(sages), 0) AS sages, coalesce(sum(households), 0) AS households,
-               (SELECT coalesce(sum(amount_baht), 0) FROM contribution
+               (SELECT coalesce(sum(amount_baht), 0) FROM contribution_summary
                 WHERE source = 'members')::DOUBLE AS raised,
-               (SELECT coalesce(sum(amount_baht), 0) FROM contribution
+               (SELECT coalesce(sum(amount_baht), 0) FROM contribution_summary
                 WHERE {_FUND_GRANT})::DOUBLE AS matched
-        FROM village_stage WHERE stage_rank >= 2""").iloc[0]
+        FROM area_summary
+        WHERE level = 'village' AND stage_households + stage_group + stage_all5k = 1""").iloc[0]
     return {"villages": int(row.villages), "sages": int(row.sages),
             "households": int(row.households), "raised": float(row.raised),
             "matched": float(row.matched)}
@@ -436,34 +381,36 @@ def market_events() -> pd.DataFrame:
     return run("""
         SELECT e.code, e.date, e.name_th, e.name_en, e.place_th, e.place_en,
                e.organiser_code, o.short_th AS organiser_th, o.short_en AS organiser_en,
-               count(DISTINCT p.group_code) AS groups_selling,
-               count(s.product_code) AS products,
-               coalesce(sum(s.quantity), 0) AS quantity,
-               coalesce(sum(s.amount_baht), 0)::DOUBLE AS sales_baht
+               coalesce(s.groups_selling, 0) AS groups_selling, coalesce(s.products, 0) AS products,
+               coalesce(s.quantity, 0) AS quantity, coalesce(s.sales_baht, 0)::DOUBLE AS sales_baht
         FROM market_event e
         JOIN partner o ON o.code = e.organiser_code
-        LEFT JOIN sale s ON s.event_code = e.code
-        LEFT JOIN product p ON p.code = s.product_code
-        GROUP BY ALL
+        LEFT JOIN event_sales_summary s ON s.event_code = e.code
         ORDER BY e.date, e.code""")
 
 
 def sales_by_group(event_code: str | None = None) -> pd.DataFrame:
     """Sales per occupational group (never per household), at one event or at all of them."""
-    return run("""
+    names = """
         SELECT g.code, g.name_th, g.name_en, g.village_code,
                v.name_th AS village_th, v.name_en AS village_en,
                d.name_th AS subdistrict_th, d.name_en AS subdistrict_en,
-               count(DISTINCT s.event_code) AS events,
-               sum(s.quantity) AS quantity, sum(s.amount_baht)::DOUBLE AS sales_baht
-        FROM sale s
-        JOIN product p ON p.code = s.product_code
-        JOIN occupation_group g ON g.code = p.group_code
+               s.events, s.quantity, s.sales_baht
+        FROM sold s
+        JOIN occupation_group g ON g.code = s.group_code
         JOIN village v ON v.code = g.village_code
         JOIN subdistrict d ON d.code = v.subdistrict_code
-        WHERE ? IS NULL OR s.event_code = ?
-        GROUP BY ALL
-        ORDER BY sales_baht DESC, g.code""", [event_code, event_code])
+        ORDER BY s.sales_baht DESC, g.code"""
+    if event_code is None:
+        return run(f"WITH sold AS (SELECT * FROM group_sales) {names}")
+    return run(f"""
+        WITH sold AS (
+            SELECT p.group_code, count(DISTINCT s.event_code) AS events, sum(s.quantity) AS quantity,
+                   sum(s.amount_baht)::DOUBLE AS sales_baht
+            FROM sale s JOIN product p ON p.code = s.product_code
+            WHERE s.event_code = ?
+            GROUP BY 1)
+        {names}""", [event_code])
 
 
 def sales_by_product() -> pd.DataFrame:
@@ -471,8 +418,8 @@ def sales_by_product() -> pd.DataFrame:
     return run("""
         SELECT p.name_th, p.name_en, p.unit_th, p.unit_en,
                count(DISTINCT p.group_code) AS groups,
-               sum(s.quantity) AS quantity, sum(s.amount_baht)::DOUBLE AS sales_baht
-        FROM sale s JOIN product p ON p.code = s.product_code
+               sum(s.quantity) AS quantity, sum(s.sales_baht)::DOUBLE AS sales_baht
+        FROM product_sales s JOIN product p ON p.code = s.product_code
         GROUP BY ALL
         ORDER BY sales_baht DESC, p.name_en""")
 
@@ -481,12 +428,9 @@ def sales_by_village() -> pd.DataFrame:
     """Sales per village: the sum of its groups' sales at every event."""
     return run("""
         SELECT v.code, v.name_th, v.name_en,
-               count(DISTINCT p.group_code) AS groups,
-               sum(s.quantity) AS quantity, sum(s.amount_baht)::DOUBLE AS sales_baht
-        FROM sale s
-        JOIN product p ON p.code = s.product_code
-        JOIN occupation_group g ON g.code = p.group_code
-        JOIN village v ON v.code = g.village_code
+               count(*) AS groups, sum(s.quantity) AS quantity, sum(s.sales_baht)::DOUBLE AS sales_baht
+        FROM group_sales s
+        JOIN village v ON v.code = s.village_code
         GROUP BY ALL
         ORDER BY sales_baht DESC, v.code""")
 
@@ -494,17 +438,16 @@ def sales_by_village() -> pd.DataFrame:
 def best_sellers(limit: int = 5) -> pd.DataFrame:
     """The group products that brought in the most, all events together."""
     return run("""
+        WITH top AS (SELECT * FROM product_sales ORDER BY sales_baht DESC, product_code LIMIT ?)
         SELECT p.code, p.name_th, p.name_en, p.unit_th, p.unit_en,
                g.name_th AS group_th, g.name_en AS group_en,
                v.name_th AS village_th, v.name_en AS village_en,
-               sum(s.quantity) AS quantity, sum(s.amount_baht)::DOUBLE AS sales_baht
-        FROM sale s
+               s.quantity, s.sales_baht
+        FROM top s
         JOIN product p ON p.code = s.product_code
         JOIN occupation_group g ON g.code = p.group_code
         JOIN village v ON v.code = g.village_code
-        GROUP BY ALL
-        ORDER BY sales_baht DESC, p.code
-        LIMIT ?""", [limit])
+        ORDER BY sales_baht DESC, p.code""", [limit])
 
 
 def event_sales(event_code: str) -> pd.DataFrame:
@@ -528,29 +471,8 @@ def sales_before_after_training() -> pd.DataFrame:
     sessions: product design, packaging), a group's sales per event before and after its first
     such session, with how many groups and group-events stand behind each average."""
     return run("""
-        WITH first_training AS (
-            SELECT CASE WHEN t.topic IN ('line', 'facebook', 'website') THEN 'social_media'
-                        ELSE 'design' END AS kind,
-                   tg.group_code, min(t.date) AS first_day
-            FROM training t
-            JOIN training_group tg ON tg.training_id = t.id
-            WHERE t.topic IN ('line', 'facebook', 'website', 'product_design', 'packaging')
-            GROUP BY 1, 2),
-        group_event AS (
-            SELECT p.group_code, s.event_code, e.date, sum(s.amount_baht)::DOUBLE AS sales_baht
-            FROM sale s
-            JOIN product p ON p.code = s.product_code
-            JOIN market_event e ON e.code = s.event_code
-            GROUP BY 1, 2, 3)
-        SELECT f.kind,
-               CASE WHEN ge.date < f.first_day THEN 'before' ELSE 'after' END AS period,
-               count(DISTINCT ge.group_code) AS groups,
-               count(*) AS group_events,
-               avg(ge.sales_baht) AS sales_per_group_event
-        FROM first_training f
-        JOIN group_event ge ON ge.group_code = f.group_code
-        GROUP BY ALL
-        ORDER BY f.kind DESC, period DESC""")
+        SELECT kind, period, groups, group_events, sales_per_group_event FROM training_effect
+        ORDER BY kind DESC, period DESC""")
 
 
 def training_partners() -> pd.DataFrame:
@@ -591,41 +513,17 @@ def plan_indicators_on(day, sales_since) -> pd.DataFrame:
             SELECT code, subdistrict_code FROM village
             WHERE subdistrict_code IN (SELECT area_code FROM plan_target)
                OR code IN (SELECT area_code FROM plan_target)),
-        grp AS (SELECT g.code, g.village_code FROM occupation_group g JOIN v ON v.code = g.village_code
-                WHERE g.formed <= ?::DATE),
-        five_k AS (SELECT owner_code FROM milestone
-                   WHERE owner_kind = 'group' AND reached <= ?::DATE
-                   GROUP BY 1 HAVING count(*) = 5),
         figures AS (
-            SELECT village_code, 'households_trained' AS indicator, count(*)::DOUBLE AS value
-            FROM household WHERE joined <= ?::DATE GROUP BY 1
-            UNION ALL
-            SELECT village_code, 'groups_formed', count(*)::DOUBLE FROM grp GROUP BY 1
-            UNION ALL
-            SELECT village_code, 'groups_5k', count(*)::DOUBLE
-            FROM grp JOIN five_k ON five_k.owner_code = grp.code GROUP BY 1
-            UNION ALL
-            SELECT g.village_code, 'revolving_fund',
-                   sum(CASE f.entry WHEN 'loss' THEN -f.amount_baht ELSE f.amount_baht END)::DOUBLE
-            FROM fund_entry f JOIN occupation_group g ON g.code = f.group_code
-            WHERE f.bucket = 'revolving' AND f.entry IN ('paid_in', 'profit', 'loss')
-              AND f.date <= ?::DATE
-            GROUP BY 1
-            UNION ALL
-            SELECT g.village_code, 'sales', sum(s.amount_baht)::DOUBLE
-            FROM sale s
-            JOIN market_event e ON e.code = s.event_code
-            JOIN product p ON p.code = s.product_code
-            JOIN occupation_group g ON g.code = p.group_code
-            WHERE e.date >= ?::DATE AND e.date <= ?::DATE
-            GROUP BY 1),
+            SELECT village_code, indicator, sum(value)::DOUBLE AS value FROM plan_village_day
+            WHERE day <= ?::DATE AND (indicator <> 'sales' OR day >= ?::DATE)
+            GROUP BY ALL),
         indicator(indicator) AS (VALUES ('households_trained'), ('groups_formed'), ('groups_5k'),
                                         ('revolving_fund'), ('sales'))
         SELECT v.code AS village_code, v.subdistrict_code, i.indicator,
                coalesce(f.value, 0) AS value
         FROM v CROSS JOIN indicator i
         LEFT JOIN figures f ON f.village_code = v.code AND f.indicator = i.indicator
-        ORDER BY v.code, i.indicator""", [day, day, day, day, sales_since, day])
+        ORDER BY v.code, i.indicator""", [day, sales_since])
 
 
 def village_readiness() -> pd.DataFrame:
@@ -633,22 +531,6 @@ def village_readiness() -> pd.DataFrame:
     village: groups formed and with all 5 K, groups whose revolving capital is below what was
     paid in (the floor: it must not be lost), and events its groups sold at."""
     return run("""
-        WITH v AS (
-            SELECT code, subdistrict_code, moo, name_th, name_en FROM village
-            WHERE subdistrict_code IN (SELECT area_code FROM plan_target)
-               OR code IN (SELECT area_code FROM plan_target))
-        SELECT v.code, v.subdistrict_code, v.name_th, v.name_en,
-               count(DISTINCT gp.group_code) FILTER (WHERE gp.formed IS NOT NULL) AS groups_formed,
-               count(DISTINCT gp.group_code) FILTER (WHERE gp.formed IS NOT NULL AND gp.all5k)
-                 AS groups_5k,
-               count(DISTINCT gf.group_code) FILTER (WHERE gf.capital < gf.paid_in) AS groups_below_floor,
-               count(DISTINCT gf.group_code) AS groups_with_fund,
-               (SELECT count(DISTINCT s.event_code) FROM sale s
-                JOIN product p ON p.code = s.product_code
-                JOIN occupation_group g ON g.code = p.group_code
-                WHERE g.village_code = v.code) AS events_sold
-        FROM v
-        LEFT JOIN group_progress gp ON gp.village_code = v.code
-        LEFT JOIN group_fund gf ON gf.group_code = gp.group_code
-        GROUP BY ALL
-        ORDER BY v.code""")
+        SELECT code, subdistrict_code, name_th, name_en, groups_formed, groups_5k,
+               groups_below_floor, groups_with_fund, events_sold
+        FROM plan_readiness ORDER BY code""")

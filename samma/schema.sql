@@ -298,4 +298,128 @@ CREATE TABLE area_summary (
     events             INTEGER,                   -- market events held; NULL below the district
     PRIMARY KEY (level, code)
 );
+-- Smaller load-time tables the other pages read instead of the millions of ledger rows behind
+-- them (issue 8), each filled by samma/aggregates.py from the base tables of the same file.
+
+-- Per target village, the steps of the Groups page's funnel.
+CREATE TABLE funnel_village (
+    village_code   VARCHAR PRIMARY KEY,
+    with_sages     BOOLEAN NOT NULL,    -- a lead sage and a full team
+    households     INTEGER NOT NULL,
+    groups_formed  INTEGER NOT NULL,
+    groups_5k      INTEGER NOT NULL,
+    groups_sold    INTEGER NOT NULL     -- formed groups that sold at an event
+);
+
+-- Per subdistrict and month: households enrolled, groups formed, groups reaching all 5 K.
+CREATE TABLE formation_month (
+    subdistrict_code  VARCHAR NOT NULL,
+    indicator         VARCHAR NOT NULL,
+    month             DATE NOT NULL,
+    n                 INTEGER NOT NULL
+);
+
+-- Contributions summed per source, partner, kind, Thai fiscal year and purpose.
+CREATE TABLE contribution_summary (
+    source       VARCHAR NOT NULL,
+    partner_code VARCHAR,
+    kind         VARCHAR NOT NULL,
+    fiscal_year  INTEGER,
+    purpose      VARCHAR,
+    amount_baht  DECIMAL(18, 2),
+    days         DECIMAL(18, 2),
+    entries      BIGINT NOT NULL
+);
+
+-- Where the cash went: origin → network or groups → use (queries.cash_flows).
+CREATE TABLE cash_flow_summary (
+    origin      VARCHAR NOT NULL,
+    recipient   VARCHAR NOT NULL,
+    use         VARCHAR,
+    amount_baht DECIMAL(18, 2)
+);
+
+-- The revolving fund's movements per month, all groups together.
+CREATE TABLE revolving_month (
+    month       DATE PRIMARY KEY,
+    paid_in     DECIMAL(18, 2) NOT NULL,
+    loans_out   DECIMAL(18, 2) NOT NULL,
+    repayments  DECIMAL(18, 2) NOT NULL,
+    profit      DECIMAL(18, 2) NOT NULL,
+    losses      DECIMAL(18, 2) NOT NULL
+);
+
+-- Each cash grant into a fund with what its ledger put to admin and to revolving (70/30).
+CREATE TABLE grant_split (
+    id            INTEGER PRIMARY KEY,
+    date          DATE,
+    partner_code  VARCHAR,
+    group_code    VARCHAR,
+    network_code  VARCHAR,
+    grant_baht    DOUBLE,
+    admin         DOUBLE,
+    revolving     DOUBLE
+);
+
+-- Each group with members' money against the partners' matching (1:1).
+CREATE TABLE group_match (
+    group_code  VARCHAR PRIMARY KEY,
+    raised      DOUBLE,
+    matched     DOUBLE NOT NULL,
+    matched_on  DATE
+);
+
+-- Per market event, what was sold there.
+CREATE TABLE event_sales_summary (
+    event_code      VARCHAR PRIMARY KEY,
+    groups_selling  BIGINT NOT NULL,
+    products        BIGINT NOT NULL,
+    quantity        HUGEINT NOT NULL,
+    sales_baht      DOUBLE NOT NULL
+);
+
+-- Per group that sold, and per product that sold, all events together.
+CREATE TABLE group_sales (
+    group_code  VARCHAR PRIMARY KEY,
+    village_code VARCHAR NOT NULL,
+    events      BIGINT NOT NULL,
+    quantity    HUGEINT,
+    sales_baht  DOUBLE
+);
+CREATE TABLE product_sales (
+    product_code VARCHAR PRIMARY KEY,
+    quantity     HUGEINT,
+    sales_baht   DOUBLE
+);
+
+-- Sales per group and event before and after a group's first training of each kind.
+CREATE TABLE training_effect (
+    kind                  VARCHAR NOT NULL,
+    period                VARCHAR NOT NULL,
+    groups                BIGINT NOT NULL,
+    group_events          BIGINT NOT NULL,
+    sales_per_group_event DOUBLE
+);
+-- What each plan village (in a subdistrict with a plan, or with targets of its own) added to
+-- the plan's indicators on each day: households enrolled, groups formed, groups completing
+-- their 5 K, revolving capital (paid in + profit − losses), sales at events held that day.
+CREATE TABLE plan_village_day (
+    village_code  VARCHAR NOT NULL,
+    indicator     VARCHAR NOT NULL,
+    day           DATE NOT NULL,
+    value         DECIMAL(18, 2) NOT NULL
+);
+
+-- The committee's readiness check per plan village (queries.village_readiness).
+CREATE TABLE plan_readiness (
+    code                VARCHAR PRIMARY KEY,
+    subdistrict_code    VARCHAR NOT NULL,
+    name_th             VARCHAR,
+    name_en             VARCHAR,
+    groups_formed       BIGINT NOT NULL,
+    groups_5k           BIGINT NOT NULL,
+    groups_below_floor  BIGINT NOT NULL,
+    groups_with_fund    BIGINT NOT NULL,
+    events_sold         BIGINT NOT NULL
+);
 -- --- end of load-time summaries (issue 8) ---

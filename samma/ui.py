@@ -7,7 +7,7 @@ from contextlib import ExitStack, contextmanager
 import streamlit as st
 
 from samma import db, handout, meeting, queries
-from samma.i18n import DEFAULT_LANG, LANGS, date, t
+from samma.i18n import DEFAULT_LANG, LANGS, date, number, t
 
 # Projector mode: rem-based sizes follow the root font size, so body text (and even captions, 0.875 rem) is 24 px or more at
 # 1920×1080; text goes to full black for a washed-out projector. Constant CSS, never data.
@@ -127,14 +127,21 @@ def _explain(problem: db.DatabaseUnavailable, lang: str) -> None:
     st.info(t("db_what_to_do", lang), icon=":material/build:")
 
 
+# A national load can find tens of thousands of breaches: a page lists the first few hundred.
+WARNINGS_SHOWN = 200
+
+
 def load_warnings(lang: str) -> int:
     """The rule breaches the last load found (facts, not typos), as a table on the pages they
     concern. Returns how many there are."""
     warnings = queries.load_warnings()
     if not warnings.empty:
         column = t("data_warning", lang)
-        st.dataframe(warnings[[f"message_{lang}"]].rename(columns={f"message_{lang}": column}),
+        shown = warnings.head(WARNINGS_SHOWN)
+        st.dataframe(shown[[f"message_{lang}"]].rename(columns={f"message_{lang}": column}),
                      hide_index=True, width="stretch")
+        if len(warnings) > len(shown):
+            st.caption(t("first_rows_of", lang, n=number(len(shown)), total=number(len(warnings))))
     return len(warnings)
 
 

@@ -18,7 +18,8 @@ def test_discovery_reads_each_st_page_of_a_router(tmp_path):
     assert run.discover_pages(app) == [("views/a.py", "alpha"), ("views/b.py", "b")]
 
 
-@pytest.mark.parametrize("bad", [["--repeat", "0"], ["--repeat", "x"], ["--tier", "national"]])
+@pytest.mark.parametrize("bad", [["--repeat", "0"], ["--repeat", "x"], ["--tier", "national"],
+                                 ["--import-tier", "world"]])
 def test_bad_arguments_are_refused_before_any_work(bad, capsys):
     with pytest.raises(SystemExit) as stopped:
         run.main(bad)

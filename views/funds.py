@@ -6,6 +6,9 @@ import streamlit as st
 from samma import charts, queries, ui
 from samma.i18n import baht, date, number, pick, t
 
+# Rows a rule table shows: a national network has tens of thousands of grants and groups.
+TABLE_ROWS = 200
+
 lang = ui.lang()
 ui.page_header("funds_title", lang)
 partners = queries.partners()
@@ -77,28 +80,49 @@ def verdict_words(frame):
     return frame.verdict.map(lambda v: t(f"verdict_{v}", lang))
 
 
+def capped(frame):
+    """At most TABLE_ROWS rows: the largest gaps first when some must be left out."""
+    if len(frame) <= TABLE_ROWS:
+        return frame
+    return frame.loc[frame.gap.abs().sort_values(ascending=False, kind="stable").index[:TABLE_ROWS]]
+
+
+def rows_left_out(frame) -> None:
+    if len(frame) > TABLE_ROWS:
+        st.caption(t("first_rows_of", lang, n=number(TABLE_ROWS), total=number(len(frame))))
+
+
+def split_table(frame):
+    table = frame.assign(
+        date=frame.date.map(lambda d: date(d, lang)), partner_code=frame.partner_code.map(partner_names),
+        verdict=verdict_words(frame))[["date", "partner_code", "grant_baht", "admin", "revolving", "gap", "verdict"]]
+    table.columns = [t(k, lang) for k in ("col_date", "col_partner", "col_grant", "col_admin",
+                                          "col_revolving", "col_gap", "col_verdict")]
+    st.dataframe(table, hide_index=True, column_config={c: money for c in table.columns[2:6]})
+
+
+def match_table(frame):
+    table = frame.assign(group=[pick(r, "name", lang) for r in frame.to_dict("records")],
+                         verdict=verdict_words(frame))[["group", "raised", "matched", "gap", "verdict"]]
+    table.columns = [t(k, lang) for k in ("col_group", "col_raised", "col_matched", "col_gap",
+                                          "col_verdict")]
+    st.dataframe(table, hide_index=True, column_config={c: money for c in table.columns[1:4]})
+
+
 splits = queries.grant_split_checks()
 split_ok = int((splits.verdict == "ok").sum())
 st.success(t("rule_split_summary", lang, ok=number(split_ok), n=number(len(splits))),
            icon=":material/check_circle:")
-split_table = splits.assign(
-    date=splits.date.map(lambda d: date(d, lang)), partner_code=splits.partner_code.map(partner_names),
-    verdict=verdict_words(splits))[["date", "partner_code", "grant_baht", "admin", "revolving", "gap", "verdict"]]
-split_table.columns = [t(k, lang) for k in ("col_date", "col_partner", "col_grant", "col_admin",
-                                            "col_revolving", "col_gap", "col_verdict")]
 if split_ok < len(splits):
     st.error(t("rule_split_breaches", lang, n=number(len(splits) - split_ok)), icon=":material/error:")
-    st.dataframe(split_table[splits.verdict.values != "ok"], hide_index=True,
-                 column_config={c: money for c in split_table.columns[2:6]})
+    split_breaches = splits[splits.verdict.values != "ok"]
+    split_table(capped(split_breaches))
+    rows_left_out(split_breaches)
 
 matches = queries.group_match_checks()
 match_ok = int((matches.verdict == "ok").sum())
 waiting = matches[matches.verdict == "not_matched"]
 breaches = matches[matches.verdict.isin(["over", "under"])]
-match_table = matches.assign(group=[pick(r, "name", lang) for r in matches.to_dict("records")],
-                             verdict=verdict_words(matches))[["group", "raised", "matched", "gap", "verdict"]]
-match_table.columns = [t(k, lang) for k in ("col_group", "col_raised", "col_matched", "col_gap",
-                                            "col_verdict")]
 st.success(t("rule_match_summary", lang, ok=number(match_ok), n=number(len(matches) - len(waiting))),
            icon=":material/check_circle:")
 if len(waiting):
@@ -106,13 +130,13 @@ if len(waiting):
             icon=":material/hourglass_top:")
 if len(breaches):
     st.error(t("rule_match_breaches", lang, n=number(len(breaches))), icon=":material/error:")
-    st.dataframe(match_table[matches.verdict.isin(["over", "under"]).values], hide_index=True,
-                 column_config={c: money for c in match_table.columns[1:4]})
+    match_table(capped(breaches))
+    rows_left_out(breaches)
 st.markdown(f"**{t('data_warnings', lang)}**", help=t("data_warnings_help", lang))
 if not ui.load_warnings(lang):
     st.caption(t("data_no_warnings", lang))
 with st.expander(t("rule_details", lang)):
-    st.dataframe(split_table, hide_index=True,
-                 column_config={c: money for c in split_table.columns[2:6]})
-    st.dataframe(match_table, hide_index=True,
-                 column_config={c: money for c in match_table.columns[1:4]})
+    split_table(capped(splits))
+    rows_left_out(splits)
+    match_table(capped(matches))
+    rows_left_out(matches)

@@ -9,6 +9,10 @@ import streamlit as st
 from samma import area_picker, charts, queries, ui, url_state
 from samma.i18n import baht, date, number, pick, t
 
+# Drawing the outlines of 77 provinces costs more than querying them, on every rerun: the same
+# points give the same outlines, so they are kept (the points change with the data).
+outlines_frame = st.cache_data(charts.outlines_frame, max_entries=64, show_spinner=False)
+
 lang = ui.lang()
 info = ui.page_header("map_title", lang)
 
@@ -46,7 +50,7 @@ with legend_column:
 chosen_village = None
 if not villages_level:
     areas = queries.area_progress(prefix)
-    outlines = charts.outlines_frame(queries.area_outline_points(prefix), areas, lang)
+    outlines = outlines_frame(queries.area_outline_points(prefix), areas, lang)
     map_column.pydeck_chart(charts.area_map(areas, outlines, lang, basemap), key="area_map",
                             on_select=lambda: pick_from_map("area_map"),
                             selection_mode="single-object")
@@ -57,7 +61,7 @@ else:
     villages = queries.villages_on_map(prefix)
     shown = villages[villages["stage_rank"].isin([every_stage.index(s) for s in stages])]
     subdistricts = queries.area_progress(prefix[:4])
-    outlines = charts.outlines_frame(queries.area_outline_points(prefix), subdistricts, lang)
+    outlines = outlines_frame(queries.area_outline_points(prefix), subdistricts, lang)
     codes = shown["code"].tolist()
     url_state.codes("village", codes, lang)
     names = dict(zip(shown["code"], shown[f"name_{lang}"]))

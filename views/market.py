@@ -7,6 +7,9 @@ from samma import charts, queries, ui, url_state
 from samma.i18n import baht, date, number, pick, t
 
 TOP = 12
+# Events drawn on the timeline and trend and offered in the picker: a national network holds
+# thousands, more than a chart can label or a list can scroll.
+EVENTS_SHOWN = 30
 
 lang = ui.lang()
 ui.page_header("market_title", lang)
@@ -32,16 +35,18 @@ if len(by_product):
 
 titles = {"date": t("date", lang), "organiser": t("organiser", lang), "event": t("event", lang),
           "place": t("place", lang), "sales": t("sales_baht_axis", lang), "groups": t("groups", lang)}
-dated = events.assign(
-    name=[pick(r, "name", lang) for _, r in events.iterrows()],
-    place=[pick(r, "place", lang) for _, r in events.iterrows()],
-    organiser=[pick(r, "organiser", lang) for _, r in events.iterrows()],
-    date_label=[date(d.date(), lang) for d in events["date"]],
-    sales_text=[baht(v, lang) for v in events["sales_baht"]],
-    groups_text=[t("n_groups", lang, n=number(n)) for n in events["groups_selling"]],
-    label_below=[i % 2 == 0 for i in range(len(events))],
+# The latest events, and the one chosen (a link may name an older one).
+recent = events[(events.index >= len(events) - EVENTS_SHOWN) | (events["code"] == st.session_state["event"])]
+dated = recent.assign(
+    name=[pick(r, "name", lang) for _, r in recent.iterrows()],
+    place=[pick(r, "place", lang) for _, r in recent.iterrows()],
+    organiser=[pick(r, "organiser", lang) for _, r in recent.iterrows()],
+    date_label=[date(d.date(), lang) for d in recent["date"]],
+    sales_text=[baht(v, lang) for v in recent["sales_baht"]],
+    groups_text=[t("n_groups", lang, n=number(n)) for n in recent["groups_selling"]],
+    label_below=[i % 2 == 0 for i in range(len(recent))],
     # Within an organiser's row, alternate so that close events do not share a line.
-    row_label_below=(events.groupby("organiser_code").cumcount() % 2 == 0).tolist())
+    row_label_below=(recent.groupby("organiser_code").cumcount() % 2 == 0).tolist())
 
 left, right = st.columns(2)
 with left:
@@ -49,6 +54,8 @@ with left:
     st.altair_chart(charts.event_timeline(dated.assign(label_below=dated["row_label_below"]),
                                           titles, lang == "th"), width="stretch")
     st.caption(t("market_timeline_caption", lang))
+    if len(events) > len(dated):
+        st.caption(t("latest_events_of", lang, n=number(len(dated)), total=number(len(events))))
     with st.expander(t("market_event_list", lang)):
         st.dataframe({t("date", lang): dated["date_label"], t("event", lang): dated["name"],
                       t("place", lang): dated["place"], t("organiser", lang): dated["organiser"],
@@ -98,7 +105,7 @@ with right:
 
 st.subheader(t("event_view", lang))
 names = dict(zip(dated["code"], dated["date_label"] + " · " + dated["name"]))
-chosen = st.selectbox(t("event_pick", lang), codes, key="event", format_func=names.get)
+chosen = st.selectbox(t("event_pick", lang), list(dated["code"]), key="event", format_func=names.get)
 url_state.keep("event", chosen, latest)
 event = dated.set_index("code").loc[chosen]
 st.caption(t("event_caption", lang, place=event["place"], organiser=event["organiser"]))

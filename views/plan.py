@@ -8,6 +8,9 @@ import streamlit as st
 from samma import charts, plan, queries, ui, url_state
 from samma.i18n import baht, date, number, pick, t
 
+# Rows the readiness table shows.
+TABLE_ROWS = 200
+
 lang = ui.lang()
 info = ui.page_header("plan_title", lang)
 targets = queries.plan_targets()
@@ -76,7 +79,7 @@ if len(step_targets):
                  due=date(plan.as_date(step_targets["due"].max()), lang), day=date(today, lang)))
 st.caption(t("plan_rule", lang))
 
-names = dict(zip(villages["code"], [pick(r, "name", lang) for _, r in villages.iterrows()]))
+names = dict(zip(villages["code"], pick(villages, "name", lang)))
 left, right = st.columns(2)
 with left:
     st.subheader(t("plan_overall", lang))
@@ -116,8 +119,15 @@ with right:
     def mark(ok: bool) -> str:
         return "✓ " + t("yes", lang) if ok else "✗ " + t("no", lang)
 
+    # A national plan covers thousands of villages: those not ready yet come first.
+    if len(ready) > TABLE_ROWS:
+        shown = ready.sort_values("ready", kind="stable").head(TABLE_ROWS)
+    else:
+        shown = ready
     st.dataframe({
-        t("village", lang): [pick(r, "name", lang) for _, r in ready.iterrows()],
-        t("ready", lang): [mark(v) for v in ready["ready"]],     # first, where a phone shows it
-        **{t(f"short_{c}", lang): [mark(v) for v in ready[c]] for c in plan.READINESS_CRITERIA},
+        t("village", lang): [pick(r, "name", lang) for r in shown.to_dict("records")],
+        t("ready", lang): [mark(v) for v in shown["ready"]],     # first, where a phone shows it
+        **{t(f"short_{c}", lang): [mark(v) for v in shown[c]] for c in plan.READINESS_CRITERIA},
     }, hide_index=True, width="stretch")
+    if len(ready) > len(shown):
+        st.caption(t("first_rows_of", lang, n=number(len(shown)), total=number(len(ready))))

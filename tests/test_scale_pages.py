@@ -1,0 +1,121 @@
+"""The pages' questions, answered from the load-time tables (issue 8), against the same questions
+asked of the base tables in plain SQL, on a small synthetic network over three provinces: the
+totals a page shows do not depend on which table it reads."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import duckdb
+import pytest
+
+from samma import db, queries, sample
+
+PROVINCES = ("50", "51", "96")
+
+
+@pytest.fixture(scope="module")
+def three_provinces(tmp_path_factory):
+    path = tmp_path_factory.mktemp("scale-pages") / "three-provinces.duckdb"
+    sample.build(path, villages=400, provinces=PROVINCES)
+    return path
+
+
+@pytest.fixture
+def base(three_provinces, monkeypatch):
+    """Plain SQL on the network's base tables; the queries under test read the same file."""
+    monkeypatch.setenv("SAMMA_DB", str(three_provinces))
+    with db._readers_lock:
+        db._readers.clear()
+    con = duckdb.connect(str(three_provinces), read_only=True)
+
+    def query(text: str, params=()):
+        return con.execute(text, list(params)).fetchall()
+
+    yield query
+    con.close()
+
+
+def close(a, b) -> bool:
+    return abs(float(a) - float(b)) < 0.005
+
+
+@pytest.mark.parametrize("prefix", ["", "50", "96"])
+def test_funnel_counts_target_villages_households_and_groups(base, prefix):
+    funnel = queries.formation_funnel(prefix).set_index("step")["value"]
+    villages, households = base("""SELECT count(*), (SELECT count(*) FROM household h JOIN village v
+        ON v.code = h.village_code WHERE v.is_target AND v.code LIKE ? || '%')
+        FROM village WHERE is_target AND code LIKE ? || '%'""", [prefix, prefix])[0]
+    formed, sold = base("""SELECT count(*), count(*) FILTER (WHERE g.code IN (
+            SELECT p.group_code FROM sale s JOIN product p ON p.code = s.product_code))
+        FROM occupation_group g JOIN village v ON v.code = g.village_code
+        WHERE g.formed IS NOT NULL AND v.is_target AND v.code LIKE ? || '%'""", [prefix])[0]
+    assert (funnel["target_villages"], funnel["households"]) == (villages, households)
+    assert (funnel["groups_formed"], funnel["groups_sold"]) == (formed, sold)
+    assert villages > 0 and formed > 0
+
+
+def test_formation_progress_ends_at_every_household_of_the_planned_subdistricts(base):
+    actual, _ = queries.formation_progress("")
+    last = actual.sort_values("month").groupby("indicator").value.last()
+    expected = base("""SELECT count(*) FROM household
+        WHERE left(village_code, 6) IN (SELECT area_code FROM plan_target WHERE length(area_code) = 6)""")
+    assert last["households_trained"] == expected[0][0] > 0
+
+
+def test_funds_totals_are_the_ledgers(base):
+    support = queries.support_by_partner_year_purpose()
+    for kind in ("cash", "in_kind"):
+        assert close(support[support.kind == kind].amount_baht.sum(), base(
+            "SELECT sum(amount_baht) FROM contribution WHERE source = 'partner' AND kind = ?", [kind])[0][0])
+    flows = queries.cash_flows()
+    cash = base("""SELECT sum(coalesce(f.amount_baht, c.amount_baht)) FROM contribution c
+        LEFT JOIN fund_entry f ON f.contribution_id = c.id AND f.entry = 'paid_in' WHERE c.kind = 'cash'""")
+    assert close(flows.amount_baht.sum(), cash[0][0])
+    months = queries.revolving_fund_by_month()
+    capital = base("""SELECT sum(amount_baht) FILTER (WHERE entry IN ('paid_in', 'profit'))
+        - coalesce(sum(amount_baht) FILTER (WHERE entry = 'loss'), 0) FROM fund_entry WHERE bucket = 'revolving'""")
+    assert close(months.capital.iloc[-1], capital[0][0])
+    assert len(queries.grant_split_checks()) == base("""SELECT count(*) FROM contribution
+        WHERE source = 'partner' AND kind = 'cash' AND purpose IN ('grant', 'matching')""")[0][0]
+    assert len(queries.group_match_checks()) == base("""SELECT count(DISTINCT group_code) FROM contribution
+        WHERE source = 'members' AND group_code IS NOT NULL""")[0][0]
+
+
+def test_market_figures_are_the_sales(base):
+    total, rows = base("SELECT sum(amount_baht), count(*) FROM sale")[0]
+    events = queries.market_events()
+    assert close(events.sales_baht.sum(), total) and events.products.sum() == rows
+    by_group = queries.sales_by_group()
+    assert close(by_group.sales_baht.sum(), total)
+    assert len(by_group) == base("""SELECT count(DISTINCT p.group_code) FROM sale s
+        JOIN product p ON p.code = s.product_code""")[0][0]
+    assert close(queries.sales_by_village().sales_baht.sum(), total)
+    assert close(queries.sales_by_product().sales_baht.sum(), total)
+    best = queries.best_sellers(1).iloc[0]
+    top = base("""SELECT product_code, sum(amount_baht) FROM sale GROUP BY 1
+        ORDER BY 2 DESC, 1 LIMIT 1""")[0]
+    assert (best.code, round(best.sales_baht, 2)) == (top[0], round(float(top[1]), 2))
+
+
+def test_plan_indicators_are_the_base_tables_on_the_day(base):
+    day, since = dt.date(2026, 6, 30), dt.date(2025, 10, 1)
+    got = queries.plan_indicators_on(day, since).groupby("indicator").value.sum()
+    plan_villages = """(SELECT code FROM village WHERE subdistrict_code IN (SELECT area_code FROM plan_target)
+                        OR code IN (SELECT area_code FROM plan_target))"""
+    households = base(f"SELECT count(*) FROM household WHERE joined <= ? AND village_code IN {plan_villages}",
+                      [day])[0][0]
+    sales = base(f"""SELECT sum(s.amount_baht) FROM sale s JOIN market_event e ON e.code = s.event_code
+        JOIN product p ON p.code = s.product_code JOIN occupation_group g ON g.code = p.group_code
+        WHERE e.date BETWEEN ? AND ? AND g.village_code IN {plan_villages}""", [since, day])[0][0]
+    five_k = base(f"""SELECT count(*) FROM occupation_group g WHERE g.formed <= ?
+        AND g.village_code IN {plan_villages}
+        AND (SELECT count(*) FROM milestone m WHERE m.owner_kind = 'group' AND m.owner_code = g.code
+             AND m.reached <= ?) = 5""", [day, day])[0][0]
+    assert got["households_trained"] == households > 0
+    assert close(got["sales"], sales or 0)
+    assert got["groups_5k"] == five_k
+    readiness = queries.village_readiness()
+    assert readiness.events_sold.sum() == base(f"""SELECT count(*) FROM (SELECT DISTINCT g.village_code,
+        s.event_code FROM sale s JOIN product p ON p.code = s.product_code
+        JOIN occupation_group g ON g.code = p.group_code WHERE g.village_code IN {plan_villages})""")[0][0]

@@ -14,8 +14,11 @@ def _baht(value) -> str:
 
 
 @pytest.fixture(scope="module")
-def funds_page():
-    return run_app("funds")
+def funds_page(sample_db):
+    # Module-scoped, so it runs before the autouse fixture that points SAMMA_DB at the sample.
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("SAMMA_DB", str(sample_db))
+        return run_app("funds")
 
 
 def test_cash_and_in_kind_apart_equal_plain_sql(funds_page, sql):

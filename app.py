@@ -8,6 +8,7 @@ from samma.i18n import t
 
 lang = ui.language_switch()
 projector = ui.projector_switch(lang)
+ui.style(projector)
 st.set_page_config(page_title="Samma · สัมมาชีพชุมชน", page_icon=":material/handshake:",
                    layout="wide", initial_sidebar_state="collapsed" if projector else "auto")
 pages = [

@@ -9,6 +9,10 @@ import streamlit as st
 from samma import db, handout, meeting, queries
 from samma.i18n import DEFAULT_LANG, LANGS, date, number, t
 
+# A phone shows a page title in two or three lines, not six.
+PHONE_CSS = """<style>
+@media (max-width: 640px) { h1 { font-size: 2rem !important; } h2 { font-size: 1.5rem !important; } }
+</style>"""
 # Projector mode: rem-based sizes follow the root font size, so body text (and even captions, 0.875 rem) is 24 px or more at
 # 1920×1080; text goes to full black for a washed-out projector. Constant CSS, never data.
 PROJECTOR_CSS = """<style>
@@ -37,6 +41,11 @@ def language_switch() -> str:
     return chosen
 
 
+def style(projector: bool) -> None:
+    """The page's type: titles that leave room on a phone; large type in projector mode."""
+    st.html(PHONE_CSS + (PROJECTOR_CSS if projector else ""))
+
+
 def projector_switch(lang: str) -> bool:
     """Projector mode from `projector=1` in the URL or the sidebar toggle, kept in the session
     and the URL so page switches and shared links keep it. An unknown value is said, not
@@ -51,7 +60,6 @@ def projector_switch(lang: str) -> bool:
     on = bool(st.session_state.projector)
     if on:
         st.query_params[meeting.PROJECTOR_PARAM] = "1"
-        st.html(PROJECTOR_CSS)
     else:
         st.query_params.pop(meeting.PROJECTOR_PARAM, None)
     if st.session_state.pop("projector_bad_value", None) is not None:

@@ -49,18 +49,25 @@ def table_row_counts() -> dict[str, int]:
     return dict(zip(counts["name"], counts["n"].astype(int)))
 
 
-def load_warnings(rules: Sequence[str] = (), group_code: str | None = None) -> pd.DataFrame:
+def load_warnings(rules: Sequence[str] = (), group_code: str | None = None,
+                  limit: int | None = None) -> pd.DataFrame:
     """Rule breaches found when the data was loaded (split not 70/30, matching above the members'
-    own part, revolving capital below its floor), optionally only some rules or one group.
-    Columns: rule, group_code, contribution_id, amount_baht, limit_baht, message_th, message_en."""
+    own part, revolving capital below its floor), optionally only some rules or one group, the
+    first `limit` of them. Columns: rule, group_code, contribution_id, amount_baht, limit_baht,
+    message_th, message_en."""
     return run("""
         SELECT rule, group_code, contribution_id, amount_baht::DOUBLE AS amount_baht,
                limit_baht::DOUBLE AS limit_baht, message_th, message_en
         FROM load_warning
         WHERE (? = '' OR list_contains(string_split(?, ','), rule))
           AND (?::VARCHAR IS NULL OR group_code = ?)
-        ORDER BY rule, group_code, contribution_id""",
-               [",".join(rules), ",".join(rules), group_code, group_code])
+        ORDER BY rule, group_code, contribution_id
+        LIMIT ?""", [",".join(rules), ",".join(rules), group_code, group_code, limit])
+
+
+def load_warning_count() -> int:
+    """How many rule breaches the last load found."""
+    return int(run("SELECT count(*) FROM load_warning").iloc[0, 0])
 
 
 

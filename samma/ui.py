@@ -142,15 +142,15 @@ WARNINGS_SHOWN = 200
 def load_warnings(lang: str) -> int:
     """The rule breaches the last load found (facts, not typos), as a table on the pages they
     concern. Returns how many there are."""
-    warnings = queries.load_warnings()
-    if not warnings.empty:
+    total = queries.load_warning_count()
+    if total:
         column = t("data_warning", lang)
-        shown = warnings.head(WARNINGS_SHOWN)
+        shown = queries.load_warnings(limit=WARNINGS_SHOWN)
         st.dataframe(shown[[f"message_{lang}"]].rename(columns={f"message_{lang}": column}),
                      hide_index=True, width="stretch")
-        if len(warnings) > len(shown):
-            st.caption(t("first_rows_of", lang, n=number(len(shown)), total=number(len(warnings))))
-    return len(warnings)
+        if total > len(shown):
+            st.caption(t("first_rows_of", lang, n=number(len(shown)), total=number(total)))
+    return total
 
 
 def page_header(title_key: str, lang: str) -> dict:

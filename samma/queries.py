@@ -396,8 +396,9 @@ def market_events() -> pd.DataFrame:
         ORDER BY e.date, e.code""")
 
 
-def sales_by_group(event_code: str | None = None) -> pd.DataFrame:
-    """Sales per occupational group (never per household), at one event or at all of them."""
+def sales_by_group(event_code: str | None = None, limit: int | None = None) -> pd.DataFrame:
+    """Sales per occupational group (never per household), at one event or at all of them;
+    the `limit` best sellers when given."""
     names = """
         SELECT g.code, g.name_th, g.name_en, g.village_code,
                v.name_th AS village_th, v.name_en AS village_en,
@@ -407,9 +408,11 @@ def sales_by_group(event_code: str | None = None) -> pd.DataFrame:
         JOIN occupation_group g ON g.code = s.group_code
         JOIN village v ON v.code = g.village_code
         JOIN subdistrict d ON d.code = v.subdistrict_code
-        ORDER BY s.sales_baht DESC, g.code"""
+        ORDER BY s.sales_baht DESC, g.code
+        LIMIT ?"""
     if event_code is None:
-        return run(f"WITH sold AS (SELECT * FROM group_sales) {names}")
+        return run(f"WITH sold AS (SELECT * FROM group_sales ORDER BY sales_baht DESC, group_code LIMIT ?) "
+                   f"{names}", [limit, limit])
     return run(f"""
         WITH sold AS (
             SELECT p.group_code, count(DISTINCT s.event_code) AS events, sum(s.quantity) AS quantity,
@@ -417,7 +420,13 @@ def sales_by_group(event_code: str | None = None) -> pd.DataFrame:
             FROM sale s JOIN product p ON p.code = s.product_code
             WHERE s.event_code = ?
             GROUP BY 1)
-        {names}""", [event_code])
+        {names}""", [event_code, limit])
+
+
+def selling_counts() -> dict[str, int]:
+    """How many groups, and villages, have sold at any event."""
+    groups, villages = run("SELECT count(*), count(DISTINCT village_code) FROM group_sales").iloc[0]
+    return {"groups": int(groups), "villages": int(villages)}
 
 
 def sales_by_product() -> pd.DataFrame:
@@ -431,15 +440,16 @@ def sales_by_product() -> pd.DataFrame:
         ORDER BY sales_baht DESC, p.name_en""")
 
 
-def sales_by_village() -> pd.DataFrame:
-    """Sales per village: the sum of its groups' sales at every event."""
+def sales_by_village(limit: int | None = None) -> pd.DataFrame:
+    """Sales per village: the sum of its groups' sales at every event; the `limit` best."""
     return run("""
         SELECT v.code, v.name_th, v.name_en,
                count(*) AS groups, sum(s.quantity) AS quantity, sum(s.sales_baht)::DOUBLE AS sales_baht
         FROM group_sales s
         JOIN village v ON v.code = s.village_code
         GROUP BY ALL
-        ORDER BY sales_baht DESC, v.code""")
+        ORDER BY sales_baht DESC, v.code
+        LIMIT ?""", [limit])
 
 
 def best_sellers(limit: int = 5) -> pd.DataFrame:

@@ -72,3 +72,14 @@ def test_before_and_after_training_with_the_groups_behind_each_figure(sql):
         assert (row["groups"], row["group_events"]) == (groups, group_events)
         assert row["sales_per_group_event"] == pytest.approx(float(average))
     assert set(table.index) == {(k, p) for k in ("social_media", "design") for p in ("before", "after")}
+
+
+def test_top_groups_and_villages_are_the_head_of_the_full_ranking(sql):
+    full = queries.sales_by_group()
+    assert queries.sales_by_group(limit=3)["code"].tolist() == full["code"].head(3).tolist()
+    villages = queries.sales_by_village()
+    assert queries.sales_by_village(limit=2)["code"].tolist() == villages["code"].head(2).tolist()
+    groups, selling_villages = sql("SELECT count(DISTINCT p.group_code), count(DISTINCT g.village_code) "
+                                   "FROM sale s JOIN product p ON p.code = s.product_code "
+                                   "JOIN occupation_group g ON g.code = p.group_code")[0]
+    assert queries.selling_counts() == {"groups": groups, "villages": selling_villages}

@@ -23,11 +23,12 @@ latest = codes[-1]
 url_state.choice("event", codes, latest, lang)
 
 by_product = queries.sales_by_product()
-by_group = queries.sales_by_group()
+by_group = queries.sales_by_group(limit=TOP)
+selling = queries.selling_counts()
 c1, c2, c3, c4 = st.columns(4)
 c1.metric(t("market_events_n", lang), number(len(events)), border=True)
 c2.metric(t("market_sales_total", lang), baht(events["sales_baht"].sum(), lang), border=True)
-c3.metric(t("market_groups_selling", lang), number(len(by_group)), border=True)
+c3.metric(t("market_groups_selling", lang), number(selling["groups"]), border=True)
 if len(by_product):
     c4.metric(t("market_best_product", lang), pick(by_product.iloc[0], "name", lang),
               delta=baht(by_product.iloc[0]["sales_baht"], lang), delta_color="off",
@@ -66,14 +67,15 @@ with right:
     st.altair_chart(charts.sales_trend(dated, titles, lang == "th"), width="stretch")
 
 
-def bars(frame, label):
+def bars(frame, label, total: int):
+    """The best TOP of `total`, with how many were left out."""
     top = frame.head(TOP)
     shown = top.assign(label=label(top), value=top["sales_baht"],
                        text=[baht(v, lang) for v in top["sales_baht"]])
     st.altair_chart(charts.ranked_bars(shown, {"value": t("sales_baht_axis", lang),
                                                "label": t("market_by", lang)}), width="stretch")
-    if len(frame) > TOP:
-        st.caption(t("top_n_of", lang, n=TOP, total=number(len(frame))))
+    if total > TOP:
+        st.caption(t("top_n_of", lang, n=TOP, total=number(total)))
 
 
 def group_label(frame):
@@ -86,11 +88,12 @@ with left:
     tab_group, tab_product, tab_village = st.tabs(
         [t("by_group", lang), t("by_product", lang), t("by_village", lang)])
     with tab_group:
-        bars(by_group, group_label)
+        bars(by_group, group_label, selling["groups"])
     with tab_product:
-        bars(by_product, lambda f: [pick(r, "name", lang) for _, r in f.iterrows()])
+        bars(by_product, lambda f: [pick(r, "name", lang) for _, r in f.iterrows()], len(by_product))
     with tab_village:
-        bars(queries.sales_by_village(), lambda f: [pick(r, "name", lang) for _, r in f.iterrows()])
+        bars(queries.sales_by_village(limit=TOP), lambda f: [pick(r, "name", lang) for _, r in f.iterrows()],
+             selling["villages"])
 with right:
     st.subheader(t("best_sellers", lang))
     best = queries.best_sellers(5)
@@ -119,7 +122,8 @@ else:
     c3.metric(t("event_products", lang), number(len(sold)), border=True)
     left, right = st.columns(2)
     with left:
-        bars(queries.sales_by_group(chosen), group_label)
+        at_event = queries.sales_by_group(chosen)
+        bars(at_event, group_label, len(at_event))
     with right:
         st.dataframe(
             {t("group", lang): [f"{pick(r, 'group', lang)} · {pick(r, 'subdistrict', lang)}"

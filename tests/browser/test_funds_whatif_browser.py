@@ -16,7 +16,10 @@ def _main(page):
 
 
 def _metric(page, label: str) -> str:
-    metric = page.locator('[data-testid="stMetric"]').filter(has_text=label).first
+    """The value of the metric labelled exactly `label` (waits until it is drawn: metrics are
+    drawn a moment after the run, and "สมาชิก" is also the start of other labels)."""
+    exact = page.locator('[data-testid="stMetricLabel"]', has_text=re.compile(f"^{re.escape(label)}$"))
+    metric = page.locator('[data-testid="stMetric"]').filter(has=exact).first
     return metric.locator('[data-testid="stMetricValue"]').inner_text()
 
 
@@ -35,7 +38,7 @@ def test_funds_in_chromium(app_url, page_at, sql):
     assert _metric(page, "ในรูปอื่น (มูลค่า)") == f"{in_kind:,.0f} บาท"
     expect(page.locator('[data-testid="stVegaLiteChart"] svg, [data-testid="stVegaLiteChart"] canvas')
            .first).to_be_visible(timeout=WAIT_MS)
-    assert page.locator('[data-testid="stVegaLiteChart"]').count() >= 3
+    expect(page.locator('[data-testid="stVegaLiteChart"]').nth(2)).to_be_visible(timeout=WAIT_MS)
     screenshot(page, "funds-projector")
 
 

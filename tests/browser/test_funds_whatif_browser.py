@@ -38,7 +38,7 @@ def test_funds_in_chromium(app_url, page_at, sql):
     assert _metric(page, "ในรูปอื่น (มูลค่า)") == f"{in_kind:,.0f} บาท"
     expect(page.locator('[data-testid="stVegaLiteChart"] svg, [data-testid="stVegaLiteChart"] canvas')
            .first).to_be_visible(timeout=WAIT_MS)
-    expect(page.locator('[data-testid="stVegaLiteChart"]').nth(2)).to_be_visible(timeout=WAIT_MS)
+    page.locator('[data-testid="stVegaLiteChart"]').nth(2).wait_for(state="attached", timeout=WAIT_MS)
     screenshot(page, "funds-projector")
 
 

@@ -38,6 +38,18 @@ K_ORDER = ("committee", "members", "rules", "fund", "activities")
 TEAM_SIZE = 5            # the "1+4"
 HOUSEHOLDS = 20
 SHARE_BAHT = 100
+# DTAC's social-media and TCDC's design sessions (and one CDD bookkeeping course), the same
+# for the Saraphi sample and every synthetic tier: (date, partner, topic, days, value in baht).
+TRAINING_SESSIONS = (
+    (dt.date(2017, 8, 19), "CDD", "bookkeeping", 1.0, 3000),
+    (dt.date(2018, 6, 16), "DTAC", "line", 1.0, 12000),
+    (dt.date(2018, 8, 18), "DTAC", "facebook", 1.0, 12000),
+    (dt.date(2019, 1, 19), "DTAC", "website", 2.0, 24000),
+    (dt.date(2019, 4, 20), "TCDC", "product_design", 2.0, 30000),
+    (dt.date(2020, 2, 15), "TCDC", "packaging", 1.0, 15000),
+    (dt.date(2023, 7, 22), "TCDC", "product_design", 2.0, 30000),
+    (dt.date(2024, 9, 14), "DTAC", "facebook", 1.0, 12000),
+)
 SAVING_BAHT = 50         # per member per month
 MONTHS_BEFORE_MATCH = 3
 MATCHING_PARTNERS = ("TTT", "WP")   # Thitthang Thai with Wiang Ping co-offer the fund
@@ -309,18 +321,8 @@ def _network_and_trainings(rows: Rows, sub, groups: list[GroupTrack], as_of: dt.
                 float(rng.choice((30000, 35000, 40000, 45000))))
     support(dt.date(2019, 6, 1), "CSR", "cash", "marketing", 15000.0)
     support(dt.date(2021, 11, 1), "CSR", "cash", "marketing", 20000.0)
-    sessions = [
-        (dt.date(2017, 8, 19), "CDD", "bookkeeping", 1.0, 3000),
-        (dt.date(2018, 6, 16), "DTAC", "line", 1.0, 12000),
-        (dt.date(2018, 8, 18), "DTAC", "facebook", 1.0, 12000),
-        (dt.date(2019, 1, 19), "DTAC", "website", 2.0, 24000),
-        (dt.date(2019, 4, 20), "TCDC", "product_design", 2.0, 30000),
-        (dt.date(2020, 2, 15), "TCDC", "packaging", 1.0, 15000),
-        (dt.date(2023, 7, 22), "TCDC", "product_design", 2.0, 30000),
-        (dt.date(2024, 9, 14), "DTAC", "facebook", 1.0, 12000),
-    ]
     first_training: dict[str, dt.date] = {}
-    for day, partner, topic, days, value in sessions:
+    for day, partner, topic, days, value in TRAINING_SESSIONS:
         if day > as_of:
             continue
         attending = [g for g in groups if g.formed <= day and rng.random() < 0.6]
@@ -464,16 +466,7 @@ LATE_INTAKE_MONTHS = 12
 LATE_INTAKE_MAX = 10
 EVENT_MONTHS = (3, 11)          # each district holds a fair in March and a market in November
 EVENT_ORGANISERS = ("CDD", "SOCHO", "KPS")
-TRAINING_SESSIONS = [(day, partner, topic, days, value)
-                     for day, partner, topic, days, value in (
-                         (dt.date(2017, 8, 19), "CDD", "bookkeeping", 1.0, 3000),
-                         (dt.date(2018, 6, 16), "DTAC", "line", 1.0, 12000),
-                         (dt.date(2018, 8, 18), "DTAC", "facebook", 1.0, 12000),
-                         (dt.date(2019, 1, 19), "DTAC", "website", 2.0, 24000),
-                         (dt.date(2019, 4, 20), "TCDC", "product_design", 2.0, 30000),
-                         (dt.date(2020, 2, 15), "TCDC", "packaging", 1.0, 15000),
-                         (dt.date(2023, 7, 22), "TCDC", "product_design", 2.0, 30000),
-                         (dt.date(2024, 9, 14), "DTAC", "facebook", 1.0, 12000))]
+
 
 
 def _np_rng(*parts: object) -> np.random.Generator:

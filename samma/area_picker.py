@@ -49,3 +49,36 @@ def pick_area(lang: str, row) -> str:
 def drill_into(code: str) -> None:
     """Chooses `code` (a province, district or subdistrict) as if picked in its selector."""
     st.session_state[LEVEL_KEYS[len(code)]] = code
+
+
+def pick_plan_village(lang: str, row) -> str:
+    """Draws a village selector for the Plan page into `row`, with a province, district and
+    subdistrict selector before it wherever the plan covers more than one, so a national plan
+    offers tens of choices at a time rather than thousands of villages. The village is the one
+    piece of state (in the URL as `village`); the selectors above it follow it."""
+    everywhere = queries.plan_villages()
+    codes = everywhere["code"].tolist()
+    url_state.choice("village", codes, codes[0], lang)
+    village = st.session_state["village"]
+    prefix = ""
+    for length, level in LEVEL_KEYS.items():
+        areas = queries.plan_areas(prefix, length)
+        if len(areas) > 1:
+            key = f"plan_{level}"
+            st.session_state[key] = village[:length]
+            names = dict(zip(areas["code"], pick(areas, "name", lang)))
+            row.selectbox(t(f"filter_{level}", lang), areas["code"].tolist(), key=key,
+                          format_func=names.get, on_change=_first_plan_village_in, args=(key,),
+                          width=260)
+        prefix = village[:length]
+    villages = queries.plan_villages(prefix)
+    names = dict(zip(villages["code"], pick(villages, "name", lang)))
+    chosen = row.selectbox(t("plan_village_pick", lang), villages["code"].tolist(), key="village",
+                           format_func=names.get, width=260)
+    url_state.keep("village", chosen, codes[0])
+    return chosen
+
+
+def _first_plan_village_in(key: str) -> None:
+    """A province, district or subdistrict picked above the village: its first plan village."""
+    st.session_state["village"] = queries.plan_villages(st.session_state[key])["code"].iloc[0]

@@ -73,15 +73,14 @@ def sales_by_event(lang: str) -> Section:
 
 def plan_status(lang: str) -> Section:
     """Where the network stands against each step of its plan, in words."""
-    targets = queries.plan_targets()
     day = plan.as_date(queries.dataset_info()["as_of"])
-    start = plan.plan_start(targets)
+    start = plan.plan_start(queries.plan_steps())
     if start is None:
         return Section(t("handout_plan", lang), [(t("no_plan", lang), "", "")])
-    now, at_start = queries.plan_indicators_on(day, start), queries.plan_indicators_on(start, start)
+    figures = queries.plan_figures(start, start, day)
     rows = []
     for step in plan.STEPS:
-        for r in plan.step_status(targets, now, at_start, step, None, day).to_dict("records"):
+        for r in plan.step_status(queries.plan_step_targets(step), figures, day).to_dict("records"):
             if r["status"] in (plan.NO_TARGET, plan.NOT_RECORDED):
                 continue
             money = r["indicator"] in plan.MONEY_INDICATORS

@@ -46,44 +46,29 @@ def status(actual: float | None, target: float | None, baseline: float, start: d
     return ON_TRACK if actual >= expected_by(baseline, target, start, due, day) else BEHIND
 
 
-def _area_values(values: pd.DataFrame, area: str | None, subdistricts: list[str]) -> pd.Series:
-    """Indicator -> value for one village, or summed over the planned subdistricts' villages."""
-    if area is not None:
-        rows = values[values["village_code"] == area]
-    else:
-        rows = values[values["subdistrict_code"].isin(subdistricts)] if subdistricts else values
-    return rows.groupby("indicator")["value"].sum()
-
-
-def step_status(targets: pd.DataFrame, now: pd.DataFrame, at_start: pd.DataFrame, step: str,
-                area: str | None, day: dt.date) -> pd.DataFrame:
+def step_status(targets: pd.DataFrame, figures: pd.DataFrame, day: dt.date) -> pd.DataFrame:
     """One row per indicator for one step: target, value at plan start, expected by `day`,
-    actual, status. `area` None is the whole plan (the subdistrict-level targets); otherwise a
-    village code. `now` and `at_start` are indicator values in long form (village_code,
-    subdistrict_code, indicator, value); an indicator absent from them is not recorded."""
+    actual, status. `targets` has the step's target per indicator (indicator, target,
+    plan_start, due: queries.plan_step_targets); `figures` the values at the plan's start and
+    now (indicator, at_start, now: queries.plan_figures). An indicator absent from `figures` is
+    not recorded; one absent from `targets` has no target."""
     day = as_date(day)
-    step_targets = targets[targets["step"] == step]
-    if area is None:
-        area_targets = step_targets[step_targets["area_code"].str.len() == 6]
-    else:
-        area_targets = step_targets[step_targets["area_code"] == area]
-    subdistricts = sorted(area_targets["area_code"].unique()) if area is None else []
-    actual_now = _area_values(now, area, subdistricts)
-    actual_then = _area_values(at_start, area, subdistricts)
+    targets = targets.set_index("indicator")
+    figures = figures.set_index("indicator")
     rows = []
     for indicator in INDICATORS:
-        these = area_targets[area_targets["indicator"] == indicator]
-        target = float(these["target_value"].sum()) if len(these) else None
-        start = these["plan_start"].min() if len(these) else None
-        due = these["due"].max() if len(these) else None
-        actual = float(actual_now[indicator]) if indicator in actual_now else None
-        baseline = float(actual_then.get(indicator, 0.0))
-        expected = (expected_by(baseline, target, as_date(start), as_date(due), day)
-                    if target is not None else None)
+        has_target = indicator in targets.index
+        target = float(targets.at[indicator, "target"]) if has_target else None
+        start = as_date(targets.at[indicator, "plan_start"]) if has_target else None
+        due = as_date(targets.at[indicator, "due"]) if has_target else None
+        recorded = indicator in figures.index
+        actual = float(figures.at[indicator, "now"]) if recorded else None
+        baseline = float(figures.at[indicator, "at_start"]) if recorded else 0.0
         rows.append({
             "indicator": indicator, "target": target, "actual": actual, "baseline": baseline,
-            "expected": expected, "plan_start": as_date(start), "due": as_date(due),
-            "status": status(actual, target, baseline, as_date(start), as_date(due), day),
+            "expected": expected_by(baseline, target, start, due, day) if has_target else None,
+            "plan_start": start, "due": due,
+            "status": status(actual, target, baseline, start, due, day),
         })
     return pd.DataFrame(rows)
 
@@ -95,31 +80,30 @@ def as_date(value) -> dt.date | None:
     return value.date() if isinstance(value, pd.Timestamp) else value
 
 
-def plan_start(targets: pd.DataFrame) -> dt.date | None:
-    return as_date(targets["plan_start"].min()) if len(targets) else None
+def plan_start(steps: pd.DataFrame) -> dt.date | None:
+    """The plan's first day, from its steps (step, plan_start, due: queries.plan_steps)."""
+    return as_date(steps["plan_start"].min()) if len(steps) else None
 
 
-def last_step_passed(targets: pd.DataFrame, day: dt.date) -> tuple[str, dt.date] | None:
+def last_step_passed(steps: pd.DataFrame, day: dt.date) -> tuple[str, dt.date] | None:
     """The latest step whose due date is on or before `day`, with that date; None before the
     first step falls due."""
     day = as_date(day)
-    dues = {step: as_date(targets.loc[targets["step"] == step, "due"].max()) for step in STEPS
-            if (targets["step"] == step).any()}
-    passed = [(due, step) for step, due in dues.items() if due <= day]
+    passed = [(as_date(due), step) for step, due in zip(steps["step"], steps["due"])
+              if as_date(due) <= day]
     if not passed:
         return None
     due, step = max(passed)
     return step, due
 
 
-def changes(then: pd.DataFrame, now: pd.DataFrame) -> pd.DataFrame:
-    """Per indicator, the plan villages' total then and now and the change between them."""
-    before = then.groupby("indicator")["value"].sum()
-    after = now.groupby("indicator")["value"].sum()
-    rows = [{"indicator": i, "then": float(before.get(i, 0.0)), "now": float(after[i]),
-             "change": float(after[i] - before.get(i, 0.0))}
-            for i in INDICATORS if i in after]
-    return pd.DataFrame(rows, columns=["indicator", "then", "now", "change"])
+def changes(figures: pd.DataFrame) -> pd.DataFrame:
+    """Per indicator, the plan's total on the last step's due date (`since`) and now, and the
+    change between them."""
+    out = figures.set_index("indicator")
+    out = out.loc[[i for i in INDICATORS if i in out.index]]
+    return pd.DataFrame({"indicator": out.index, "then": out["since"].to_numpy(),
+                         "now": out["now"].to_numpy(), "change": (out["now"] - out["since"]).to_numpy()})
 
 
 def readiness(villages: pd.DataFrame) -> pd.DataFrame:

@@ -503,44 +503,71 @@ def training_partners() -> pd.DataFrame:
         ORDER BY 1, 3""")
 
 
-def plan_targets() -> pd.DataFrame:
-    """The three steps' targets, per subdistrict (6-digit area) or village (8-digit area)."""
+def plan_steps() -> pd.DataFrame:
+    """The plan's steps in order: when the plan started and when each step falls due."""
     return run("""
-        SELECT step, indicator, area_code, target_value::DOUBLE AS target_value, plan_start, due
-        FROM plan_target ORDER BY area_code, indicator, step""")
+        SELECT step, min(plan_start) AS plan_start, max(due) AS due
+        FROM plan_target GROUP BY step ORDER BY due, step""")
 
 
-def plan_villages() -> pd.DataFrame:
-    """Villages the plan covers: those in a subdistrict with a plan, or with targets of their own."""
+def plan_step_targets(step: str, village: str | None = None) -> pd.DataFrame:
+    """One step's targets per indicator: the plan's subdistrict targets summed (no village), or
+    one village's own; with the earliest start and the latest due date behind each."""
     return run("""
-        SELECT v.code, v.subdistrict_code, v.moo, v.name_th, v.name_en
-        FROM village v
-        WHERE v.subdistrict_code IN (SELECT area_code FROM plan_target)
-           OR v.code IN (SELECT area_code FROM plan_target)
-        ORDER BY v.code""")
+        SELECT indicator, sum(target_value)::DOUBLE AS target, min(plan_start) AS plan_start,
+               max(due) AS due
+        FROM plan_target
+        WHERE step = ? AND CASE WHEN ?::VARCHAR IS NULL THEN length(area_code) = 6
+                                ELSE area_code = ? END
+        GROUP BY indicator ORDER BY indicator""", [step, village, village])
 
 
-def plan_indicators_on(day, sales_since) -> pd.DataFrame:
-    """Each plan village's indicators as they stood on `day`: households trained (enrolled
-    with a sage), groups formed, groups with all 5 K, revolving capital, and sales at events
-    from `sales_since` to `day`. Members' income is not recorded in the data, so it has no row.
-    Long form: village_code, subdistrict_code, indicator, value."""
+def plan_figures(start, since, day, village: str | None = None) -> pd.DataFrame:
+    """How the plan stood at its start, on `since` and on `day`, per indicator: households
+    trained (enrolled with a sage), groups formed, groups with all 5 K, revolving capital, and
+    sales at events from the plan's start on. Summed over the villages of the subdistricts with
+    a plan (every plan village when no subdistrict has targets), or for one village. Members'
+    income is not recorded in the data, so it has no row."""
     return run("""
-        WITH v AS (
-            SELECT code, subdistrict_code FROM village
-            WHERE subdistrict_code IN (SELECT area_code FROM plan_target)
-               OR code IN (SELECT area_code FROM plan_target)),
+        WITH scope AS (
+            SELECT code FROM plan_readiness
+            WHERE CASE WHEN ?::VARCHAR IS NOT NULL THEN code = ?
+                       WHEN EXISTS (SELECT 1 FROM plan_target WHERE length(area_code) = 6)
+                       THEN subdistrict_code IN (SELECT area_code FROM plan_target
+                                                 WHERE length(area_code) = 6)
+                       ELSE true END),
         figures AS (
-            SELECT village_code, indicator, sum(value)::DOUBLE AS value FROM plan_village_day
-            WHERE day <= ?::DATE AND (indicator <> 'sales' OR day >= ?::DATE)
-            GROUP BY ALL),
+            SELECT indicator,
+                   sum(value) FILTER (WHERE day <= ?::DATE) AS at_start,
+                   sum(value) FILTER (WHERE day <= ?::DATE) AS since,
+                   sum(value) FILTER (WHERE day <= ?::DATE) AS now
+            FROM plan_village_day
+            WHERE village_code IN (SELECT code FROM scope)
+              AND (indicator <> 'sales' OR day >= ?::DATE)
+            GROUP BY indicator),
         indicator(indicator) AS (VALUES ('households_trained'), ('groups_formed'), ('groups_5k'),
                                         ('revolving_fund'), ('sales'))
-        SELECT v.code AS village_code, v.subdistrict_code, i.indicator,
-               coalesce(f.value, 0) AS value
-        FROM v CROSS JOIN indicator i
-        LEFT JOIN figures f ON f.village_code = v.code AND f.indicator = i.indicator
-        ORDER BY v.code, i.indicator""", [day, sales_since])
+        SELECT i.indicator, coalesce(f.at_start, 0)::DOUBLE AS at_start,
+               coalesce(f.since, 0)::DOUBLE AS since, coalesce(f.now, 0)::DOUBLE AS now
+        FROM indicator i LEFT JOIN figures f USING (indicator)
+        ORDER BY i.indicator""", [village, village, start, since, day, start])
+
+
+def plan_areas(prefix: str, length: int) -> pd.DataFrame:
+    """The provinces, districts or subdistricts (`length` 2, 4 or 6 digits) under `prefix` that
+    have plan villages, with their names."""
+    return run(f"""WITH {_AREA_NAMES}
+        SELECT c.code, a.name_th, a.name_en
+        FROM (SELECT DISTINCT left(code, ?) AS code FROM plan_readiness WHERE code LIKE ? || '%') c
+        LEFT JOIN area a ON a.code = c.code
+        ORDER BY c.code""", [length, prefix])
+
+
+def plan_villages(prefix: str = "") -> pd.DataFrame:
+    """The villages the plan covers under `prefix` (a code prefix; '' is all): those in a
+    subdistrict with a plan, or with targets of their own."""
+    return run("""SELECT code, name_th, name_en FROM plan_readiness
+        WHERE code LIKE ? || '%' ORDER BY code""", [prefix])
 
 
 def village_readiness() -> pd.DataFrame:

@@ -49,41 +49,53 @@ def test_the_same_shortfall_is_on_track_before_the_due_date_and_behind_after():
 
 
 def _targets(rows):
-    return pd.DataFrame(rows, columns=["step", "indicator", "area_code", "target_value",
-                                       "plan_start", "due"])
+    return pd.DataFrame(rows, columns=["indicator", "target", "plan_start", "due"])
 
 
-def _values(rows):
-    return pd.DataFrame(rows, columns=["village_code", "subdistrict_code", "indicator", "value"])
+def _figures(rows):
+    return pd.DataFrame(rows, columns=["indicator", "at_start", "since", "now"])
 
 
-def test_step_status_sums_villages_of_the_planned_subdistrict_and_keeps_villages_apart():
-    targets = _targets([
-        ("year1", "groups_5k", "501910", 3.0, START, DUE),
-        ("year1", "groups_5k", "50191001", 1.0, START, DUE),
-        ("quarter", "groups_5k", "501910", 1.0, START, dt.date(2025, 12, 31)),
-    ])
-    now = _values([("50191001", "501910", "groups_5k", 1.0),
-                   ("50191002", "501910", "groups_5k", 1.0),
-                   ("50190101", "501901", "groups_5k", 1.0)])   # another subdistrict: not counted
-    start = _values([("50191001", "501910", "groups_5k", 0.0),
-                     ("50191002", "501910", "groups_5k", 0.0)])
-    overall = plan.step_status(targets, now, start, "year1", None, DUE).set_index("indicator")
-    assert overall.loc["groups_5k", ["target", "actual"]].tolist() == [3.0, 2.0]
-    assert overall.loc["groups_5k", "status"] == plan.BEHIND
-    assert overall.loc["sales", "status"] == plan.NOT_RECORDED      # absent from the values
-    village = plan.step_status(targets, now, start, "year1", "50191001", HALFWAY).set_index("indicator")
-    assert village.loc["groups_5k", "status"] == plan.REACHED
-    quarter = plan.step_status(targets, now, start, "quarter", "50191002", HALFWAY)
-    assert set(quarter["status"]) == {plan.NOT_RECORDED, plan.NO_TARGET}
+def test_step_status_reads_targets_and_figures_per_indicator():
+    targets = _targets([("groups_5k", 3.0, START, DUE), ("sales", 1000.0, START, DUE)])
+    figures = _figures([("groups_5k", 0.0, 1.0, 2.0), ("sales", 100.0, 100.0, 500.0),
+                        ("households_trained", 20.0, 20.0, 20.0)])
+    on_due = plan.step_status(targets, figures, DUE).set_index("indicator")
+    assert on_due.loc["groups_5k", ["target", "actual", "baseline"]].tolist() == [3.0, 2.0, 0.0]
+    assert on_due.loc["groups_5k", "status"] == plan.BEHIND          # due, and short of 3
+    assert on_due.loc["households_trained", "status"] == plan.NO_TARGET
+    assert on_due.loc["income", "status"] == plan.NOT_RECORDED       # absent from the figures
+    halfway = plan.step_status(targets, figures, dt.date(2026, 4, 1)).set_index("indicator")
+    # the line from 100 at the start to 1,000 due stands at 550 on day 182 of 364: 500 is behind
+    assert halfway.loc["sales", "expected"] == 550.0
+    assert halfway.loc["sales", "status"] == plan.BEHIND
+    # the line from 0 to 3 stands at 1.5: 2 groups are on track
+    assert halfway.loc["groups_5k", "status"] == plan.ON_TRACK
+    assert list(on_due.index) == list(plan.INDICATORS)
+
+
+def test_no_targets_at_all_is_no_target_everywhere_recorded():
+    figures = _figures([("sales", 0.0, 0.0, 5.0)])
+    out = plan.step_status(_targets([]), figures, HALFWAY).set_index("indicator")
+    assert out.loc["sales", "status"] == plan.NO_TARGET and out.loc["sales", "actual"] == 5.0
+    assert set(out.drop(index="sales")["status"]) == {plan.NOT_RECORDED}
 
 
 def test_last_step_passed():
-    targets = _targets([("quarter", "sales", "501910", 1.0, START, dt.date(2025, 12, 31)),
-                        ("year1", "sales", "501910", 1.0, START, DUE)])
-    assert plan.last_step_passed(targets, dt.date(2025, 12, 30)) is None
-    assert plan.last_step_passed(targets, dt.date(2025, 12, 31)) == ("quarter", dt.date(2025, 12, 31))
-    assert plan.last_step_passed(targets, dt.date(2027, 1, 1)) == ("year1", DUE)
+    steps = pd.DataFrame([("quarter", START, dt.date(2025, 12, 31)), ("year1", START, DUE)],
+                         columns=["step", "plan_start", "due"])
+    assert plan.last_step_passed(steps, dt.date(2025, 12, 30)) is None
+    assert plan.last_step_passed(steps, dt.date(2025, 12, 31)) == ("quarter", dt.date(2025, 12, 31))
+    assert plan.last_step_passed(steps, dt.date(2027, 1, 1)) == ("year1", DUE)
+    assert plan.plan_start(steps) == START
+
+
+def test_changes_are_now_less_then_in_the_plans_order():
+    figures = _figures([("sales", 0.0, 100.0, 350.0), ("groups_formed", 1.0, 4.0, 3.0)])
+    out = plan.changes(figures)
+    assert out.to_dict("records") == [
+        {"indicator": "groups_formed", "then": 4.0, "now": 3.0, "change": -1.0},
+        {"indicator": "sales", "then": 100.0, "now": 350.0, "change": 250.0}]
 
 
 def test_readiness_needs_all_three_checks():
@@ -107,38 +119,55 @@ AS_OF = dt.date(2026, 10, 31)
 PLAN_START = dt.date(2025, 10, 1)
 
 
-def test_plan_indicators_equal_plain_sql(sql):
-    values = queries.plan_indicators_on(AS_OF, PLAN_START)
-    totals = values.groupby("indicator")["value"].sum()
+def test_plan_figures_equal_plain_sql(sql):
+    values = queries.plan_figures(PLAN_START, PLAN_START, AS_OF).set_index("indicator")["now"]
     in_tha_wang_tan = "IN (SELECT code FROM village WHERE subdistrict_code = '501910')"
-    assert totals["households_trained"] == sql(
+    assert values["households_trained"] == sql(
         f"SELECT count(*) FROM household WHERE village_code {in_tha_wang_tan}")[0][0]
-    assert totals["groups_formed"] == sql(
+    assert values["groups_formed"] == sql(
         f"SELECT count(*) FROM occupation_group WHERE formed IS NOT NULL AND village_code {in_tha_wang_tan}")[0][0]
-    assert totals["groups_5k"] == sql(f"""
+    assert values["groups_5k"] == sql(f"""
         SELECT count(*) FROM occupation_group g WHERE g.village_code {in_tha_wang_tan}
         AND (SELECT count(*) FROM milestone m WHERE m.owner_kind = 'group' AND m.owner_code = g.code) = 5""")[0][0]
-    assert totals["revolving_fund"] == pytest.approx(float(sql(f"""
+    assert values["revolving_fund"] == pytest.approx(float(sql(f"""
         SELECT sum(CASE entry WHEN 'loss' THEN -amount_baht ELSE amount_baht END) FROM fund_entry
         WHERE bucket = 'revolving' AND entry <> 'loan_out' AND entry <> 'repayment'
         AND group_code IN (SELECT code FROM occupation_group WHERE village_code {in_tha_wang_tan})""")[0][0]))
-    assert totals["sales"] == pytest.approx(float(sql(f"""
+    assert values["sales"] == pytest.approx(float(sql(f"""
         SELECT sum(s.amount_baht) FROM sale s, product p, occupation_group g, market_event e
         WHERE s.product_code = p.code AND p.group_code = g.code AND e.code = s.event_code
         AND e.date >= DATE '2025-10-01' AND g.village_code {in_tha_wang_tan}""")[0][0]))
-    assert "income" not in set(values["indicator"])
+    assert "income" not in values.index
 
 
-def test_plan_indicators_on_a_past_day_leave_out_what_came_later(sql):
-    day = dt.date(2019, 1, 1)
-    totals = queries.plan_indicators_on(day, dt.date(2018, 1, 1)).groupby("indicator")["value"].sum()
-    assert totals["groups_formed"] == sql(
+def test_plan_figures_on_past_days_leave_out_what_came_later(sql):
+    start, since = dt.date(2018, 1, 1), dt.date(2019, 1, 1)
+    figures = queries.plan_figures(start, since, AS_OF).set_index("indicator")
+    assert figures.at["groups_formed", "since"] == sql(
         "SELECT count(*) FROM occupation_group WHERE formed <= DATE '2019-01-01' "
         "AND village_code LIKE '501910%'")[0][0]
-    assert totals["sales"] == pytest.approx(float(sql(
+    assert figures.at["groups_formed", "at_start"] == sql(
+        "SELECT count(*) FROM occupation_group WHERE formed <= DATE '2018-01-01' "
+        "AND village_code LIKE '501910%'")[0][0]
+    assert figures.at["sales", "since"] == pytest.approx(float(sql(
         "SELECT sum(s.amount_baht) FROM sale s JOIN market_event e ON e.code = s.event_code "
         "JOIN product p ON p.code = s.product_code WHERE p.group_code LIKE 'G501910%' "
         "AND e.date BETWEEN DATE '2018-01-01' AND DATE '2019-01-01'")[0][0]))
+
+
+def test_one_villages_figures_and_targets_are_its_own(sql):
+    village = "50191004"
+    figures = queries.plan_figures(PLAN_START, PLAN_START, AS_OF, village).set_index("indicator")
+    assert figures.at["households_trained", "now"] == sql(
+        "SELECT count(*) FROM household WHERE village_code = ?", [village])[0][0]
+    targets = queries.plan_step_targets("year3", village).set_index("indicator")
+    assert targets["target"].to_dict() == {i: float(v) for i, v in sql(
+        "SELECT indicator, target_value FROM plan_target WHERE step = 'year3' AND area_code = ?",
+        [village])}
+    overall = queries.plan_step_targets("year1").set_index("indicator")
+    assert overall["target"].to_dict() == {i: float(v) for i, v in sql(
+        "SELECT indicator, sum(target_value) FROM plan_target WHERE step = 'year1' "
+        "AND length(area_code) = 6 GROUP BY 1")}
 
 
 def test_village_readiness_counts_equal_plain_sql(sql):

@@ -10,6 +10,7 @@ import duckdb
 import pytest
 
 from samma import db, queries, sample
+from tests.conftest import run_app
 
 PROVINCES = ("50", "51", "96")
 
@@ -100,22 +101,77 @@ def test_market_figures_are_the_sales(base):
 
 def test_plan_indicators_are_the_base_tables_on_the_day(base):
     day, since = dt.date(2026, 6, 30), dt.date(2025, 10, 1)
-    got = queries.plan_indicators_on(day, since).groupby("indicator").value.sum()
-    plan_villages = """(SELECT code FROM village WHERE subdistrict_code IN (SELECT area_code FROM plan_target)
-                        OR code IN (SELECT area_code FROM plan_target))"""
-    households = base(f"SELECT count(*) FROM household WHERE joined <= ? AND village_code IN {plan_villages}",
+    got = queries.plan_figures(since, day, day).set_index("indicator")["now"]
+    planned = """(SELECT code FROM village WHERE subdistrict_code IN (
+                    SELECT area_code FROM plan_target WHERE length(area_code) = 6))"""
+    households = base(f"SELECT count(*) FROM household WHERE joined <= ? AND village_code IN {planned}",
                       [day])[0][0]
     sales = base(f"""SELECT sum(s.amount_baht) FROM sale s JOIN market_event e ON e.code = s.event_code
         JOIN product p ON p.code = s.product_code JOIN occupation_group g ON g.code = p.group_code
-        WHERE e.date BETWEEN ? AND ? AND g.village_code IN {plan_villages}""", [since, day])[0][0]
+        WHERE e.date BETWEEN ? AND ? AND g.village_code IN {planned}""", [since, day])[0][0]
     five_k = base(f"""SELECT count(*) FROM occupation_group g WHERE g.formed <= ?
-        AND g.village_code IN {plan_villages}
+        AND g.village_code IN {planned}
         AND (SELECT count(*) FROM milestone m WHERE m.owner_kind = 'group' AND m.owner_code = g.code
              AND m.reached <= ?) = 5""", [day, day])[0][0]
     assert got["households_trained"] == households > 0
     assert close(got["sales"], sales or 0)
     assert got["groups_5k"] == five_k
+    plan_villages = """(SELECT code FROM village WHERE subdistrict_code IN (SELECT area_code FROM plan_target)
+                        OR code IN (SELECT area_code FROM plan_target))"""
     readiness = queries.village_readiness()
     assert readiness.events_sold.sum() == base(f"""SELECT count(*) FROM (SELECT DISTINCT g.village_code,
         s.event_code FROM sale s JOIN product p ON p.code = s.product_code
         JOIN occupation_group g ON g.code = p.group_code WHERE g.village_code IN {plan_villages})""")[0][0]
+
+
+def test_plan_areas_and_villages_are_the_plan_villages_under_each_area(base):
+    plan_villages = """SELECT code FROM village WHERE subdistrict_code IN (SELECT area_code FROM plan_target)
+                       OR code IN (SELECT area_code FROM plan_target)"""
+    provinces = [r[0] for r in base(f"SELECT DISTINCT left(code, 2) FROM ({plan_villages}) ORDER BY 1")]
+    assert queries.plan_areas("", 2)["code"].tolist() == provinces and len(provinces) > 1
+    for province in provinces:
+        districts = [r[0] for r in base(f"""SELECT DISTINCT left(code, 4) FROM ({plan_villages})
+            WHERE code LIKE ? || '%' ORDER BY 1""", [province])]
+        assert queries.plan_areas(province, 4)["code"].tolist() == districts
+    subdistrict = base(f"SELECT min(left(code, 6)) FROM ({plan_villages})")[0][0]
+    assert queries.plan_villages(subdistrict)["code"].tolist() == [r[0] for r in base(
+        f"SELECT code FROM ({plan_villages}) WHERE left(code, 6) = ? ORDER BY 1", [subdistrict])]
+    assert queries.plan_areas("", 6)["name_th"].notna().all()
+
+
+def test_plan_page_offers_areas_then_the_villages_of_one_subdistrict(base):
+    at = run_app("plan")
+    assert not at.exception
+    first = base("""SELECT min(code) FROM village WHERE subdistrict_code IN (SELECT area_code FROM plan_target)
+                    OR code IN (SELECT area_code FROM plan_target)""")[0][0]
+    assert at.selectbox(key="village").value == first
+    provinces = at.selectbox(key="plan_province")
+    assert provinces.options == [n for (n,) in base("""SELECT p.name_th FROM province p WHERE p.code IN (
+        SELECT left(area_code, 2) FROM plan_target) ORDER BY p.code""")]
+    in_subdistrict = base("""SELECT count(*) FROM village WHERE left(code, 6) = ?""", [first[:6]])[0][0]
+    assert len(at.selectbox(key="village").options) == in_subdistrict
+    # another province: its first plan village, and the areas above it follow
+    other = base("SELECT max(left(area_code, 2)) FROM plan_target")[0][0]
+    at.selectbox(key="plan_province").set_value(other).run()
+    assert not at.exception
+    village = at.selectbox(key="village").value
+    assert village == base("""SELECT min(code) FROM village WHERE code LIKE ? || '%' AND (
+        subdistrict_code IN (SELECT area_code FROM plan_target) OR code IN (SELECT area_code FROM plan_target))""",
+                           [other])[0][0]
+    assert at.query_params["village"] == village
+    # a province whose plan covers two districts (one subdistrict each) offers the districts
+    districts = base("SELECT count(DISTINCT left(area_code, 4)) FROM plan_target WHERE area_code LIKE ? || '%'",
+                     [other])[0][0]
+    assert districts == 2 and at.session_state["plan_district"] == village[:4]
+    assert len(at.selectbox(key="plan_district").options) == districts
+    assert not any(s.key == "plan_subdistrict" for s in at.selectbox)   # one per district
+
+
+def test_a_shared_plan_link_opens_the_villages_province_and_subdistrict(base):
+    village = base("""SELECT max(code) FROM village WHERE subdistrict_code IN (
+        SELECT area_code FROM plan_target WHERE length(area_code) = 6)""")[0][0]
+    at = run_app("plan", village=village, lang="en")
+    assert not at.exception and all(w.icon != ":material/link_off:" for w in at.warning)
+    assert at.selectbox(key="village").value == village
+    assert at.session_state["plan_province"] == village[:2]
+    assert at.session_state["plan_district"] == village[:4]

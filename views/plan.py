@@ -5,7 +5,7 @@ villages are ready for the model to go to the next subdistrict."""
 import pandas as pd
 import streamlit as st
 
-from samma import charts, plan, queries, ui, url_state
+from samma import area_picker, charts, plan, queries, ui, url_state
 from samma.i18n import baht, date, number, pick, t
 
 # Rows the readiness table shows.
@@ -13,20 +13,17 @@ TABLE_ROWS = 200
 
 lang = ui.lang()
 info = ui.page_header("plan_title", lang)
-targets = queries.plan_targets()
-villages = queries.plan_villages()
-if targets.empty or villages.empty:
+steps = queries.plan_steps()
+if steps.empty or queries.plan_villages().empty:
     st.info(t("no_plan", lang), icon=":material/flag:")
     st.stop()
 
-village_codes = list(villages["code"])
 url_state.choice("step", plan.STEPS, "year1", lang)
-url_state.choice("village", village_codes, village_codes[0], lang)
-
 today = plan.as_date(info["as_of"])
-start = plan.plan_start(targets)
-now = queries.plan_indicators_on(today, start)
-at_start = queries.plan_indicators_on(start, start)
+start = plan.plan_start(steps)
+passed = plan.last_step_passed(steps, today)
+since = passed[1] if passed else start
+overall = queries.plan_figures(start, since, today)
 
 
 def figure(indicator: str, value: float | None) -> str:
@@ -73,33 +70,29 @@ def draw_status(rows) -> None:
 step = st.segmented_control(t("plan_step", lang), plan.STEPS, key="step", required=True,
                             format_func=lambda s: t(f"step_{s}", lang))
 url_state.keep("step", st.session_state.get("step"), "year1")
-step_targets = targets[targets["step"] == step]
-if len(step_targets):
+step_due = steps.loc[steps["step"] == step, "due"]
+if len(step_due):
     st.caption(t("plan_period", lang, start=date(start, lang),
-                 due=date(plan.as_date(step_targets["due"].max()), lang), day=date(today, lang)))
+                 due=date(plan.as_date(step_due.iloc[0]), lang), day=date(today, lang)))
 st.caption(t("plan_rule", lang))
 
-names = dict(zip(villages["code"], pick(villages, "name", lang)))
 left, right = st.columns(2)
 with left:
     st.subheader(t("plan_overall", lang))
-    draw_status(plan.step_status(targets, now, at_start, step, None, today))
+    draw_status(plan.step_status(queries.plan_step_targets(step), overall, today))
 with right:
     st.subheader(t("plan_village", lang))
-    village = st.selectbox(t("plan_village_pick", lang), village_codes, key="village",
-                           format_func=names.get)
-    url_state.keep("village", st.session_state.get("village"), village_codes[0])
-    draw_status(plan.step_status(targets, now, at_start, step, village, today))
+    village = area_picker.pick_plan_village(lang, st.container(horizontal=True))
+    draw_status(plan.step_status(queries.plan_step_targets(step, village),
+                                 queries.plan_figures(start, since, today, village), today))
 st.caption(t("plan_help", lang))
 
 st.header(t("evaluation", lang))
 left, right = st.columns(2)
 with left:
-    passed = plan.last_step_passed(targets, today)
-    since = passed[1] if passed else start
     st.subheader(t("changed_since", lang, step=t(f"step_{passed[0]}", lang), due=date(since, lang))
                  if passed else t("changed_since_start", lang, due=date(since, lang)))
-    changed = plan.changes(queries.plan_indicators_on(since, start), now)
+    changed = plan.changes(overall)
     st.dataframe({
         t("indicator", lang): [t(f"ind_{i}", lang) for i in changed["indicator"]],
         t("then", lang): [figure(i, v) for i, v in zip(changed["indicator"], changed["then"])],

@@ -188,3 +188,15 @@ def test_events_are_counted_where_they_are_held(scaled):
     assert events > 0
     assert scaled("SELECT sum(events) FROM area_summary WHERE level = 'province'") == [(events,)]
     assert scaled("SELECT sum(events) FROM area_summary WHERE level = 'district'") == [(events,)]
+
+
+def test_a_large_network_keeps_its_revolving_capital_above_the_floor(scaled):
+    # The floor is what was paid in; capital is paid in + profit − losses (DOMAIN: must not be lost).
+    profit, losses = scaled("""SELECT sum(amount_baht) FILTER (WHERE entry = 'profit'),
+        sum(amount_baht) FILTER (WHERE entry = 'loss') FROM fund_entry WHERE bucket = 'revolving'""")[0]
+    assert 0 < losses < profit
+    groups, below = scaled("""SELECT count(*), count(*) FILTER (WHERE lost > earned) FROM (
+        SELECT group_code, coalesce(sum(amount_baht) FILTER (WHERE entry = 'loss'), 0) AS lost,
+               coalesce(sum(amount_baht) FILTER (WHERE entry = 'profit'), 0) AS earned
+        FROM fund_entry WHERE bucket = 'revolving' GROUP BY 1)""")[0]
+    assert 0 < below < groups / 4        # a few groups below their own floor, not half of them

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 ADMIN_SHARE = 0.30
 MATCH_RATIO = 1.0
@@ -125,8 +125,8 @@ class SliderSpec:
         return int(round(number)) if self.whole else round(number, 2)
 
 
-# Ranges wide enough for a district (about 100 villages) and the figures partners name;
-# percentages are whole numbers, as in the link (`admin=30`).
+# Ranges wide enough for the figures partners name (the villages slider grows with the
+# network: `sliders_for`); percentages are whole numbers, as in the link (`admin=30`).
 SLIDERS = (
     SliderSpec("villages", "villages", 1, 200, 1),
     SliderSpec("team", "team", 1, 10, 1),
@@ -140,6 +140,16 @@ SLIDERS = (
     SliderSpec("return_pct", "return", 0, 30, 1),
     SliderSpec("loss_pct", "loss", 0, 30, 1),
 )
+
+
+def sliders_for(villages_in_data: int) -> tuple[SliderSpec, ...]:
+    """The sliders for the network in the database: the villages slider reaches the network's
+    own size rounded up (65,162 villages: 70,000), so live national data fits; it never stops
+    before its usual end (200, room for a district)."""
+    magnitude = 10 ** (len(str(max(villages_in_data, 1))) - 1)
+    reach = -(-villages_in_data // magnitude) * magnitude
+    return tuple(replace(spec, maximum=max(spec.maximum, reach)) if spec.field == "villages"
+                 else spec for spec in SLIDERS)
 
 
 @dataclass(frozen=True)
@@ -172,12 +182,14 @@ def parse_value(spec: SliderSpec, raw: str) -> tuple[float, Notice | None]:
     return used, None
 
 
-def parse_params(params: Mapping[str, str]) -> tuple[WhatIf, list[Notice]]:
-    """A WhatIf from a link's query parameters; parameters that are absent keep the source's
-    defaults, and every value that could not be used as written gets a notice."""
+def parse_params(params: Mapping[str, str], sliders: tuple[SliderSpec, ...] = SLIDERS
+                 ) -> tuple[WhatIf, list[Notice]]:
+    """A WhatIf from a link's query parameters, read against `sliders` (their ranges and
+    steps); parameters that are absent keep the source's defaults, and every value that could
+    not be used as written gets a notice."""
     values: dict[str, float] = {}
     notices: list[Notice] = []
-    for spec in SLIDERS:
+    for spec in sliders:
         if spec.param not in params:
             continue
         values[spec.field], notice = parse_value(spec, params[spec.param])

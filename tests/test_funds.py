@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from samma.funds import (SLIDERS, Notice, WhatIf, match, match_gap, parse_params, parse_value,
+from samma.funds import (SLIDERS, Notice, WhatIf, match, match_gap, parse_params, parse_value, sliders_for,
                          project, split_gap, split_grant, to_params, verdict)
 
 
@@ -141,3 +141,19 @@ def test_any_link_gives_a_scenario_within_the_sliders(params):
         assert math.isfinite(value) and spec.minimum <= value <= spec.maximum
     p = project(w)
     assert p.shortfall >= 0 and p.admin + (p.grant - p.admin) == pytest.approx(p.grant)
+
+
+@pytest.mark.parametrize("villages_in_data, reach", [
+    (0, 200), (13, 200), (200, 200), (201, 300), (1_725, 2_000), (65_162, 70_000), (75_000, 80_000)])
+def test_the_villages_slider_reaches_the_networks_own_size(villages_in_data, reach):
+    sliders = sliders_for(villages_in_data)
+    assert sliders[0].field == "villages" and sliders[0].maximum == reach
+    assert sliders[1:] == SLIDERS[1:]                    # the other sliders keep their ranges
+
+
+def test_a_national_link_is_read_against_the_national_range():
+    national = sliders_for(65_162)
+    assert parse_params({"villages": "65162"}, national) == (WhatIf(villages=65_162), [])
+    w, notices = parse_params({"villages": "90000"}, national)
+    assert w.villages == 70_000 and notices == [Notice("villages", "90000", 70_000, "out_of_range")]
+    assert parse_params({"villages": "65162"})[0].villages == 200   # a district's range clamps it

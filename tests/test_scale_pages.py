@@ -175,3 +175,17 @@ def test_a_shared_plan_link_opens_the_villages_province_and_subdistrict(base):
     assert at.selectbox(key="village").value == village
     assert at.session_state["plan_province"] == village[:2]
     assert at.session_state["plan_district"] == village[:4]
+
+
+def test_the_live_what_if_start_fits_a_network_of_hundreds_of_villages(base):
+    villages, sages, households = base("""SELECT count(DISTINCT h.village_code),
+        (SELECT count(*) FROM sage WHERE village_code IN (SELECT village_code FROM household)), count(*)
+        FROM household h""")[0]
+    assert villages > 200                                 # past the slider's usual end
+    at = run_app("whatif")
+    at.toggle(key="whatif_live").set_value(True).run()
+    assert not at.exception
+    assert all(w.icon != ":material/link_off:" for w in at.warning)   # nothing clamped
+    assert at.slider(key="whatif_villages").value == villages
+    assert at.slider(key="whatif_households").value == round(households / villages)
+    assert at.query_params["villages"] == str(villages)

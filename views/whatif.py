@@ -9,11 +9,12 @@ from samma.i18n import baht, number, t
 
 lang = ui.lang()
 ui.page_header("whatif_title", lang)
-KEY = {spec.param: f"whatif_{spec.param}" for spec in funds.SLIDERS}
+SLIDERS = funds.sliders_for(queries.whatif_live_start()["villages"])
+KEY = {spec.param: f"whatif_{spec.param}" for spec in SLIDERS}
 GROUPS = {"wi_people": ("villages", "team", "households"),
           "wi_money": ("share", "saving", "months", "cap"),
           "wi_rules": ("match", "admin", "return", "loss")}
-SPEC = {spec.param: spec for spec in funds.SLIDERS}
+SPEC = {spec.param: spec for spec in SLIDERS}
 
 
 def set_scenario(values: dict[str, float], notices: list[funds.Notice]) -> None:
@@ -43,7 +44,7 @@ def live_start() -> None:
 
 # First run of the page in this session: the link decides where the sliders start.
 if any(key not in st.session_state for key in KEY.values()):
-    scenario, notices = funds.parse_params(st.query_params.to_dict())
+    scenario, notices = funds.parse_params(st.query_params.to_dict(), SLIDERS)
     set_scenario({p: s.value(getattr(scenario, s.field)) for p, s in SPEC.items()}, notices)
 
 for notice in st.session_state.get("whatif_notices", []):
@@ -69,9 +70,9 @@ with inputs:
             spec = SPEC[param]
             cast = int if spec.whole else float
             st.slider(t(f"wi_{param}", lang), cast(spec.minimum), cast(spec.maximum),
-                      step=cast(spec.step), key=KEY[param], format=None if spec.whole else "%.1f")
+                      step=cast(spec.step), key=KEY[param], format="%,d" if spec.whole else "%.1f")
 
-scenario, _ = funds.parse_params({p: str(st.session_state[k]) for p, k in KEY.items()})
+scenario, _ = funds.parse_params({p: str(st.session_state[k]) for p, k in KEY.items()}, SLIDERS)
 st.query_params.update(funds.to_params(scenario))
 p = funds.project(scenario)
 
@@ -91,7 +92,10 @@ with results:
                ("wi_shortfall", baht(p.shortfall, lang)), ("wi_admin_out", baht(p.admin, lang)),
                ("wi_fund0", baht(p.fund_at_match, lang)),
                *[(f"wi_{step}", baht(p.at(step), lang)) for step in funds.STEP_MONTHS]]
+    # Three to a row, each box as wide as its figure (wrapping on a phone), so that a national
+    # figure in the billions is never cut short.
     for row in range(0, len(figures), 3):
-        for column, (label, value) in zip(st.columns(3), figures[row:row + 3]):
-            column.metric(t(label, lang), value, border=True)
+        boxes = st.container(horizontal=True)
+        for label, value in figures[row:row + 3]:
+            boxes.metric(t(label, lang), value, border=True, width="content")
     st.altair_chart(charts.whatif_projection_chart(p, lang), width="stretch")

@@ -84,6 +84,8 @@ def test_whatif_link_with_the_partners_question(app_url, page_at):
     expect(_main(page)).to_contain_text("฿127,500", timeout=WAIT_MS)            # the shortfall over the cap
     assert _metric(page, "Grant to ask the partners for") == "฿100,000"
     assert _metric(page, "Revolving fund at the match") == "฿297,500"
+    cap = page.locator('[data-testid="stSlider"]').filter(has_text="Partners' budget cap")
+    expect(cap.locator('[data-testid="stSliderThumbValue"]')).to_have_text("100,000")   # separators
     assert no_horizontal_scroll(page)
     screenshot(page, "whatif-phone-en-cap")
 
@@ -95,3 +97,15 @@ def test_whatif_bad_link_values_get_a_notice(app_url, page_at):
     expect(main).to_contain_text("อยู่นอกช่วง", timeout=WAIT_MS)
     assert _metric(page, "สมาชิก") == "25 คน"
     assert _metric(page, "ค่าบริหาร") == "6,250 บาท"         # admin clamped to 100% of 6,250
+
+
+CUT_SHORT = """() => [...document.querySelectorAll('[data-testid="stMetricValue"], [data-testid="stMetricValue"] *')]
+    .filter(el => el.scrollWidth > el.clientWidth + 1).map(el => el.innerText)"""
+
+
+def test_whatif_figures_in_the_billions_are_never_cut_short(app_url, page_at):
+    page = page_at(f"{app_url}/whatif?villages=200&households=100&team=10&share=1000&saving=1000&months=24", PROJECTOR)
+    expect(_main(page)).to_contain_text("22,000 คน", timeout=WAIT_MS)     # 200 × (10 + 100) members
+    wait_until_done(page)
+    assert page.evaluate(CUT_SHORT) == []
+    screenshot(page, "whatif-projector-billions")

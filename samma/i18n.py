@@ -316,6 +316,8 @@ STRINGS: dict[str, tuple[str, str]] = {
                               "Cash and in-kind support (training days, design work, venues) are shown apart, never added together"),
     "funds_partner_filter": ("ภาคี", "Partner"),
     "funds_all_partners": ("ทุกภาคี", "All partners"),
+    "funds_view": ("แสดงการสนับสนุน", "Show the support"),
+    "funds_none_recorded": ("ไม่มีรายการ", "None recorded"),
     "funds_by_partner": ("ตามภาคีและวัตถุประสงค์", "By partner and purpose"),
     "funds_by_year": ("ตามปีงบประมาณ", "By fiscal year"),
     "funds_totals": ("ยอดรวมของแต่ละภาคี", "Each partner's totals"),

@@ -3,6 +3,7 @@
 import pytest
 
 from tests.conftest import run_app
+from tests.test_market_page import chart_rows
 
 
 def _metrics(at) -> dict[str, str]:
@@ -82,8 +83,43 @@ def test_funds_in_english_and_filtered_by_partner():
     assert not at.exception
     assert at.title[0].value == "Where the money came from, where it went, and the rules"
     assert _metrics(at)["Cash"].startswith("฿")
-    at.selectbox[0].set_value("TCDC").run()
+    at.session_state["view"] = "year"
+    at.run()
+    at.selectbox(key="partner").set_value("TCDC").run()
     assert not at.exception
+    assert at.query_params["view"] == "year" and at.query_params["partner"] == "TCDC"
+
+
+@pytest.mark.parametrize("partner", ["TTT", "TCDC"])     # cash and in kind; in kind only
+def test_a_link_naming_a_partner_opens_its_support_by_fiscal_year(sql, partner):
+    at = run_app("funds", partner=partner)
+    assert not at.exception and not [w for w in at.warning if "ลิงก์" in w.value]
+    assert at.session_state["view"] == "year" and at.selectbox(key="partner").value == partner
+    cash, in_kind = sql("""SELECT coalesce(sum(amount_baht) FILTER (WHERE kind = 'cash'), 0),
+        coalesce(sum(amount_baht) FILTER (WHERE kind = 'in_kind'), 0)
+        FROM contribution WHERE source = 'partner' AND partner_code = ?""", [partner])[0]
+    charts = [float(chart_rows(at, n)["amount_baht"].sum()) for n in range(2 if cash else 1)]
+    assert [round(v, 2) for v in charts] == [round(float(v), 2) for v in (cash, in_kind) if v]
+    assert ("ไม่มีรายการ" in [c.value for c in at.caption]) == (cash == 0)
+
+
+def test_choosing_the_partner_view_takes_the_partner_out_of_the_link():
+    at = run_app("funds", view="year", partner="CDD")
+    assert at.query_params["partner"] == "CDD"
+    at.session_state["view"] = "partner"
+    at.run()
+    assert "partner" not in at.query_params and "view" not in at.query_params
+
+
+@pytest.mark.parametrize("params, unusable", [
+    ({"partner": "NOBODY"}, ["partner"]), ({"view": "sideways"}, ["view"]),
+    ({"view": "partner", "partner": "x"}, ["partner"])])
+def test_bad_view_or_partner_in_a_link_gets_a_notice_and_the_default(params, unusable):
+    at = run_app("funds", **params)
+    assert not at.exception
+    notices = " ".join(w.value for w in at.warning)
+    assert [key for key in ("view", "partner") if f'"{key}"' in notices] == unusable
+    assert "partner" not in at.query_params
 
 
 def test_funds_page_lists_the_rule_breaches_the_load_found(sql):

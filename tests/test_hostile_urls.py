@@ -11,8 +11,8 @@ from tests.conftest import ROOT
 
 PAGES = re.findall(r'st\.Page\("views/([a-z]+)\.py"', (ROOT / "app.py").read_text(encoding="utf-8"))
 PARAMS = ["lang", "projector", "event", "step", "village", "province", "district", "subdistrict",
-          "stage", "basemap", *(s.param for s in funds.SLIDERS)]
-READS_ITS_LINK = {"map", "groups", "whatif", "market", "plan"}
+          "stage", "basemap", "view", "partner", *(s.param for s in funds.SLIDERS)]
+READS_ITS_LINK = {"map", "groups", "funds", "whatif", "market", "plan"}
 HOSTILE = ["-1", "1e309", "NaN", "", "<img src=x onerror=alert(1)>\"><script>alert(1)</script>",
            "' OR 1=1 --", "9" * 400, "[x](javascript:alert(1)) \u202e\u0301🙂"]
 

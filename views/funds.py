@@ -3,11 +3,13 @@
 
 import streamlit as st
 
-from samma import charts, queries, ui
+from samma import charts, queries, ui, url_state
 from samma.i18n import baht, date, number, pick, t
 
 # Rows a rule table shows: a national network has tens of thousands of grants and groups.
 TABLE_ROWS = 200
+# The support charts: by partner and purpose, or by fiscal year (one partner or all).
+VIEWS = ("partner", "year")
 
 lang = ui.lang()
 ui.page_header("funds_title", lang)
@@ -23,18 +25,34 @@ c1, c2 = st.columns(2)
 for column, kind in zip((c1, c2), charts.KINDS):
     column.metric(t(f"kind_{kind}", lang), baht(given[given.kind == kind].amount_baht.sum(), lang),
                   border=True)
-by_partner, by_year = st.tabs([t("funds_by_partner", lang), t("funds_by_year", lang)])
-with by_partner:
+
+
+def draw_support(rows, by: str) -> None:
+    """Cash and in kind in separate charts; a kind with nothing recorded says so."""
     for kind in charts.KINDS:
         st.markdown(f"**{t(f'kind_{kind}', lang)}**")
-        st.altair_chart(charts.support_chart(support, kind, lang, by="partner"), width="stretch")
-with by_year:
-    chosen = st.selectbox(t("funds_partner_filter", lang), ["all", *partner_names],
+        if (rows.kind == kind).any():
+            st.altair_chart(charts.support_chart(rows, kind, lang, by=by), width="stretch")
+        else:
+            st.caption(t("funds_none_recorded", lang))
+
+
+# The view and the partner are in the link, so a shared link opens what the room saw; a link
+# naming a partner opens the view that filters by one.
+choices = ["all", *partner_names]
+url_state.choice("view", VIEWS, "year" if st.query_params.get("partner") else "partner", lang)
+url_state.choice("partner", choices, "all", lang)
+view = st.segmented_control(t("funds_view", lang), VIEWS, key="view", required=True,
+                            format_func=lambda v: t(f"funds_by_{v}", lang))
+url_state.keep("view", view, "partner")
+if view == "partner":
+    url_state.keep("partner", None)
+    draw_support(support, "partner")
+else:
+    chosen = st.selectbox(t("funds_partner_filter", lang), choices, key="partner", width=320,
                           format_func=lambda code: partner_names.get(code, t("funds_all_partners", lang)))
-    shown = support if chosen == "all" else support[support.partner_code == chosen]
-    for kind in charts.KINDS:
-        st.markdown(f"**{t(f'kind_{kind}', lang)}**")
-        st.altair_chart(charts.support_chart(shown, kind, lang, by="fiscal_year"), width="stretch")
+    url_state.keep("partner", chosen, "all")
+    draw_support(support if chosen == "all" else support[support.partner_code == chosen], "fiscal_year")
 
 st.markdown(f"**{t('funds_totals', lang)}**")
 totals = given.pivot_table(index="partner_code", columns="kind", values="amount_baht", aggfunc="sum",

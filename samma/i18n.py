@@ -443,6 +443,14 @@ STRINGS: dict[str, tuple[str, str]] = {
                                 "Dot size is the sales at the event; point at a dot for its name, place and sales"),
     "market_event_list": ("รายการงาน วันที่ สถานที่ และผู้จัด", "Events: date, place and organiser"),
     "market_trend": ("ยอดขายแต่ละงาน", "Sales at each event"),
+    "market_timeline_months": ("งานแต่ละเดือน และผู้จัด", "Events by month and organiser"),
+    "market_trend_months": ("ยอดขายของงานในแต่ละเดือน", "Sales at each month's events"),
+    "market_months_caption": ("{total} งาน: งานในเดือนเดียวกันรวมเป็นจุดเดียว ขนาดของจุดคือยอดขาย "
+                              "ชี้ที่จุดเพื่อดูจำนวนงานและยอดขาย",
+                              "{total} events: a month's events make one point, sized by sales; "
+                              "point at it for the number of events and the sales"),
+    "n_events": ("{n} งาน", "{n} events"),
+    "in_n_districts": ("ใน {n} อำเภอ", "in {n} districts"),
     "market_by": ("ยอดขายแยกตาม", "Sales by"),
     "by_group": ("กลุ่มอาชีพ", "Group"),
     "by_product": ("สินค้า", "Product"),
@@ -607,6 +615,13 @@ def baht(value: float | None, lang: str, decimals: int = 0) -> str:
     figure = number(abs(value), decimals)
     sign = "−" if value < 0 else ""
     return f"{sign}{figure} บาท" if lang == "th" else f"{sign}฿{figure}"
+
+
+def month(day: dt.date, lang: str) -> str:
+    """มี.ค. 2569 in Thai (Buddhist Era), Mar 2026 in English."""
+    if lang == "th":
+        return f"{THAI_MONTHS[day.month - 1]} {day.year + 543}"
+    return f"{EN_MONTHS[day.month - 1]} {day.year}"
 
 
 def date(day: dt.date | None, lang: str) -> str:

@@ -396,6 +396,22 @@ def market_events() -> pd.DataFrame:
         ORDER BY e.date, e.code""")
 
 
+def market_months() -> pd.DataFrame:
+    """Events month by month and organiser, for a network with more events than a chart can
+    show one by one: how many, in how many districts, how many groups sold (a group selling at
+    two events counts twice) and what they sold."""
+    return run("""
+        SELECT date_trunc('month', e.date)::DATE AS month, e.organiser_code,
+               o.short_th AS organiser_th, o.short_en AS organiser_en,
+               count(*) AS events, count(DISTINCT e.district_code) AS districts,
+               coalesce(sum(s.groups_selling), 0)::BIGINT AS groups_selling,
+               coalesce(sum(s.sales_baht), 0)::DOUBLE AS sales_baht
+        FROM market_event e
+        JOIN partner o ON o.code = e.organiser_code
+        LEFT JOIN event_sales_summary s ON s.event_code = e.code
+        GROUP BY ALL ORDER BY month, e.organiser_code""")
+
+
 def sales_by_group(event_code: str | None = None, limit: int | None = None) -> pd.DataFrame:
     """Sales per occupational group (never per household), at one event or at all of them;
     the `limit` best sellers when given."""

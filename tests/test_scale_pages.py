@@ -11,6 +11,7 @@ import pytest
 
 from samma import db, queries, sample
 from tests.conftest import run_app
+from tests.test_market_page import chart_rows
 
 PROVINCES = ("50", "51", "96")
 
@@ -189,3 +190,27 @@ def test_the_live_what_if_start_fits_a_network_of_hundreds_of_villages(base):
     assert at.slider(key="whatif_villages").value == villages
     assert at.slider(key="whatif_households").value == round(households / villages)
     assert at.query_params["villages"] == str(villages)
+
+
+def test_market_months_are_the_events_summed_by_month_and_organiser(base):
+    months = queries.market_months()
+    expected = base("""SELECT date_trunc('month', e.date)::DATE, e.organiser_code, count(DISTINCT e.code),
+            count(DISTINCT e.district_code), coalesce(sum(s.amount_baht), 0)
+        FROM market_event e LEFT JOIN sale s ON s.event_code = e.code
+        GROUP BY 1, 2 ORDER BY 1, 2""")
+    got = [(m.date(), o, int(n), int(d), round(v, 2)) for m, o, n, d, v in zip(
+        months["month"], months["organiser_code"], months["events"], months["districts"], months["sales_baht"])]
+    assert got == [(m, o, n, d, round(float(v), 2)) for m, o, n, d, v in expected]
+
+
+def test_market_page_draws_a_months_events_as_one_point_past_30_events(base):
+    events, total = base("SELECT count(*), (SELECT sum(amount_baht) FROM sale) FROM market_event")[0]
+    months = base("SELECT count(DISTINCT date_trunc('month', date)) FROM market_event")[0][0]
+    assert events > 30
+    at = run_app("market")
+    assert not at.exception
+    assert [s.value for s in at.subheader][:2] == ["งานแต่ละเดือน และผู้จัด", "ยอดขายของงานในแต่ละเดือน"]
+    trend = chart_rows(at, 1)
+    assert len(trend) == months
+    assert round(float(trend["sales_baht"].sum()), 2) == round(float(total), 2)
+    assert f"{events:,} งาน" in " ".join(c.value for c in at.caption)

@@ -1,10 +1,11 @@
 """Market: which products sell at which events, the trend across events, one event's own view,
 and sales before and after partners' training. Groups only, never households."""
 
+import pandas as pd
 import streamlit as st
 
 from samma import charts, queries, ui, url_state
-from samma.i18n import baht, date, number, pick, t
+from samma.i18n import baht, date, month, number, pick, t
 
 TOP = 12
 # Events drawn on the timeline and trend and offered in the picker: a national network holds
@@ -25,12 +26,13 @@ url_state.choice("event", codes, latest, lang)
 by_product = queries.sales_by_product()
 by_group = queries.sales_by_group(limit=TOP)
 selling = queries.selling_counts()
-c1, c2, c3, c4 = st.columns(4)
-c1.metric(t("market_events_n", lang), number(len(events)), border=True)
-c2.metric(t("market_sales_total", lang), baht(events["sales_baht"].sum(), lang), border=True)
-c3.metric(t("market_groups_selling", lang), number(selling["groups"]), border=True)
+# One row that wraps: each box at least as wide as its figure (billions at national scale).
+headline = st.container(horizontal=True)
+headline.metric(t("market_events_n", lang), number(len(events)), border=True)
+headline.metric(t("market_sales_total", lang), baht(events["sales_baht"].sum(), lang), border=True)
+headline.metric(t("market_groups_selling", lang), number(selling["groups"]), border=True)
 if len(by_product):
-    c4.metric(t("market_best_product", lang), pick(by_product.iloc[0], "name", lang),
+    headline.metric(t("market_best_product", lang), pick(by_product.iloc[0], "name", lang),
               delta=baht(by_product.iloc[0]["sales_baht"], lang), delta_color="off",
               delta_arrow="off", border=True)
 
@@ -49,22 +51,45 @@ dated = recent.assign(
     # Within an organiser's row, alternate so that close events do not share a line.
     row_label_below=(recent.groupby("organiser_code").cumcount() % 2 == 0).tolist())
 
+def by_month(months):
+    """Month rows in the shape the timeline and trend draw: a month's events as one point."""
+    return months.assign(
+        date=pd.to_datetime(months["month"]),
+        name=[t("n_events", lang, n=number(n)) for n in months["events"]],
+        date_label=[month(d, lang) for d in months["month"]],
+        sales_text=[baht(v, lang) for v in months["sales_baht"]],
+        groups_text=[t("n_groups", lang, n=number(n)) for n in months["groups_selling"]],
+        label_below=[i % 2 == 0 for i in range(len(months))])
+
+
+if len(events) > EVENTS_SHOWN:
+    # Too many events to draw one by one (15,776 nationally): a month's events are one point.
+    months = queries.market_months()
+    timeline = by_month(months).assign(
+        organiser=pick(months, "organiser", lang),
+        place=[t("in_n_districts", lang, n=number(n)) for n in months["districts"]])
+    trend = by_month(months.groupby("month", as_index=False)[["events", "groups_selling", "sales_baht"]].sum())
+    headings, caption = ("market_timeline_months", "market_trend_months"), t(
+        "market_months_caption", lang, total=number(len(events)))
+else:
+    timeline, trend = dated.assign(label_below=dated["row_label_below"]), dated
+    headings, caption = ("market_timeline", "market_trend"), t("market_timeline_caption", lang)
+
 left, right = st.columns(2)
 with left:
-    st.subheader(t("market_timeline", lang))
-    st.altair_chart(charts.event_timeline(dated.assign(label_below=dated["row_label_below"]),
-                                          titles, lang == "th"), width="stretch")
-    st.caption(t("market_timeline_caption", lang))
-    if len(events) > len(dated):
-        st.caption(t("latest_events_of", lang, n=number(len(dated)), total=number(len(events))))
+    st.subheader(t(headings[0], lang))
+    st.altair_chart(charts.event_timeline(timeline, titles, lang == "th"), width="stretch")
+    st.caption(caption)
     with st.expander(t("market_event_list", lang)):
         st.dataframe({t("date", lang): dated["date_label"], t("event", lang): dated["name"],
                       t("place", lang): dated["place"], t("organiser", lang): dated["organiser"],
                       t("event_groups", lang): dated["groups_selling"],
                       t("sales", lang): dated["sales_text"]}, hide_index=True, width="stretch")
+        if len(events) > len(dated):
+            st.caption(t("latest_events_of", lang, n=number(len(dated)), total=number(len(events))))
 with right:
-    st.subheader(t("market_trend", lang))
-    st.altair_chart(charts.sales_trend(dated, titles, lang == "th"), width="stretch")
+    st.subheader(t(headings[1], lang))
+    st.altair_chart(charts.sales_trend(trend, titles, lang == "th"), width="stretch")
 
 
 def bars(frame, label, total: int):

@@ -92,10 +92,10 @@ with results:
                ("wi_shortfall", baht(p.shortfall, lang)), ("wi_admin_out", baht(p.admin, lang)),
                ("wi_fund0", baht(p.fund_at_match, lang)),
                *[(f"wi_{step}", baht(p.at(step), lang)) for step in funds.STEP_MONTHS]]
-    # Three to a row, each box as wide as its figure (wrapping on a phone), so that a national
+    # Three to a row, each box at least as wide as its figure (wrapping when not), so that a national
     # figure in the billions is never cut short.
     for row in range(0, len(figures), 3):
         boxes = st.container(horizontal=True)
         for label, value in figures[row:row + 3]:
-            boxes.metric(t(label, lang), value, border=True, width="content")
+            boxes.metric(t(label, lang), value, border=True)
     st.altair_chart(charts.whatif_projection_chart(p, lang), width="stretch")

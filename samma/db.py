@@ -69,7 +69,8 @@ def write_database(path: Path, fill: Callable[[duckdb.DuckDBPyConnection], None]
     """Builds a new database beside `path`, checks it, then swaps it in with an atomic rename,
     keeping the previous file in backups/. If anything fails, `path` is left exactly as it was."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.building")
+    clear_leftovers(path)
+    tmp = _work_file(path, "building")
     try:
         con = duckdb.connect(str(tmp))
         try:
@@ -88,9 +89,47 @@ def write_database(path: Path, fill: Callable[[duckdb.DuckDBPyConnection], None]
         Path(str(tmp) + ".wal").unlink(missing_ok=True)
 
 
+def _work_file(target: Path, kind: str) -> Path:
+    """A hidden file beside `target` to build or copy into, named with this process's id, so a
+    later write can tell a dead process's leftover from one still being written."""
+    return target.with_name(f".{target.name}.{os.getpid()}.{uuid.uuid4().hex}.{kind}")
+
+
+def clear_leftovers(path: Path) -> list[Path]:
+    """Removes what writes killed halfway left beside `path` and in its backups (a national
+    build leaves a gigabyte): work files whose process is gone. A running write's files stay."""
+    removed = []
+    for folder in (path.parent, backups_dir(path)):
+        if not folder.is_dir():
+            continue
+        for work in [*folder.glob(".*.building"), *folder.glob(".*.building.wal"),
+                     *folder.glob(".*.partial")]:
+            pid = _writer_pid(work)
+            if pid is not None and not _running(pid):
+                work.unlink(missing_ok=True)
+                removed.append(work)
+    return removed
+
+
+def _writer_pid(work: Path) -> int | None:
+    """The process id in a work file's name (.NAME.PID.HEX.KIND[.wal]); None for other names."""
+    parts = work.name.removesuffix(".wal").split(".")
+    return int(parts[-3]) if len(parts) >= 4 and parts[-3].isdigit() else None
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:         # someone else's process, alive
+        return True
+    return True
+
+
 def _fsync_copy(source: Path, target: Path) -> None:
     """Copies under a temporary name and renames, so `target` is never seen half-written."""
-    partial = target.with_name(f".{target.name}.{uuid.uuid4().hex}.partial")
+    partial = _work_file(target, "partial")
     try:
         shutil.copyfile(source, partial)
         with open(partial, "rb") as f:
@@ -128,7 +167,8 @@ def restore_backup(path: Path, name: str) -> Path:
     chosen = next((p for p in list_backups(path) if p.name == name), None)
     if chosen is None:
         raise KeyError(name)
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.building")
+    clear_leftovers(path)
+    tmp = _work_file(path, "building")
     try:
         _fsync_copy(chosen, tmp)
         check = Reader(tmp)

@@ -70,9 +70,28 @@ def test_an_import_killed_halfway_leaves_the_live_database_as_it_was(point, live
     assert child.returncode == -signal.SIGKILL
     assert live.read_bytes() == before
     assert db.Reader(live).run("SELECT is_sample FROM dataset").iloc[0, 0]
-    # The next load is not blocked by what the killed one left behind.
+    assert _work_files(live), "the killed load left its half-written file behind"
+    # The next load is not blocked by what the killed one left behind, and clears it away.
     workbook.load(filled, live)
     assert not db.Reader(live).run("SELECT is_sample FROM dataset").iloc[0, 0]
+    assert _work_files(live) == []
+
+
+def _work_files(live):
+    return sorted(p.name for folder in (live.parent, db.backups_dir(live)) if folder.is_dir()
+                  for p in folder.iterdir() if p.name.startswith("."))
+
+
+def test_a_running_writes_files_are_left_alone(live):
+    # This process is alive: a work file named with its id is a write in progress.
+    own = live.with_name(f".{live.name}.{os.getpid()}.{'a' * 32}.building")
+    own.write_bytes(b"in progress")
+    gone = live.with_name(f".{live.name}.{2 ** 22 + 1}.{'b' * 32}.building")   # above pid_max
+    gone.write_bytes(b"left by a killed load")
+    unknown = live.with_name(".notes.txt")
+    unknown.write_text("not ours")
+    assert db.clear_leftovers(live) == [gone]
+    assert own.exists() and unknown.exists() and not gone.exists()
 
 
 READER_CHILD = textwrap.dedent("""

@@ -573,6 +573,31 @@ def _projector(chart: alt.Chart, height: int) -> alt.Chart:
             .configure_view(stroke=None))
 
 
+# What grows with the text: its sizes, how much of an axis label shows, the offsets that keep
+# text clear of its marks, and the room it needs (heights, a bar's thickness).
+_TEXT_SIZES = frozenset({"fontSize", "labelFontSize", "titleFontSize", "labelLimit", "dy",
+                         "height"})
+
+
+def enlarged(chart: alt.TopLevelMixin, factor: float) -> dict:
+    """The chart's Vega-Lite spec with its text `factor` times larger (projector mode), and the
+    room around the text with it, so that names still sit clear of their bars. The data is
+    left as it is, whatever its columns are called."""
+    def scale(node, key=None):
+        if key in ("datasets", "values"):
+            return node
+        if isinstance(node, dict):
+            bar = node.get("type") == "bar"
+            return {k: round(v * factor) if bar and k == "size" and isinstance(v, (int, float))
+                    else scale(v, k) for k, v in node.items()}
+        if isinstance(node, list):
+            return [scale(v) for v in node]
+        if key in _TEXT_SIZES and isinstance(node, (int, float)) and not isinstance(node, bool):
+            return round(node * factor)
+        return node
+    return scale(chart.to_dict())
+
+
 def _time_axis(dates: pd.Series, title: str, buddhist_era: bool) -> alt.X:
     """Year ticks, in the Buddhist Era for Thai readers (2568 = 2025), with room at both ends
     for the labels of the first and last events."""

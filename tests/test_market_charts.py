@@ -3,6 +3,7 @@ Buddhist-era years, big text."""
 
 import json
 
+import altair as alt
 import pandas as pd
 
 from samma import charts
@@ -89,3 +90,21 @@ def test_many_events_keep_their_labels_in_tooltips_only():
     layers = _layers(charts.sales_trend(many, TITLES, buddhist_era=True).to_dict())
     assert not any(l["mark"]["type"] == "text" for l in layers)
     assert len(_layers(charts.sales_trend(_events(), TITLES, buddhist_era=True).to_dict())) == 4
+
+
+def test_enlarged_grows_text_and_its_room_but_not_the_data():
+    data = pd.DataFrame({"label": ["a"], "value": [1.0], "dy": [3], "fontSize": [7]})
+    bars = alt.Chart(data).mark_bar(size=24).encode(x="value:Q", y="label:N")
+    names = alt.Chart(data).mark_text(fontSize=16, dy=-15).encode(x="value:Q", y="label:N", text="label:N")
+    dots = alt.Chart(data).mark_point(size=160).encode(x="value:Q", y="label:N")
+    chart = (alt.layer(bars, names, dots).properties(height=100)
+             .configure_axis(labelFontSize=18, titleFontSize=18, labelLimit=220))
+    spec = charts.enlarged(chart, 1.5)
+    bar, text, point = spec["layer"]
+    assert bar["mark"]["size"] == 36                          # a bar's thickness
+    assert (text["mark"]["fontSize"], text["mark"]["dy"]) == (24, -22)
+    assert point["mark"]["size"] == 160                       # a point's area is not text
+    assert spec["height"] == 150
+    assert (spec["config"]["axis"]["labelFontSize"], spec["config"]["axis"]["labelLimit"]) == (27, 330)
+    assert list(spec["datasets"].values()) == [[{"label": "a", "value": 1.0, "dy": 3, "fontSize": 7}]]
+    assert charts.enlarged(chart, 1.0) == chart.to_dict()

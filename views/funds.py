@@ -32,7 +32,7 @@ def draw_support(rows, by: str) -> None:
     for kind in charts.KINDS:
         st.markdown(f"**{t(f'kind_{kind}', lang)}**")
         if (rows.kind == kind).any():
-            st.altair_chart(charts.support_chart(rows, kind, lang, by=by), width="stretch")
+            ui.chart(charts.support_chart(rows, kind, lang, by=by))
         else:
             st.caption(t("funds_none_recorded", lang))
 
@@ -68,7 +68,7 @@ st.dataframe(totals, column_config={c: st.column_config.NumberColumn(format="loc
 # --- cash flows -------------------------------------------------------------------------------
 st.subheader(t("funds_flows", lang))
 st.caption(t("funds_flows_caption", lang))
-st.altair_chart(charts.cash_flow_chart(queries.cash_flows(), partner_names, lang), width="stretch")
+ui.chart(charts.cash_flow_chart(queries.cash_flows(), partner_names, lang))
 
 # --- the revolving fund against its floor -------------------------------------------------------
 st.subheader(t("funds_revolving", lang))
@@ -85,9 +85,9 @@ if not months.empty:
         st.success(t("revolving_above_floor", lang, gap=baht(headroom, lang)), icon=":material/check_circle:")
     else:
         st.error(t("revolving_below_floor", lang, gap=baht(-headroom, lang)), icon=":material/error:")
-    st.altair_chart(charts.revolving_fund_chart(months, lang), width="stretch")
+    ui.chart(charts.revolving_fund_chart(months, lang))
     st.markdown(f"**{t('series_profit', lang)} / {t('series_losses', lang)}**")
-    st.altair_chart(charts.revolving_gains_chart(months, lang), width="stretch")
+    ui.chart(charts.revolving_gains_chart(months, lang))
 
 # --- the rules ------------------------------------------------------------------------------
 st.subheader(t("funds_rules", lang))

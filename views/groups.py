@@ -14,7 +14,7 @@ prefix = area_picker.pick_area(lang, st.container(horizontal=True))
 
 st.subheader(t("funnel_title", lang))
 funnel = queries.formation_funnel(prefix)
-st.altair_chart(charts.funnel_chart(funnel, lang), width="stretch")
+ui.chart(charts.funnel_chart(funnel, lang))
 st.caption(t("funnel_help", lang))
 
 st.subheader(t("matrix_title", lang))
@@ -24,7 +24,7 @@ if groups == 0:
 elif groups > MATRIX_MAX_GROUPS:
     st.info(t("matrix_too_many", lang, n=number(groups)), icon=":material/filter_alt:")
 else:
-    st.altair_chart(charts.five_k_chart(queries.five_k_matrix(prefix), lang), width="stretch")
+    ui.chart(charts.five_k_chart(queries.five_k_matrix(prefix), lang))
     st.caption(t("matrix_help", lang))
 
 st.subheader(t("progress_title", lang))
@@ -33,5 +33,5 @@ if targets.empty:
     st.info(t("progress_none", lang))
 else:
     for column, indicator in zip(st.columns(3), ("households_trained", "groups_formed", "groups_5k")):
-        column.altair_chart(charts.progress_chart(actual, targets, indicator, lang), width="stretch")
+        ui.chart(charts.progress_chart(actual, targets, indicator, lang), column)
     st.caption(t("progress_scope", lang, n=number(targets["subdistricts"].max())))

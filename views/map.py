@@ -43,7 +43,7 @@ def pick_from_map(chart_key: str) -> None:
 map_column, legend_column = st.columns([3, 1])
 with legend_column:
     st.markdown("**" + t("legend_title", lang) + "**")
-    st.altair_chart(charts.stage_legend(lang), width="stretch")
+    ui.chart(charts.stage_legend(lang))
     if info["positions_approximate"]:
         st.caption(t("positions_approximate", lang))
 
@@ -103,7 +103,7 @@ if chosen_village:
                    households=number(group["households"]), ks=group["ks"]))
     matrix = queries.five_k_matrix(chosen_village)
     if not matrix.empty:
-        st.altair_chart(charts.five_k_chart(matrix, lang), width="stretch")
+        ui.chart(charts.five_k_chart(matrix, lang))
 
     c1, c2, c3 = st.columns(3)
     support = card["support"]

@@ -78,7 +78,7 @@ else:
 left, right = st.columns(2)
 with left:
     st.subheader(t(headings[0], lang))
-    st.altair_chart(charts.event_timeline(timeline, titles, lang == "th"), width="stretch")
+    ui.chart(charts.event_timeline(timeline, titles, lang == "th"))
     st.caption(caption)
     with st.expander(t("market_event_list", lang)):
         st.dataframe({t("date", lang): dated["date_label"], t("event", lang): dated["name"],
@@ -89,7 +89,7 @@ with left:
             st.caption(t("latest_events_of", lang, n=number(len(dated)), total=number(len(events))))
 with right:
     st.subheader(t(headings[1], lang))
-    st.altair_chart(charts.sales_trend(trend, titles, lang == "th"), width="stretch")
+    ui.chart(charts.sales_trend(trend, titles, lang == "th"))
 
 
 def bars(frame, label, total: int):
@@ -97,8 +97,8 @@ def bars(frame, label, total: int):
     top = frame.head(TOP)
     shown = top.assign(label=label(top), value=top["sales_baht"],
                        text=[baht(v, lang) for v in top["sales_baht"]])
-    st.altair_chart(charts.ranked_bars(shown, {"value": t("sales_baht_axis", lang),
-                                               "label": t("market_by", lang)}), width="stretch")
+    ui.chart(charts.ranked_bars(shown, {"value": t("sales_baht_axis", lang),
+                                        "label": t("market_by", lang)}))
     if total > TOP:
         st.caption(t("top_n_of", lang, n=TOP, total=number(total)))
 
@@ -122,14 +122,14 @@ with left:
 with right:
     st.subheader(t("best_sellers", lang))
     best = queries.best_sellers(5)
-    st.altair_chart(charts.ranked_bars(
+    ui.chart(charts.ranked_bars(
         best.assign(label=[f"{pick(r, 'name', lang)} · {pick(r, 'village', lang)}" for _, r in best.iterrows()],
                     value=best["sales_baht"],
                     text=[f"{baht(r['sales_baht'], lang)} · "
                           + t("qty_unit", lang, n=number(r["quantity"]), unit=pick(r, "unit", lang))
                           for _, r in best.iterrows()]),
         {"value": t("sales_baht_axis", lang), "label": t("product", lang)},
-        colour=charts.OKABE_ITO["green"]), width="stretch")
+        colour=charts.OKABE_ITO["green"]))
 
 st.subheader(t("event_view", lang))
 names = dict(zip(dated["code"], dated["date_label"] + " · " + dated["name"]))
@@ -174,7 +174,7 @@ if len(effect):
             text=[baht(v, lang) for v in rows["sales_per_group_event"]],
             behind=[t("behind_figure", lang, groups=number(r["groups"]), times=number(r["group_events"]))
                     for _, r in rows.iterrows()])
-        column.altair_chart(charts.before_after(shown, {
+        ui.chart(charts.before_after(shown, {
             "value": t("per_group_event", lang), "period": t("period", lang),
-            "behind": t("behind_label", lang)}), width="stretch")
+            "behind": t("behind_label", lang)}), column)
 st.caption(t("support_effect_caption", lang))

@@ -54,9 +54,9 @@ def draw_status(rows) -> None:
     counts = labelled["status"].value_counts()
     st.markdown("**" + t("plan_counts", lang, **{s: number(counts.get(s, 0))
                                                   for s in (plan.REACHED, plan.ON_TRACK, plan.BEHIND)}) + "**")
-    st.altair_chart(charts.plan_status(labelled, {
+    ui.chart(charts.plan_status(labelled, {
         "indicator": t("indicator", lang), "status": t("status", lang),
-        "percent": t("percent_of_target", lang)}), width="stretch")
+        "percent": t("percent_of_target", lang)}))
     with st.expander(t("plan_figures", lang)):
         st.dataframe({
             t("indicator", lang): labelled["label"],

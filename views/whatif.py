@@ -98,4 +98,4 @@ with results:
         boxes = st.container(horizontal=True)
         for label, value in figures[row:row + 3]:
             boxes.metric(t(label, lang), value, border=True)
-    st.altair_chart(charts.whatif_projection_chart(p, lang), width="stretch")
+    ui.chart(charts.whatif_projection_chart(p, lang))

@@ -66,3 +66,18 @@ def test_handout_downloads_as_a_pdf(app_url, page_at):
     with open(path, "rb") as f:
         assert f.read(5) == b"%PDF-"
     assert download.value.suggested_filename == "samma-handout.pdf"
+
+
+CHART_TEXT_PX = """() => [...document.querySelectorAll('[data-testid="stVegaLiteChart"] text')]
+    .filter(t => t.textContent.trim()).map(t => parseFloat(t.getAttribute('font-size')))"""
+
+
+def test_projector_mode_enlarges_the_charts_text(app_url, page_at):
+    sizes = {}
+    for mode, query in (("plain", ""), ("projector", "?projector=1")):
+        page = page_at(f"{app_url}/market{query}", PROJECTOR)
+        page.locator('[data-testid="stVegaLiteChart"] text').first.wait_for()
+        sizes[mode] = page.evaluate(CHART_TEXT_PX)
+    assert min(sizes["plain"]) < 20                 # a chart's own text, 13 to 18 px
+    assert min(sizes["projector"]) >= 20            # from the back of the room
+    assert max(sizes["projector"]) >= 1.4 * max(sizes["plain"])

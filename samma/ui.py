@@ -13,14 +13,17 @@ from samma.i18n import DEFAULT_LANG, LANGS, date, number, t
 PHONE_CSS = """<style>
 @media (max-width: 640px) { h1 { font-size: 2rem !important; } h2 { font-size: 1.5rem !important; } }
 </style>"""
-# Projector mode: rem-based sizes follow the root font size, so body text (and even captions, 0.875 rem) is 24 px or more at
-# 1920×1080; text goes to full black for a washed-out projector. Constant CSS, never data.
+# Projector mode: rem-based sizes follow the root font size, which follows the screen's height
+# (28 px at 1080, 20 px at 720: the same share of the wall), so body text (and even captions,
+# 0.875 rem) is 24 px or more at 1920×1080 and a 1280×720 projector shows as much as a 1080 one;
+# text goes to full black for a washed-out projector. Constant CSS, never data.
 PROJECTOR_CSS = """<style>
-html { font-size: 28px; }
+html { font-size: clamp(20px, 2.6vh, 28px); }
 [data-testid="stApp"], [data-testid="stMarkdownContainer"] p { color: #000; }
 [data-testid="stMetricValue"] { font-size: 2.4rem; }
 [data-testid="stMainBlockContainer"] { max-width: 100%; padding-top: 2rem; }
-[data-testid="stMetricLabel"] * { white-space: normal; }
+[data-testid="stMetricLabel"] p { white-space: normal !important; }
+[data-testid="stMetricLabel"] .stMarkdownEllipsis { overflow: visible; text-overflow: clip; }
 [data-testid="stPageLink"] a { font-size: 1.3rem; padding: 0.6rem 1rem; }
 </style>"""
 

@@ -81,3 +81,24 @@ def test_projector_mode_enlarges_the_charts_text(app_url, page_at):
     assert min(sizes["plain"]) < 20                 # a chart's own text, 13 to 18 px
     assert min(sizes["projector"]) >= 20            # from the back of the room
     assert max(sizes["projector"]) >= 1.4 * max(sizes["plain"])
+
+
+LABELS_CUT_SHORT = """() => [...document.querySelectorAll('[data-testid="stMetricLabel"] *')]
+    .filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.innerText)"""
+
+
+def test_projector_mode_on_a_1280_by_720_projector(app_url, page_at):
+    page = page_at(f"{app_url}/?projector=1", {"width": 1280, "height": 720})
+    page.get_by_role("heading", name="ภาพรวมสัมมาชีพชุมชน").wait_for()
+    _wait_for_size(page, '[data-testid="stCaptionContainer"]', 17)
+    # The same share of the wall as 28 px on a 1080-line projector, not more.
+    assert _px(page, "html", "fontSize") == 20
+    assert page.evaluate(LABELS_CUT_SHORT) == []        # a long label wraps, it is not cut
+    assert no_horizontal_scroll(page)
+    screenshot(page, "overview-projector-720")
+
+
+def test_projector_metric_labels_wrap_rather_than_being_cut(app_url, page_at):
+    page = page_at(f"{app_url}/?projector=1", PROJECTOR)
+    _wait_for_size(page, '[data-testid="stMetricLabel"] p', 24)
+    assert page.evaluate(LABELS_CUT_SHORT) == []

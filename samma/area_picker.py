@@ -55,10 +55,8 @@ def pick_plan_village(lang: str, row) -> str:
     """Draws a village selector for the Plan page into `row`, with a province, district and
     subdistrict selector before it wherever the plan covers more than one, so a national plan
     offers tens of choices at a time rather than thousands of villages. The village is the one
-    piece of state (in the URL as `village`); the selectors above it follow it."""
-    everywhere = queries.plan_villages()
-    codes = everywhere["code"].tolist()
-    url_state.choice("village", codes, codes[0], lang)
+    piece of state (in the URL as `village`, checked by the page with `url_state.choice` before
+    anything is drawn); the selectors above it follow it."""
     village = st.session_state["village"]
     prefix = ""
     for length, level in LEVEL_KEYS.items():
@@ -75,7 +73,7 @@ def pick_plan_village(lang: str, row) -> str:
     names = dict(zip(villages["code"], pick(villages, "name", lang)))
     chosen = row.selectbox(t("plan_village_pick", lang), villages["code"].tolist(), key="village",
                            format_func=names.get, width=260)
-    url_state.keep("village", chosen, codes[0])
+    url_state.keep("village", chosen, queries.plan_villages()["code"].iloc[0])
     return chosen
 
 

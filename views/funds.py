@@ -15,6 +15,12 @@ lang = ui.lang()
 ui.page_header("funds_title", lang)
 partners = queries.partners()
 partner_names = {row["code"]: pick(row, "short", lang) for row in partners.to_dict("records")}
+# The view and the partner are in the link, so a shared link opens what the room saw; a link
+# naming a partner opens the view that filters by one. Checked first, so a notice about a bad
+# value is seen at the top.
+choices = ["all", *partner_names]
+url_state.choice("view", VIEWS, "year" if st.query_params.get("partner") else "partner", lang)
+url_state.choice("partner", choices, "all", lang)
 
 # --- support by partner: cash and in kind always apart ---------------------------------------
 st.subheader(t("funds_support", lang))
@@ -37,11 +43,6 @@ def draw_support(rows, by: str) -> None:
             st.caption(t("funds_none_recorded", lang))
 
 
-# The view and the partner are in the link, so a shared link opens what the room saw; a link
-# naming a partner opens the view that filters by one.
-choices = ["all", *partner_names]
-url_state.choice("view", VIEWS, "year" if st.query_params.get("partner") else "partner", lang)
-url_state.choice("partner", choices, "all", lang)
 view = st.segmented_control(t("funds_view", lang), VIEWS, key="view", required=True,
                             format_func=lambda v: t(f"funds_by_{v}", lang))
 url_state.keep("view", view, "partner")

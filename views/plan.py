@@ -14,11 +14,14 @@ TABLE_ROWS = 200
 lang = ui.lang()
 info = ui.page_header("plan_title", lang)
 steps = queries.plan_steps()
-if steps.empty or queries.plan_villages().empty:
+plan_villages = queries.plan_villages()["code"].tolist()
+if steps.empty or not plan_villages:
     st.info(t("no_plan", lang), icon=":material/flag:")
     st.stop()
 
+# The link is checked first, so a notice about a bad value is seen at the top.
 url_state.choice("step", plan.STEPS, "year1", lang)
+url_state.choice("village", plan_villages, plan_villages[0], lang)
 today = plan.as_date(info["as_of"])
 start = plan.plan_start(steps)
 passed = plan.last_step_passed(steps, today)

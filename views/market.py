@@ -8,8 +8,9 @@ from samma import charts, queries, ui, url_state
 from samma.i18n import baht, date, month, number, pick, t
 
 TOP = 12
-# Events drawn on the timeline and trend and offered in the picker: a national network holds
-# thousands, more than a chart can label or a list can scroll.
+# Events drawn one by one on the timeline and trend (beyond this, a month's events are one
+# point), and offered in the picker: a national network holds thousands, more than a chart can
+# label or a list can scroll.
 EVENTS_SHOWN = 30
 
 lang = ui.lang()
@@ -33,8 +34,8 @@ headline.metric(t("market_sales_total", lang), baht(events["sales_baht"].sum(), 
 headline.metric(t("market_groups_selling", lang), number(selling["groups"]), border=True)
 if len(by_product):
     headline.metric(t("market_best_product", lang), pick(by_product.iloc[0], "name", lang),
-              delta=baht(by_product.iloc[0]["sales_baht"], lang), delta_color="off",
-              delta_arrow="off", border=True)
+                    delta=baht(by_product.iloc[0]["sales_baht"], lang), delta_color="off",
+                    delta_arrow="off", border=True)
 
 titles = {"date": t("date", lang), "organiser": t("organiser", lang), "event": t("event", lang),
           "place": t("place", lang), "sales": t("sales_baht_axis", lang), "groups": t("groups", lang)}
@@ -50,6 +51,7 @@ dated = recent.assign(
     label_below=[i % 2 == 0 for i in range(len(recent))],
     # Within an organiser's row, alternate so that close events do not share a line.
     row_label_below=(recent.groupby("organiser_code").cumcount() % 2 == 0).tolist())
+
 
 def by_month(months):
     """Month rows in the shape the timeline and trend draw: a month's events as one point."""

@@ -1,5 +1,7 @@
 """Issue 6: the Market and Plan pages in real Chromium, on a projector and on a phone."""
 
+from playwright.sync_api import expect
+
 from tests.browser.conftest import PHONE, PROJECTOR, no_horizontal_scroll, screenshot, wait_until_done
 
 
@@ -61,5 +63,5 @@ def test_plan_on_a_phone_and_changing_step_updates_the_link(app_url, page_at):
     page.wait_for_url("**step=quarter**")
     wait_until_done(page)
     assert "lang=en" in page.url
-    assert "due 31 Dec 2025" in page.locator('[data-testid="stMainBlockContainer"]').inner_text()
+    expect(page.locator('[data-testid="stMainBlockContainer"]')).to_contain_text("due 31 Dec 2025")
     assert no_horizontal_scroll(page)

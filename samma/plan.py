@@ -57,16 +57,16 @@ def step_status(targets: pd.DataFrame, figures: pd.DataFrame, day: dt.date) -> p
     figures = figures.set_index("indicator")
     rows = []
     for indicator in INDICATORS:
-        has_target = indicator in targets.index
-        target = float(targets.at[indicator, "target"]) if has_target else None
-        start = as_date(targets.at[indicator, "plan_start"]) if has_target else None
-        due = as_date(targets.at[indicator, "due"]) if has_target else None
-        recorded = indicator in figures.index
-        actual = float(figures.at[indicator, "now"]) if recorded else None
-        baseline = float(figures.at[indicator, "at_start"]) if recorded else 0.0
+        target = start = due = actual = None
+        baseline = 0.0
+        if indicator in targets.index:
+            row = targets.loc[indicator]
+            target, start, due = float(row["target"]), as_date(row["plan_start"]), as_date(row["due"])
+        if indicator in figures.index:
+            actual, baseline = float(figures.at[indicator, "now"]), float(figures.at[indicator, "at_start"])
         rows.append({
             "indicator": indicator, "target": target, "actual": actual, "baseline": baseline,
-            "expected": expected_by(baseline, target, start, due, day) if has_target else None,
+            "expected": expected_by(baseline, target, start, due, day) if target is not None else None,
             "plan_start": start, "due": due,
             "status": status(actual, target, baseline, start, due, day),
         })

@@ -9,7 +9,8 @@ from samma.i18n import baht, number, t
 
 lang = ui.lang()
 ui.page_header("whatif_title", lang)
-SLIDERS = funds.sliders_for(queries.whatif_live_start()["villages"])
+live_now = queries.whatif_live_start()
+SLIDERS = funds.sliders_for(live_now["villages"])
 KEY = {spec.param: f"whatif_{spec.param}" for spec in SLIDERS}
 GROUPS = {"wi_people": ("villages", "team", "households"),
           "wi_money": ("share", "saving", "months", "cap"),
@@ -60,10 +61,9 @@ with inputs:
               width="stretch")
     st.toggle(t("wi_live", lang), key="whatif_live", on_change=live_start)
     if st.session_state.whatif_live:
-        live = queries.whatif_live_start()
-        st.caption(t("wi_live_caption", lang, villages=number(live["villages"]),
-                     members=number(live["sages"] + live["households"]),
-                     raised=baht(live["raised"], lang), matched=baht(live["matched"], lang)))
+        st.caption(t("wi_live_caption", lang, villages=number(live_now["villages"]),
+                     members=number(live_now["sages"] + live_now["households"]),
+                     raised=baht(live_now["raised"], lang), matched=baht(live_now["matched"], lang)))
     for heading, params in GROUPS.items():
         st.markdown(f"**{t(heading, lang)}**")
         for param in params:

@@ -3,15 +3,20 @@ stepping through every page while a new database is swapped in underneath them.
 
 `python -m bench.crowd --sessions 30 --waves 2` prints a table; tests/browser/
 test_many_viewers.py runs a small version of the same crowd in the suite.
+`--replicas N` runs the crowd through deploy/ instead: N replicas as the systemd unit runs them,
+behind Debian's Caddy with deploy/Caddyfile under /samma/, the sessions spread evenly over them.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import shutil
+import statistics
 import tempfile
 import time
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,7 +26,17 @@ from playwright.async_api import async_playwright
 
 from bench.run import discover_pages
 from samma import sample
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, PHONE, RUN_FINISHED, start_server
+from samma.i18n import WORD_JOINER
+from tests.browser.conftest import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    PHONE,
+    RUN_FINISHED,
+    deployed,
+    replicas_dir,
+    start_server,
+    sticky_cookie,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 TIMEOUT_MS = 180_000
@@ -56,17 +71,33 @@ def rss_mb(pid: int) -> float:
     return 0.0
 
 
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time the process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 @dataclass
 class Tally:
     views: int = 0
     errors: list[str] = field(default_factory=list)
     mixed: list[str] = field(default_factory=list)
     seen: dict[str, int] = field(default_factory=dict)
+    seconds: list[float] = field(default_factory=list)        # each view, asked to drawn
+    by_replica: dict[int, dict[str, int]] = field(default_factory=dict)   # port -> dataset -> views
 
 
 async def _viewer(browser, url: str, paths: list[str], rounds: int, versions: list[dict],
-                  tally: Tally) -> None:
+                  tally: Tally, replica: int | None = None) -> None:
+    """One phone going through the pages. `replica`: the port of the replica this session is
+    placed on behind the proxy (its sticky cookie is set before the first visit, as the proxy's
+    own first pick would have set it), checked again at the end: a session never moves."""
     context = await browser.new_context(viewport=PHONE)
+    if replica is not None:
+        host = url.split("/")[2].split(":")[0]
+        await context.add_cookies([{"name": "samma_replica", "value": sticky_cookie(replica),
+                                    "domain": host, "path": "/"}])
+    served = tally.by_replica.setdefault(replica, {}) if replica is not None else {}
     page = await context.new_page()
     page.set_default_timeout(TIMEOUT_MS)
     page.on("pageerror", lambda e: tally.errors.append(f"page error: {e}"))
@@ -74,6 +105,7 @@ async def _viewer(browser, url: str, paths: list[str], rounds: int, versions: li
         for _ in range(rounds):
             title = None
             for path in paths:
+                asked = time.monotonic()
                 if title is None:
                     await page.goto(f"{url}/" if path == paths[0] else f"{url}/{path}")
                 else:
@@ -86,8 +118,14 @@ async def _viewer(browser, url: str, paths: list[str], rounds: int, versions: li
                         tally.errors.append(f"{path}: not drawn within {TIMEOUT_MS // 1000} s")
                         break
                 await page.wait_for_function(RUN_FINISHED)
+                tally.seconds.append(time.monotonic() - asked)
+                # Names are shown with an invisible word joiner after a colon (i18n.escape).
+                text = (await page.locator('[data-testid="stMainBlockContainer"]').inner_text()).replace(
+                    WORD_JOINER, "")
+                if not await page.locator("h1").count():
+                    tally.errors.append(f"{path}: no page drawn, the app says: {text[:300]!r}")
+                    break
                 title = await page.locator("h1").first.inner_text()
-                text = await page.locator('[data-testid="stMainBlockContainer"]').inner_text()
                 tally.views += 1
                 if await page.locator('[data-testid="stException"]').count() or "Traceback" in text:
                     tally.errors.append(f"{path}: exception shown")
@@ -96,55 +134,89 @@ async def _viewer(browser, url: str, paths: list[str], rounds: int, versions: li
                     tally.mixed.append(f"{path}: shows {len(shown)} datasets")
                     continue
                 tally.seen[shown[0]["name"]] = tally.seen.get(shown[0]["name"], 0) + 1
+                served[shown[0]["name"]] = served.get(shown[0]["name"], 0) + 1
                 if path == "overview":
                     households = await page.locator('[data-testid="stMetric"]').filter(
                         has_text=HOUSEHOLDS_LABEL).locator('[data-testid="stMetricValue"]').inner_text()
                     if households.strip() != shown[0]["households"]:
                         tally.mixed.append(f"overview: {households} households under {shown[0]['name']}")
+        if replica is not None:
+            cookies = {c["name"]: c["value"] for c in await context.cookies()}
+            if cookies.get("samma_replica") != sticky_cookie(replica):
+                tally.errors.append(f"a session left its replica on port {replica}")
     finally:
         await context.close()
 
 
 async def crowd(sessions: int, rounds: int, waves: int, workdir: Path,
-                paths: list[str] | None = None) -> dict:
+                paths: list[str] | None = None, replicas: int = 0) -> dict:
     """Runs `waves` crowds one after the other; a new database lands once the first crowd's
-    first views are in. Returns the figures, with the server's memory after each crowd has
-    gone (a leak shows as growth from one crowd to the next)."""
-    live = workdir / "live.duckdb"
-    sample.build(live)
-    old = facts(live)
-    replacement = workdir / "replacement.duckdb"
-    sample.build(replacement, villages=13)
-    new = facts(replacement)
-    proc, url = start_server(live)
+    first views are in. Returns the figures, with the servers' memory after each crowd has
+    gone (a leak shows as growth from one crowd to the next). `replicas` > 0: through deploy/
+    (that many replicas behind Caddy, all reading the one file), else one `streamlit run`."""
     tally, paths = Tally(), paths or page_paths()
-    figures: dict = {"sessions": sessions, "rounds": rounds, "waves": waves, "pages": len(paths),
-                     "rss_idle_mb": round(rss_mb(proc.pid)), "rss_after_mb": []}
+    with ExitStack() as running:
+        folder = running.enter_context(replicas_dir()) if replicas else workdir
+        live = folder / "live.duckdb"
+        sample.build(live)
+        old = facts(live)
+        replacement = workdir / "replacement.duckdb"
+        sample.build(replacement, villages=13)
+        new = facts(replacement)
+        if replicas:
+            deployment = running.enter_context(deployed(live, workdir, replicas))
+            url, servers, ports = deployment.proxy_url, deployment.replicas, deployment.ports
+        else:
+            proc, url = start_server(live)
+            running.callback(_stop, proc)
+            servers, ports = [proc], [None]
+        figures = await _crowd(sessions, rounds, waves, paths, url, servers, ports,
+                               live, replacement, [old, new], tally)
+    views = sorted(tally.seconds) or [0.0]
+    figures.update(sessions=sessions, rounds=rounds, waves=waves, pages=len(paths),
+                   replicas=replicas, views=tally.views, errors=tally.errors, mixed=tally.mixed,
+                   seen=tally.seen, by_replica=tally.by_replica, old=old["name"], new=new["name"],
+                   view_median_s=round(statistics.median(views), 2),
+                   view_p90_s=round(views[int(0.9 * (len(views) - 1))], 2))
+    return figures
+
+
+def _stop(proc) -> None:
+    proc.terminate()
+    proc.wait(timeout=20)
+
+
+async def _crowd(sessions, rounds, waves, paths, url, servers, ports, live, replacement,
+                 versions, tally) -> dict:
+    def rss() -> float:
+        return sum(rss_mb(s.pid) for s in servers)
+
+    cpu_before = [cpu_seconds(s.pid) for s in servers]
+    figures: dict = {"rss_idle_mb": round(rss()), "rss_after_mb": []}
     peak, swapped, started = figures["rss_idle_mb"], False, time.monotonic()
-    try:
-        async with async_playwright() as p:
-            browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            for _ in range(waves):
-                viewers = [asyncio.create_task(_viewer(browser, url, paths, rounds, [old, new], tally))
-                           for _ in range(sessions)]
-                while not all(v.done() for v in viewers):
-                    await asyncio.wait(viewers, timeout=0.5)
-                    peak = max(peak, rss_mb(proc.pid))
-                    if not swapped and tally.views >= sessions // 2:
-                        # the import: built beside, swapped in by an atomic rename
-                        await asyncio.to_thread(shutil.copy, replacement, workdir / "incoming.duckdb")
-                        (workdir / "incoming.duckdb").replace(live)
-                        swapped = True
-                for v in viewers:
-                    v.result()
-                figures["rss_after_mb"].append(round(await _settled_rss(proc.pid)))
-            await browser.close()
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
-    figures.update(seconds=round(time.monotonic() - started, 1), views=tally.views,
-                   errors=tally.errors, mixed=tally.mixed, seen=tally.seen, swapped=swapped,
-                   rss_peak_mb=round(peak), old=old["name"], new=new["name"])
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for _ in range(waves):
+            viewers = [asyncio.create_task(_viewer(browser, url, paths, rounds, versions, tally,
+                                                   ports[i % len(ports)]))
+                       for i in range(sessions)]
+            while not all(v.done() for v in viewers):
+                await asyncio.wait(viewers, timeout=0.5)
+                peak = max(peak, rss())
+                if not swapped and tally.views >= sessions // 2:
+                    # the import: built beside, swapped in by an atomic rename, under every replica
+                    incoming = live.parent / "incoming.duckdb"
+                    await asyncio.to_thread(shutil.copy, replacement, incoming)
+                    incoming.chmod(0o644)
+                    incoming.replace(live)
+                    swapped = True
+            for v in viewers:
+                v.result()
+            figures["rss_after_mb"].append(round(sum([await _settled_rss(s.pid) for s in servers])))
+        await browser.close()
+    figures.update(seconds=round(time.monotonic() - started, 1), swapped=swapped,
+                   rss_peak_mb=round(peak),
+                   cpu_s=[round(cpu_seconds(s.pid) - before, 1) for s, before in zip(servers, cpu_before)])
     return figures
 
 
@@ -166,17 +238,29 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, default=30)
     parser.add_argument("--rounds", type=int, default=1, help="times each viewer goes through every page")
     parser.add_argument("--waves", type=int, default=2, help="crowds one after the other")
+    parser.add_argument("--replicas", type=int, default=0,
+                        help="through deploy/: this many replicas behind Caddy (0: one plain server)")
     args = parser.parse_args()
-    if min(args.sessions, args.rounds, args.waves) < 1:
-        parser.error("--sessions, --rounds and --waves must be at least 1")
+    if min(args.sessions, args.rounds, args.waves) < 1 or args.replicas < 0:
+        parser.error("--sessions, --rounds and --waves must be at least 1, --replicas at least 0")
     with tempfile.TemporaryDirectory() as tmp:
-        f = asyncio.run(crowd(args.sessions, args.rounds, args.waves, Path(tmp)))
-    rows = [("sessions at once", f["sessions"]), ("page views", f["views"]),
+        f = asyncio.run(crowd(args.sessions, args.rounds, args.waves, Path(tmp),
+                              replicas=args.replicas))
+    per_view_ms = round(1000 * sum(f["cpu_s"]) / max(f["views"], 1))
+    rows = [("replicas", f["replicas"] or "1 (no proxy)"),
+            ("sessions at once", f["sessions"]), ("page views", f["views"]),
             ("seconds", f["seconds"]), ("errors", len(f["errors"])),
             ("pages mixing old and new data", len(f["mixed"])),
             ("views of old / new data", f"{f['seen'].get(f['old'], 0)} / {f['seen'].get(f['new'], 0)}"),
-            ("server RSS idle / peak (MB)", f"{f['rss_idle_mb']} / {f['rss_peak_mb']}"),
+            ("page view, asked to drawn: median / 90th percentile (s)",
+             f"{f['view_median_s']} / {f['view_p90_s']}"),
+            ("server CPU per replica (s)", " / ".join(map(str, f["cpu_s"]))),
+            ("server CPU per page view (ms)", per_view_ms),
+            ("server RSS idle / peak, all replicas (MB)", f"{f['rss_idle_mb']} / {f['rss_peak_mb']}"),
             ("server RSS after each crowd left (MB)", " / ".join(map(str, f["rss_after_mb"])))]
+    for port, seen in sorted(f["by_replica"].items()):
+        rows.append((f"views served by the replica on {port} (old / new)",
+                     f"{seen.get(f['old'], 0)} / {seen.get(f['new'], 0)}"))
     print("| measure | value |\n|---|---|")
     for name, value in rows:
         print(f"| {name} | {value} |")

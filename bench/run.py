@@ -10,6 +10,8 @@
 3. A real `streamlit run` and Debian's Chromium at national scale (and pilot, for the ratio):
    time from navigation to content visible for every page (first visit, then the median of
    later ones), and the server's peak memory.
+4. The one-file snapshot (`python -m samma snapshot`, Thai) of every tier: its size, which must
+   stay small enough to send in LINE, and the time to make it.
 Heavy: minutes, not for CI. Numbers are medians of --repeat runs.
 """
 
@@ -114,11 +116,28 @@ def measure_import(tier: str) -> dict:
     return {"tier": tier, "workbook_mb": size_mb, "export": export, "import": load}
 
 
+def measure_snapshots() -> dict:
+    """Each tier's one-file snapshot, made by the command a coordinator runs: the file's size, and
+    the command's wall and CPU seconds and peak memory (Vega's bundle made once per process
+    included)."""
+    import tempfile
+    sizes = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for tier in TIERS:
+            target = Path(tmp) / f"{tier}.html"
+            print(f"making the snapshot of {tier} ...", flush=True)
+            usage = _child_usage([sys.executable, "-m", "samma", "snapshot", str(target), "--lang", "th",
+                                  "--db", str(DATA / f"{tier}.duckdb")])
+            sizes[tier] = {**usage, "size_mb": target.stat().st_size / 2**20}
+    return sizes
+
+
 # --- AppTest -------------------------------------------------------------------------------------
 
 def _fresh_load() -> None:
     """What a new data load does to a running app: every cache and the reader are new."""
     import streamlit as st
+
     from samma import db
     st.cache_data.clear()
     st.cache_resource.clear()
@@ -213,7 +232,7 @@ def measure_browser(pages: list[tuple[str, str]], tier: str, repeat: int) -> dic
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             browser.new_page().goto(f"{url}/_stcore/health")      # the browser's own start-up
-            for visit in range(1 + repeat):
+            for _ in range(1 + repeat):
                 for _, path in pages:
                     context = browser.new_context(viewport=PROJECTOR)
                     page = context.new_page()
@@ -241,12 +260,13 @@ def _peak_rss_mb(pid: int) -> float:
 
 # --- the report ----------------------------------------------------------------------------------
 
-def report(pages, builds, apptest, browser, imported: dict | None) -> str:
+def report(pages, builds, apptest, browser, imported: dict | None, snapshots: dict) -> str:
     lines = [f"# Samma at national scale: measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}",
              "", f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python "
              f"{platform.python_version()}; load average at the end {os.getloadavg()[0]:.1f}.", "",
              "## Building the tiers", "",
-             "| tier | villages | provinces | members | contributions | fund entries | sales | wall s | CPU s | peak MB | file MB |",
+             "| tier | villages | provinces | members | contributions | fund entries | sales | wall s | CPU s "
+             "| peak MB | file MB |",
              "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for tier in TIERS:
         b = builds[tier]
@@ -261,6 +281,12 @@ def report(pages, builds, apptest, browser, imported: dict | None) -> str:
             lines.append(f"| `python -m samma {step}` | {u['wall_s']:.1f} | {u['cpu_s']:.1f} | {u['peak_mb']:.0f} |")
     else:
         lines += ["", "Import: not measured (--import-tier none)."]
+    lines += ["", "## One-file snapshot (`python -m samma snapshot`, Thai)", "",
+              "Aim: under 3 MB for a network the sample's size (district), under 5 MB nationally.", "",
+              "| tier | file MB | wall s | CPU s | peak MB |", "|---|---:|---:|---:|---:|"]
+    for tier in TIERS:
+        u = snapshots[tier]
+        lines.append(f"| {tier} | {u['size_mb']:.2f} | {u['wall_s']:.1f} | {u['cpu_s']:.1f} | {u['peak_mb']:.0f} |")
     lines += ["", "## Pages (AppTest in one process, median ms)", "",
               "Cold: the first view after a data load (caches and reader dropped). Warm: a rerun.", "",
               "| page | pilot cold | national cold | ratio | pilot warm | national warm | ratio |",
@@ -317,7 +343,7 @@ def main(argv: list[str] | None = None) -> int:
     browser = None if args.skip_browser else {tier: measure_browser(pages, tier, args.repeat)
                                                for tier in MEASURED}
     imported = None if args.import_tier == "none" else measure_import(args.import_tier)
-    text = report(pages, builds, apptest, browser, imported)
+    text = report(pages, builds, apptest, browser, imported, measure_snapshots())
     RESULTS.write_text(text + "\n", encoding="utf-8")
     print(text)
     return 0

@@ -11,10 +11,15 @@
       lists every one of them and changes nothing
   export FILE.xlsx [--db PATH]
       write the live data in the template's format
+  upgrade [FILE] [--db PATH]
+      bring a database made by an earlier version of Samma (default: the live one) up to this
+      version: backed up, its facts carried over, everything derived rebuilt, swapped in
   backups [--db PATH]
       list the backups kept of the live database, newest first
   restore NAME [--db PATH]
       put a backup back as the live database (the one it replaces is backed up too)
+  snapshot FILE.html [--lang th|en] [--db PATH]
+      write the meeting's figures and charts as one HTML file that opens with no connection
 """
 
 from __future__ import annotations
@@ -24,8 +29,8 @@ import os
 import sys
 from pathlib import Path
 
-from samma import db, sample, workbook
-from samma.i18n import LANGS, t
+from samma import db, sample, snapshot, workbook
+from samma.i18n import DEFAULT_LANG, LANGS, t
 
 
 def _positive_int(text: str) -> int:
@@ -56,17 +61,24 @@ def _parser() -> argparse.ArgumentParser:
     p = commands.add_parser("export", help="write the live data in the template's format")
     p.add_argument("file", type=Path, help="the .xlsx file to write")
     p.add_argument("--db", type=Path)
+    p = commands.add_parser("upgrade", help="bring a database from an earlier version up to this one")
+    p.add_argument("file", type=Path, nargs="?", help="the database file (default: the live one)")
+    p.add_argument("--db", type=Path)
     p = commands.add_parser("backups", help="list the backups of the live database")
     p.add_argument("--db", type=Path)
     p = commands.add_parser("restore", help="put a backup back as the live database")
     p.add_argument("name", help="a name as `backups` lists it")
+    p.add_argument("--db", type=Path)
+    p = commands.add_parser("snapshot", help="write the meeting as one HTML file that needs no server")
+    p.add_argument("file", type=Path, help="the .html file to write")
+    p.add_argument("--lang", choices=LANGS, default=DEFAULT_LANG, help="its language (default: th)")
     p.add_argument("--db", type=Path)
     return parser
 
 
 def _import(source: Path, path: Path) -> int:
     try:
-        warnings = workbook.load(source, path)
+        loaded = workbook.load(source, path)
     except workbook.LoadRejected as rejected:
         print(f"{t('load_rejected', 'th', n=len(rejected.problems))}\n"
               f"{t('load_rejected', 'en', n=len(rejected.problems))}", file=sys.stderr)
@@ -74,9 +86,12 @@ def _import(source: Path, path: Path) -> int:
             print("- " + "\n  ".join(problem.text(lang) for lang in LANGS), file=sys.stderr)
         return 1
     print(f"loaded {source} into {path}")
-    if warnings:
-        print(f"{t('load_warnings', 'th', n=len(warnings))}\n{t('load_warnings', 'en', n=len(warnings))}")
-        for texts in warnings:
+    for texts in loaded.notes:
+        print("\n".join(texts))
+    if loaded.warnings:
+        n = len(loaded.warnings)
+        print(f"{t('load_warnings', 'th', n=n)}\n{t('load_warnings', 'en', n=n)}")
+        for texts in loaded.warnings:
             print("- " + "\n  ".join(texts))
     return 0
 
@@ -94,6 +109,54 @@ def _write_xlsx(target: Path, write) -> int:
         print(f"cannot write {target}: {problem.strerror}", file=sys.stderr)
         return 1
     print(f"wrote {target}")
+    return 0
+
+
+def _snapshot(target: Path, lang: str, path: Path) -> int:
+    """The whole file is made from one version of the database before anything is written, then
+    written beside the target and renamed: a failure leaves no file, or the earlier one."""
+    if target.suffix.lower() != ".html":
+        print(f"the file name must end in .html: {target}", file=sys.stderr)
+        return 2
+    # Said before the database is read, which takes a while.
+    if not (target.parent.is_dir() and os.access(target.parent, os.W_OK)):
+        print(f"cannot write {target}: its folder does not exist or is not writable", file=sys.stderr)
+        return 1
+    try:
+        with db.one_version(path):
+            text = snapshot.build(lang)
+    except db.DatabaseUnavailable as problem:
+        advice = {"old": "db_what_to_do_old", "newer": "db_what_to_do_newer",
+                  "missing": "snapshot_no_database"}.get(problem.reason, "db_what_to_do")
+        for code in LANGS:
+            print(f"{t(f'db_{problem.reason}', code, path=path)}\n{t(advice, code)}", file=sys.stderr)
+        return 1
+    partial = db._work_file(target, "partial")
+    try:
+        partial.write_text(text, encoding="utf-8")
+        os.replace(partial, target)
+    except OSError as problem:
+        partial.unlink(missing_ok=True)
+        print(f"cannot write {target}: {problem.strerror}", file=sys.stderr)
+        return 1
+    print(f"wrote {target} ({target.stat().st_size / 2**20:.1f} MB)")
+    return 0
+
+
+def _upgrade(path: Path) -> int:
+    if not path.exists():
+        print(f"no database at {path}", file=sys.stderr)
+        return 1
+    try:
+        before, after = db.upgrade(path)
+    except db.DatabaseUnavailable as problem:
+        print(f"cannot upgrade {path}: {problem}", file=sys.stderr)
+        return 1
+    if before == after:
+        print(f"{path} is already at schema version {after}: nothing to do")
+    else:
+        print(f"upgraded {path} from schema version {before} to {after}; "
+              f"the file it replaced is in {db.backups_dir(path)}")
     return 0
 
 
@@ -122,6 +185,8 @@ def main(argv: list[str] | None = None) -> int:
         return _import(args.source, path)
     if args.command == "export":
         return _write_xlsx(args.file, lambda target: workbook.export(path, target))
+    if args.command == "upgrade":
+        return _upgrade(args.file.expanduser().resolve() if args.file else path)
     if args.command == "backups":
         for backup in db.list_backups(path):
             print(f"{backup.name}\t{backup.stat().st_size:,} bytes")
@@ -138,6 +203,8 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print(f"restored {args.name} as {path}")
         return 0
+    if args.command == "snapshot":
+        return _snapshot(args.file, args.lang, path)
     return 2
 
 

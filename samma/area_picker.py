@@ -10,7 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from samma import queries, url_state
-from samma.i18n import pick, t
+from samma.i18n import pick, t, t_plain
 
 LEVEL_KEYS = {2: "province", 4: "district", 6: "subdistrict"}
 
@@ -21,7 +21,7 @@ def _label(areas, lang: str):
             return t("all_areas", lang)
         area = areas[code]
         name = pick(area, "name", lang)
-        return t("pilot_mark", lang, name=name) if area["pilot_villages"] > 0 else name
+        return t_plain("pilot_mark", lang, name=name) if area["pilot_villages"] > 0 else name
     return label
 
 
@@ -80,3 +80,33 @@ def pick_plan_village(lang: str, row) -> str:
 def _first_plan_village_in(key: str) -> None:
     """A province, district or subdistrict picked above the village: its first plan village."""
     st.session_state["village"] = queries.plan_villages(st.session_state[key])["code"].iloc[0]
+
+
+def pick_network(lang: str, row) -> str:
+    """Draws a network selector into `row`, with a province selector before it when networks lie
+    in more than one province (a national dataset: 77 provinces, then a province's dozen
+    networks, never 900 in one list). The network is the one piece of state, in the URL as
+    `network`; by default the one with the largest gaps."""
+    networks = queries.networks_in()
+    first = queries.networks_by_gap(1)["code"].iloc[0]
+    url_state.choice("network", networks["code"].tolist(), first, lang)
+    province = networks.set_index("code").loc[st.session_state["network"], "province_code"]
+    provinces = queries.network_provinces()
+    prefix = ""
+    if len(provinces) > 1:
+        st.session_state["network_province"] = province
+        names = dict(zip(provinces["code"], pick(provinces, "name", lang)))
+        row.selectbox(t("filter_province", lang), provinces["code"].tolist(), key="network_province",
+                      format_func=names.get, on_change=_first_network_in, width=260)
+        prefix = province
+    shown = networks[networks["province_code"] == prefix] if prefix else networks
+    names = dict(zip(shown["code"], pick(shown, "name", lang)))
+    chosen = row.selectbox(t("network_pick", lang), shown["code"].tolist(), key="network",
+                           format_func=names.get, width=360)
+    url_state.keep("network", chosen, first)
+    return chosen
+
+
+def _first_network_in() -> None:
+    """A province picked above the network: its first network."""
+    st.session_state["network"] = queries.networks_in(st.session_state["network_province"])["code"].iloc[0]

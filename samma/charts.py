@@ -1,16 +1,16 @@
-"""DataFrame in, Altair or pydeck object out. No queries, no Streamlit: builders are pure, so
-tests check them as data (`chart.to_dict()`, `deck.to_json()`)."""
+"""Data and the language in, an Altair chart out: each builder makes its own labels, titles and
+tooltips. No queries, no Streamlit: builders are pure, so tests check them as data
+(`chart.to_dict()`). The map (pydeck) is in `maps`."""
 
 from __future__ import annotations
 
-import math
-
 import altair as alt
 import pandas as pd
-import pydeck as pdk
 
+from samma import domain, income, plan
+from samma.domain import BUDDHIST_ERA_OFFSET, FIVE_K, STAGES
 from samma.funds import STEP_MONTHS
-from samma.i18n import baht, date, number, pick, t
+from samma.i18n import baht, date, month, number, t, t_plain
 
 # Okabe–Ito: told apart by people with any common colour blindness and on a washed-out
 # projector. Meaning never rests on colour alone: every mark has a label, a legend entry or a
@@ -21,23 +21,21 @@ OKABE_ITO = {"orange": "#E69F00", "sky": "#56B4E9", "green": "#009E73", "yellow"
 SERIES = tuple(OKABE_ITO[c] for c in ("orange", "sky", "green", "yellow", "blue", "vermillion",
                                      "purple", "black"))      # for categories, in this order
 
-# --- map and groups (issue 4) -----------------------------------------------------------------
-
 # The stages run warm (not started) to green (all 5 K). Text always says the stage too.
-STAGES = ("target", "sages", "households", "group", "all5k")
 STAGE_COLOURS = tuple(OKABE_ITO[c] for c in ("vermillion", "orange", "yellow", "sky", "green"))
 PILOT_BLUE = OKABE_ITO["blue"]
-K_ORDER = ("committee", "members", "rules", "fund", "activities")
-# Carto's light basemap: free and needs no token. Used only when the page asks for it.
-CARTO_LIGHT = "https://basemaps.cartocdn.com/gl/positron-gl-style/style.json"
-MAP_HEIGHT = 520
-# How far an outline reaches past its outermost villages, by the code length of the area.
-OUTLINE_PAD_KM = {2: 8.0, 4: 2.5, 6: 0.6}
 
 
-def _rgb(colour: str, alpha: int = 255) -> list[int]:
-    return [int(colour[i:i + 2], 16) for i in (1, 3, 5)] + [alpha]
+def year_axis(lang: str, **options) -> alt.Axis:
+    """A time axis with a tick a year, labelled in the Buddhist Era for Thai readers (2568 =
+    2025 CE): Vega-Lite knows only the Common-era year, so the label adds the difference."""
+    label = "timeFormat(datum.value, '%Y')"
+    if lang == "th":
+        label = f"toNumber({label}) + {BUDDHIST_ERA_OFFSET}"
+    return alt.Axis(labelExpr=label, tickCount={"interval": "year", "step": 1}, **options)
 
+
+# --- map and groups ---------------------------------------------------------------------------
 
 def stage_name(rank: int, lang: str) -> str:
     return t(f"stage_{STAGES[rank]}", lang)
@@ -50,149 +48,6 @@ def next_step(stage_rank: int, next_k: str | None, lang: str) -> str:
     if stage_rank < len(STAGES) - 1:
         return stage_name(stage_rank + 1, lang)
     return t("next_none", lang)
-
-
-def padded_hull(points: list[tuple[float, float]], pad_km: float) -> list[list[float]]:
-    """Convex hull (monotone chain) of the points, each first widened to an octagon of radius
-    `pad_km`, so one or two villages still make a recognisable shape."""
-    if not points:
-        return []
-    lat0 = sum(p[1] for p in points) / len(points)
-    dlat = pad_km / 111.0
-    dlon = pad_km / (111.0 * max(math.cos(math.radians(lat0)), 0.1))
-    cloud = sorted({(round(lon + dlon * math.cos(a), 6), round(lat + dlat * math.sin(a), 6))
-                    for lon, lat in points for a in (i * math.pi / 4 for i in range(8))})
-
-    def cross(o, a, b):
-        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
-
-    def half(pts):
-        chain: list[tuple[float, float]] = []
-        for p in pts:
-            while len(chain) >= 2 and cross(chain[-2], chain[-1], p) <= 0:
-                chain.pop()
-            chain.append(p)
-        return chain
-
-    lower, upper = half(cloud), half(reversed(cloud))
-    return [list(p) for p in lower[:-1] + upper[:-1]]
-
-
-def fit_view(lons: pd.Series, lats: pd.Series, width_px: int = 360,
-             height_px: int = MAP_HEIGHT) -> pdk.ViewState:
-    """A view that shows every point with a margin (deck.gl: 512 px span 360° at zoom 0).
-    The server cannot know the screen, so it fits a phone's width; on a projector the map's
-    height is what limits the zoom anyway."""
-    lon0, lon1, lat0, lat1 = lons.min(), lons.max(), lats.min(), lats.max()
-    mid_lat = (lat0 + lat1) / 2
-    span_x = max(lon1 - lon0, 0.01) * 1.15
-    span_y = max(lat1 - lat0, 0.01) * 1.15 / math.cos(math.radians(mid_lat))
-    zoom = math.log2(min(width_px * 360 / (512 * span_x), height_px * 360 / (512 * span_y)))
-    return pdk.ViewState(latitude=float(mid_lat), longitude=float((lon0 + lon1) / 2),
-                         zoom=round(min(max(zoom, 3.0), 14.0), 2), pitch=0, bearing=0)
-
-
-def outlines_frame(points: pd.DataFrame, areas: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """One padded hull per area from its (code, lon, lat) points, named from `areas` (code,
-    name_th, name_en, pilot_villages) for a text tooltip; pilot subdistricts stand out in blue."""
-    names = {r["code"]: r for r in areas.to_dict("records")}
-    rows = []
-    for code, part in points.groupby("code", sort=True):
-        area = names.get(code)
-        # Only a subdistrict is a pilot; a district or province merely contains one.
-        pilot = bool(area and area["pilot_villages"] > 0 and len(code) == 6)
-        name = pick(area, "name", lang) if area else code
-        hull = padded_hull(list(zip(part["lon"], part["lat"])), OUTLINE_PAD_KM[len(code)])
-        rows.append({"code": code, "polygon": hull,
-                     "tooltip": name + (" · " + t("mg_pilot", lang) if pilot else ""),
-                     "line": _rgb(PILOT_BLUE) if pilot else [110, 110, 110, 255],
-                     "fill": _rgb(PILOT_BLUE, 38) if pilot else [120, 120, 120, 22],
-                     "width": 3 if pilot else 1})
-    return pd.DataFrame(rows, columns=["code", "polygon", "tooltip", "line", "fill", "width"])
-
-
-def _outline_layer(outlines: pd.DataFrame) -> pdk.Layer:
-    return pdk.Layer("PolygonLayer", outlines, id="outlines", get_polygon="polygon",
-                     get_fill_color="fill", get_line_color="line", get_line_width="width",
-                     line_width_units="'pixels'", stroked=True, filled=True, pickable=True)
-
-
-def _deck(layers: list[pdk.Layer], points: pd.DataFrame, outlines: pd.DataFrame,
-          basemap: bool) -> pdk.Deck:
-    # Offline by default. Streamlit fills in a Carto basemap whenever mapStyle is missing (as
-    # map_style=None leaves it); only pydeck's own placeholder style with no provider makes
-    # it draw none and request nothing.
-    basemap_args = ({"map_provider": "carto", "map_style": CARTO_LIGHT} if basemap
-                    else {"map_provider": None})
-    # Fit the outlines too: they reach past the outermost villages.
-    corners = [corner for polygon in outlines["polygon"] for corner in polygon]
-    lons = pd.concat([points["lon"], pd.Series([c[0] for c in corners], dtype=float)])
-    lats = pd.concat([points["lat"], pd.Series([c[1] for c in corners], dtype=float)])
-    return pdk.Deck(layers=layers, initial_view_state=fit_view(lons, lats),
-                    tooltip={"text": "{tooltip}"}, height=MAP_HEIGHT, **basemap_args)
-
-
-def village_tooltip(row: dict, lang: str) -> str:
-    return "\n".join((
-        pick(row, "name", lang),
-        t("tooltip_moo", lang, moo=row["moo"], subdistrict=pick(row, "subdistrict", lang)),
-        t("tooltip_stage", lang, stage=stage_name(row["stage_rank"], lang)),
-        t("tooltip_households", lang, n=number(row["households"])),
-        t("tooltip_groups", lang, n=number(row["groups_formed"]), k5=number(row["groups_5k"])),
-        t("tooltip_next", lang, step=next_step(row["stage_rank"], row["next_k"], lang)),
-    ))
-
-
-def village_map(villages: pd.DataFrame, outlines: pd.DataFrame, lang: str, basemap: bool = False,
-                selected: str | None = None) -> pdk.Deck:
-    """Villages coloured by stage and sized by households enrolled, over their subdistricts'
-    outlines; the selected village gets a ring."""
-    data = villages.copy()
-    data["tooltip"] = [village_tooltip(r, lang) for r in data.to_dict("records")]
-    data["colour"] = [_rgb(STAGE_COLOURS[r]) for r in data["stage_rank"]]
-    data["radius"] = [5 + 7 * math.sqrt(min(h, 40) / 20) for h in data["households"]]
-    data = data[["code", "lon", "lat", "tooltip", "colour", "radius", "is_pilot"]]
-    layers = [_outline_layer(outlines),
-              pdk.Layer("ScatterplotLayer", data, id="villages", get_position=["lon", "lat"],
-                        get_fill_color="colour", get_radius="radius", radius_units="'pixels'",
-                        stroked=True, get_line_color=[40, 40, 40, 255], line_width_min_pixels=1,
-                        pickable=True, auto_highlight=True)]
-    if selected is not None and (data["code"] == selected).any():
-        layers.append(pdk.Layer("ScatterplotLayer", data[data["code"] == selected], id="selected",
-                                get_position=["lon", "lat"], get_radius=22, radius_units="'pixels'",
-                                filled=False, stroked=True, get_line_color=[0, 0, 0, 255],
-                                line_width_min_pixels=3))
-    return _deck(layers, data, outlines, basemap)
-
-
-def area_tooltip(row: dict, lang: str) -> str:
-    counts = " · ".join(f"{stage_name(rank, lang)} {number(row[f'stage_{rank}'])}"
-                        for rank in range(len(STAGES)))
-    return "\n".join((
-        pick(row, "name", lang),
-        t("tooltip_villages", lang, n=number(row["villages"]), pilot=number(row["pilot_villages"])),
-        t("tooltip_households", lang, n=number(row["households"])),
-        t("tooltip_groups", lang, n=number(row["groups_formed"]), k5=number(row["groups_5k"])),
-        counts,
-        t("tooltip_typical", lang, stage=stage_name(row["typical_rank"], lang)),
-    ))
-
-
-def area_map(areas: pd.DataFrame, outlines: pd.DataFrame, lang: str, basemap: bool = False) -> pdk.Deck:
-    """One circle per area (province, district or subdistrict), sized by households and coloured
-    by the stage at least half its villages have reached."""
-    data = areas.copy()
-    biggest = max(int(data["households"].max()), 1)
-    data["tooltip"] = [area_tooltip(r, lang) for r in data.to_dict("records")]
-    data["colour"] = [_rgb(STAGE_COLOURS[r]) for r in data["typical_rank"]]
-    data["radius"] = [8 + 22 * math.sqrt(h / biggest) for h in data["households"]]
-    data = data[["code", "lon", "lat", "tooltip", "colour", "radius"]]
-    layers = [_outline_layer(outlines),
-              pdk.Layer("ScatterplotLayer", data, id="areas", get_position=["lon", "lat"],
-                        get_fill_color="colour", get_radius="radius", radius_units="'pixels'",
-                        stroked=True, get_line_color=[40, 40, 40, 255], line_width_min_pixels=1,
-                        pickable=True, auto_highlight=True)]
-    return _deck(layers, data, outlines, basemap)
 
 
 def stage_legend(lang: str) -> alt.Chart:
@@ -212,7 +67,7 @@ def funnel_chart(funnel: pd.DataFrame, lang: str) -> alt.Chart:
     data = funnel.copy()
     data["label"] = [t(f"funnel_{s}", lang) for s in data["step"]]
     data["share"] = [v / d if d else 0.0 for v, d in zip(data["value"], data["denominator"])]
-    data["text"] = [t("funnel_line", lang, label=r["label"], value=number(r["value"]),
+    data["text"] = [t_plain("funnel_line", lang, label=r["label"], value=number(r["value"]),
                       denominator=number(r["denominator"]), of=t(r["denominator_key"], lang),
                       share=number(100 * r["share"]))
                     for r in data.to_dict("records")]
@@ -251,13 +106,13 @@ def five_k_chart(matrix: pd.DataFrame, lang: str) -> alt.Chart:
     is_next = ~reached & (data["k"] == data["next_k"])
     data["status"] = ["reached" if r else ("next" if n else "missing") for r, n in zip(reached, is_next)]
     data["status_label"] = [t(f"k_status_{s}", lang) for s in data["status"]]
-    era = 543 if lang == "th" else 0
+    era = BUDDHIST_ERA_OFFSET if lang == "th" else 0
     data["cell"] = [str(pd.Timestamp(d).year + era) if r else t(f"k_cell_{s}", lang)
                     for d, r, s in zip(data["reached"], reached, data["status"])]
     data["when"] = [date(pd.Timestamp(d).date(), lang) if r else "–" for d, r in zip(data["reached"], reached)]
     data = data[["row", "column", "status", "status_label", "cell", "when", "k_ord"]]
     rows = list(dict.fromkeys(data["row"]))
-    columns = [t(f"k_{k}", lang) for k in K_ORDER]
+    columns = [t(f"k_{k}", lang) for k in FIVE_K]
     colour = alt.Color("status:N", legend=None, scale=alt.Scale(
         domain=["reached", "next", "missing"], range=["#7CCBA8", "#F3C46B", "#EFEFEF"]))
     base = alt.Chart(data).encode(
@@ -286,9 +141,7 @@ def progress_chart(actual: pd.DataFrame, targets: pd.DataFrame, indicator: str, 
     goal["step_name"] = [t(f"mg_step_{s}", lang) for s in goal["step"]]
     goal["due_text"] = [date(pd.Timestamp(d).date(), lang) for d in goal["due"]]
     line["month_text"] = [date(pd.Timestamp(d).date(), lang) for d in line["month"]]
-    year_labels = "year(datum.value) + 543" if lang == "th" else "year(datum.value)"
-    x = alt.X("month:T", title=None, axis=alt.Axis(labelExpr=year_labels, tickCount="year",
-                                                   labelOverlap=True, grid=False))
+    x = alt.X("month:T", title=None, axis=year_axis(lang, labelOverlap=True, grid=False))
     actual_line = alt.Chart(line).mark_line(color=PILOT_BLUE, strokeWidth=3, interpolate="step-after").encode(
         x=x, y=alt.Y("value:Q", title=None),
         tooltip=[alt.Tooltip("month_text:N", title=t("mg_month", lang)),
@@ -304,27 +157,22 @@ def progress_chart(actual: pd.DataFrame, targets: pd.DataFrame, indicator: str, 
                   x="due:T", y="target:Q", text="label:N")
               for step, dy in (("quarter", 16), ("year1", -12), ("year3", -12))]
     return alt.layer(actual_line, marks, *labels).properties(height=260, width="container",
-                                                     title=t(f"progress_{indicator}", lang))
+                                                     title=t(f"ind_{indicator}", lang))
 
 
-# --- funds and what-if (issue 5) --------------------------------------------------------------
+# --- funds and what-if ------------------------------------------------------------------------
 
 MEMBERS_GREY = OKABE_ITO["grey"]
 PURPOSES = ("grant", "matching", "shares", "savings", "training", "design", "marketing", "event")
 # The network's uses first, the groups' fund last: bands from the two recipients do not cross.
-USES = ("training", "design", "marketing", "event", "grant", "matching", "admin", "revolving")
+# Members' money a workbook did not put in a fund's ledger stays under its purpose (shares,
+# savings) rather than vanish from the flows.
+USES = ("training", "design", "marketing", "event", "grant", "matching", "shares", "savings", "admin",
+        "revolving")
 KINDS = ("cash", "in_kind")
 # Fit the width to the page, but let the height be the plot's own: Streamlit's default ("fit")
 # squeezes the plot to make room for legends and axis titles.
 FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
-
-
-def _thai_year_axis(lang: str) -> dict:
-    """Year ticks in the Buddhist Era for Thai readers (Vega-Lite only knows the CE year)."""
-    ticks = {"format": "%Y", "tickCount": {"interval": "year", "step": 1}}
-    if lang == "th":
-        return {**ticks, "labelExpr": "toNumber(timeFormat(datum.value, '%Y')) + 543"}
-    return ticks
 
 
 def support_chart(support: pd.DataFrame, kind: str, lang: str, by: str = "partner") -> alt.LayerChart:
@@ -333,7 +181,8 @@ def support_chart(support: pd.DataFrame, kind: str, lang: str, by: str = "partne
     category = "partner" if by == "partner" else "year"
     data = support[support.kind == kind].copy()
     data["partner"] = data[f"short_{lang}"]
-    data["year"] = data.fiscal_year.map(lambda y: str(int(y)) if lang == "th" else f"{int(y)} ({int(y) - 543})")
+    data["year"] = data.fiscal_year.map(
+        lambda y: str(int(y)) if lang == "th" else f"{int(y)} ({int(y) - BUDDHIST_ERA_OFFSET})")
     data = data.groupby([category, "purpose"], sort=False).amount_baht.sum().reset_index()
     data["purpose_label"] = data.purpose.map(lambda p: t(f"purpose_{p}", lang))
     order = (list(dict.fromkeys(support[f"short_{lang}"])) if by == "partner"
@@ -416,9 +265,11 @@ def flow_layout(flows: pd.DataFrame, origin_order: list[str], gap_share: float =
     return nodes, pd.DataFrame(points)
 
 
-def cash_flow_chart(flows: pd.DataFrame, partner_names: dict[str, str], lang: str) -> alt.LayerChart:
+def cash_flow_chart(flows: pd.DataFrame, partners: pd.DataFrame, lang: str) -> alt.LayerChart:
     """Partners (and members) → network / groups → administration, revolving capital or the
-    purpose the cash was given for. Pointing at a band lights up that origin's whole path."""
+    purpose the cash was given for. Pointing at a band lights up that origin's whole path.
+    `partners` (code, short_th, short_en) names them, in their order."""
+    partner_names = dict(zip(partners["code"], partners[f"short_{lang}"]))
     names = {**partner_names, "members": t("node_members", lang), "network": t("node_network", lang),
              "groups": t("node_groups", lang), "admin": t("use_admin", lang),
              "revolving": t("use_revolving", lang),
@@ -475,7 +326,7 @@ def revolving_fund_chart(months: pd.DataFrame, lang: str) -> alt.LayerChart:
     long = months.melt(id_vars=["month", "loans_out", "repayments", "profit", "losses"],
                        value_vars=list(series), var_name="series", value_name="baht")
     long["series_label"] = long.series.map(names)
-    x = alt.X("month:T", title=t("axis_month", lang), axis=alt.Axis(**_thai_year_axis(lang)))
+    x = alt.X("month:T", title=t("axis_month", lang), axis=year_axis(lang))
     colour = alt.Color("series_label:N", title=None,
                        scale=alt.Scale(domain=[names[s] for s in series],
                                        range=[OKABE_ITO["blue"], "#000000", OKABE_ITO["orange"]]),
@@ -502,10 +353,11 @@ def revolving_gains_chart(months: pd.DataFrame, lang: str) -> alt.Chart:
     gains["signed"] = gains.baht.where(gains.series == "profit", -gains.baht)
     gains["series_label"] = gains.series.map(names)
     return alt.Chart(gains).mark_bar().encode(
-        x=alt.X("month:T", title=t("axis_month", lang), axis=alt.Axis(**_thai_year_axis(lang))),
+        x=alt.X("month:T", title=t("axis_month", lang), axis=year_axis(lang)),
         y=alt.Y("signed:Q", title=t("axis_baht", lang), axis=alt.Axis(format=",.0f")),
         color=alt.Color("series_label:N", title=None,
-                        scale=alt.Scale(domain=list(names.values()), range=[OKABE_ITO["green"], OKABE_ITO["vermillion"]]),
+                        scale=alt.Scale(domain=list(names.values()),
+                                        range=[OKABE_ITO["green"], OKABE_ITO["vermillion"]]),
                         legend=alt.Legend(orient="bottom", labelFontSize=13)),
         tooltip=[alt.Tooltip("month:T", title=t("axis_month", lang), format="%m/%Y"),
                  alt.Tooltip("series_label:N", title=" "),
@@ -515,8 +367,15 @@ def revolving_gains_chart(months: pd.DataFrame, lang: str) -> alt.Chart:
 
 def whatif_projection_chart(projection, lang: str) -> alt.LayerChart:
     """The revolving fund month by month after the match, with the quarter, 1 year and 3 years
-    marked and named, against the fund at the match (the capital that must not be lost)."""
-    data = pd.DataFrame({"month": range(len(projection.monthly)), "baht": projection.monthly})
+    marked and named, against everything paid into it by then (the capital that must not be
+    lost: the grant's 70% and the members' shares and savings, the match's and after). The two
+    lines differ in dash as well as colour and are named in a legend; the steps' names sit on
+    the side of their points away from the other line."""
+    names = {"fund": t("series_fund", lang), "paid_in": t("series_paid_in", lang)}
+    data = pd.DataFrame({"month": [*range(len(projection.monthly)), *range(len(projection.paid_in))],
+                         "baht": [*projection.monthly, *projection.paid_in],
+                         "series": [names["fund"]] * len(projection.monthly)
+                         + [names["paid_in"]] * len(projection.paid_in)})
     steps = pd.DataFrame([{"month": m, "baht": projection.monthly[m],
                            "label": f"{t('step_' + s, lang)}\n{baht(projection.monthly[m], lang)}"}
                           for s, m in STEP_MONTHS.items()])
@@ -525,40 +384,41 @@ def whatif_projection_chart(projection, lang: str) -> alt.LayerChart:
               axis=alt.Axis(values=[0, *STEP_MONTHS.values()], labelFontSize=14))
     y = alt.Y("baht:Q", title=t("axis_baht", lang), axis=alt.Axis(format=",.0f", labelFontSize=14),
               scale=alt.Scale(zero=True))
-    line = alt.Chart(data).mark_line(strokeWidth=4, color=OKABE_ITO["blue"]).encode(
-        x=x, y=y, tooltip=[alt.Tooltip("month:Q", title=t("axis_months_after", lang)),
-                           alt.Tooltip("baht:Q", title=t("series_fund", lang), format=",.0f")])
-    floor = alt.Chart(pd.DataFrame({"baht": [projection.fund_at_match],
-                                    "label": [t("series_fund0", lang)]})).mark_rule(
-        strokeDash=[6, 4], strokeWidth=2, color="#000000").encode(
-        y="baht:Q", tooltip=[alt.Tooltip("label:N", title=" "),
-                             alt.Tooltip("baht:Q", title=t("axis_baht", lang), format=",.0f")])
-    floor_label = alt.Chart(pd.DataFrame({"baht": [projection.fund_at_match], "month": [36],
-                                          "label": [t("series_fund0", lang)]})).mark_text(
-        align="right", dy=14, fontSize=13).encode(x="month:Q", y="baht:Q", text="label:N")
+    domain = [names["fund"], names["paid_in"]]
+    lines = alt.Chart(data).mark_line().encode(
+        x=x, y=y,
+        color=alt.Color("series:N", title=None, scale=alt.Scale(domain=domain,
+                                                                range=[OKABE_ITO["blue"], "#000000"]),
+                        legend=alt.Legend(orient="bottom", columns=1, labelFontSize=14, labelLimit=0)),
+        strokeDash=alt.StrokeDash("series:N", scale=alt.Scale(domain=domain, range=[[1, 0], [6, 4]]),
+                                  legend=None),
+        strokeWidth=alt.StrokeWidth("series:N", scale=alt.Scale(domain=domain, range=[4, 2]),
+                                    legend=None),
+        tooltip=[alt.Tooltip("series:N", title=" "),
+                 alt.Tooltip("month:Q", title=t("axis_months_after", lang)),
+                 alt.Tooltip("baht:Q", title=t("axis_baht", lang), format=",.0f")])
     marks = alt.Chart(steps).mark_point(size=160, filled=True, color=OKABE_ITO["vermillion"], shape="diamond"
                                         ).encode(x=x, y=y)
-    # Name over amount, centred above each point (clear of the rising line and the floor);
-    # the last one ends at its point so it stays inside the chart.
+    # Name over amount, centred above each point, or below it when the fund runs under what was
+    # paid in (the dashed line is then above); the last one ends at its point so it stays inside.
+    dy = 34 if projection.loses_capital else -30
     last = STEP_MONTHS["year3"]
     early_labels = alt.Chart(steps[steps.month < last]).mark_text(
-        align="center", dy=-30, fontSize=15, fontWeight="bold", lineBreak="\n").encode(
+        align="center", dy=dy, fontSize=15, fontWeight="bold", lineBreak="\n").encode(
         x=x, y=y, text="label:N")
     last_label = alt.Chart(steps[steps.month == last]).mark_text(
-        align="right", dx=-10, dy=-30, fontSize=15, fontWeight="bold", lineBreak="\n").encode(
+        align="right", dx=-10, dy=dy, fontSize=15, fontWeight="bold", lineBreak="\n").encode(
         x=x, y=y, text="label:N")
-    return alt.layer(line, floor, floor_label, marks, early_labels, last_label).properties(
+    return alt.layer(lines, marks, early_labels, last_label).properties(
         width="container", autosize=FIT_WIDTH, height=360).configure_axis(titleFontSize=14)
 
 
-
-# --- market and plan (issue 6) ----------------------------------------------------------------
+# --- market and plan --------------------------------------------------------------------------
 
 STATUS_COLOURS = {"reached": OKABE_ITO["green"], "on_track": OKABE_ITO["blue"],
                   "behind": OKABE_ITO["vermillion"], "no_target": OKABE_ITO["grey"],
-                  "not_recorded": OKABE_ITO["grey"]}
-BIG = 18       # px: read from the back of a meeting room
-TEXT = 16
+                  "not_recorded": OKABE_ITO["grey"], "too_few": OKABE_ITO["grey"]}
+TEXT = 16      # px: the Market and Plan charts' text, names above their bars
 BAR = 24       # px: a bar's thickness
 ROW = 64       # px per bar with its name above it; a line under the bar adds UNDER
 UNDER = 56
@@ -566,10 +426,12 @@ MAX_LABELLED = 15   # events: beyond this, dates and figures live in the tooltip
 AXIS = 80      # px: Streamlit fits the whole chart, axis included, into the height given
 
 
-def _projector(chart: alt.Chart, height: int) -> alt.Chart:
+def _framed(chart: alt.Chart, height: int) -> alt.Chart:
+    """The Market and Plan charts' common frame: the column's width, text the size of the names
+    on the bars, the legend on top, no border. Projector mode enlarges it like any chart."""
     return (chart.properties(width="container", height=height)
-            .configure_axis(labelFontSize=BIG, titleFontSize=BIG, labelLimit=220)
-            .configure_legend(labelFontSize=BIG, titleFontSize=BIG, orient="top")
+            .configure_axis(labelFontSize=TEXT, titleFontSize=TEXT, labelLimit=220)
+            .configure_legend(labelFontSize=TEXT, titleFontSize=TEXT, orient="top")
             .configure_view(stroke=None))
 
 
@@ -579,7 +441,7 @@ _TEXT_SIZES = frozenset({"fontSize", "labelFontSize", "titleFontSize", "labelLim
                          "height"})
 
 
-def enlarged(chart: alt.TopLevelMixin, factor: float) -> dict:
+def enlarged(chart: alt.TopLevelMixin | dict, factor: float) -> dict:
     """The chart's Vega-Lite spec with its text `factor` times larger (projector mode), and the
     room around the text with it, so that names still sit clear of their bars. The data is
     left as it is, whatever its columns are called."""
@@ -595,20 +457,17 @@ def enlarged(chart: alt.TopLevelMixin, factor: float) -> dict:
         if key in _TEXT_SIZES and isinstance(node, (int, float)) and not isinstance(node, bool):
             return round(node * factor)
         return node
-    return scale(chart.to_dict())
+    return scale(chart if isinstance(chart, dict) else chart.to_dict())
 
 
-def _time_axis(dates: pd.Series, title: str, buddhist_era: bool) -> alt.X:
-    """Year ticks, in the Buddhist Era for Thai readers (2568 = 2025), with room at both ends
-    for the labels of the first and last events."""
-    label = ("toNumber(timeFormat(datum.value, '%Y')) + 543" if buddhist_era
-             else "timeFormat(datum.value, '%Y')")
+def _time_axis(dates: pd.Series, lang: str) -> alt.X:
+    """Year ticks (year_axis), with room at both ends for the labels of the first and last
+    events."""
     first, last = pd.Timestamp(dates.min()), pd.Timestamp(dates.max())
     pad = max(pd.Timedelta(days=120), (last - first) * 0.08)
     return alt.X("date:T", scale=alt.Scale(domain=[(first - pad).isoformat(),
                                                    (last + pad).isoformat()]),
-                 axis=alt.Axis(title=title, labelExpr=label, grid=False,
-                               tickCount={"interval": "year", "step": 1}))
+                 axis=year_axis(lang, title=t("date", lang), grid=False))
 
 
 def _named_bars(frame: pd.DataFrame, x: alt.X, colour, tooltip: list, under: str | None = None
@@ -633,21 +492,46 @@ def _named_bars(frame: pd.DataFrame, x: alt.X, colour, tooltip: list, under: str
     return alt.layer(*layers)
 
 
-def event_timeline(events: pd.DataFrame, titles: dict, buddhist_era: bool) -> alt.Chart:
+def _event_points(events: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The points the timeline and the trend draw, with their words. Rows are events
+    (queries.market_events) or, where there are too many to draw one by one, months
+    (queries.market_months, market_month_totals): a month's events as one point, named by how
+    many there were (and in how many districts)."""
+    if "month" in events.columns:
+        points = events.assign(
+            date=pd.to_datetime(events["month"]),
+            name=[t("n_events", lang, n=number(n)) for n in events["events"]],
+            date_label=[month(d, lang) for d in events["month"]])
+        if "districts" in events.columns:
+            points["place"] = [t("in_n_districts", lang, n=number(n)) for n in events["districts"]]
+    else:
+        points = events.assign(name=events[f"name_{lang}"], place=events[f"place_{lang}"],
+                               date_label=[date(d.date(), lang) for d in events["date"]])
+    if f"organiser_{lang}" in events.columns:
+        points["organiser"] = events[f"organiser_{lang}"]
+    return points.assign(
+        sales_text=[baht(v, lang) for v in events["sales_baht"]],
+        groups_text=[t("n_groups", lang, n=number(n)) for n in events["groups_selling"]],
+        label_below=[i % 2 == 0 for i in range(len(events))])
+
+
+def event_timeline(events: pd.DataFrame, lang: str) -> alt.Chart:
     """One row per organiser, its name written above the row (not on an axis, so a phone keeps
     the width for the time line); each event a dot sized by what was sold there and labelled
-    with its date, below or above as `label_below` says, so neighbours do not write over each
-    other. Columns: date, organiser, name, place, date_label, sales_text, sales_baht, label_below."""
-    x = _time_axis(events["date"], titles["date"], buddhist_era)
+    with its date, below and above in turn along the row, so neighbours do not write over each
+    other. Rows: events or months, as _event_points reads them."""
+    points = _event_points(events, lang)
+    points["label_below"] = (points.groupby("organiser", sort=False).cumcount() % 2 == 0).tolist()
+    x = _time_axis(points["date"], lang)
     start = x.to_dict()["scale"]["domain"][0]
-    base = alt.Chart(events.assign(row_start=start)).encode(
+    base = alt.Chart(points.assign(row_start=start)).encode(
         x=x,
         y=alt.Y("organiser:N", axis=None, sort=None, scale=alt.Scale(paddingOuter=0.6)),
-        tooltip=[alt.Tooltip("name:N", title=titles["event"]),
-                 alt.Tooltip("date_label:N", title=titles["date"]),
-                 alt.Tooltip("place:N", title=titles["place"]),
-                 alt.Tooltip("organiser:N", title=titles["organiser"]),
-                 alt.Tooltip("sales_text:N", title=titles["sales"])])
+        tooltip=[alt.Tooltip("name:N", title=t("event", lang)),
+                 alt.Tooltip("date_label:N", title=t("date", lang)),
+                 alt.Tooltip("place:N", title=t("place", lang)),
+                 alt.Tooltip("organiser:N", title=t("organiser", lang)),
+                 alt.Tooltip("sales_text:N", title=t("sales_baht_axis", lang))])
     dots = base.mark_circle(color=OKABE_ITO["blue"], opacity=0.85).encode(
         size=alt.Size("sales_baht:Q", legend=None, scale=alt.Scale(range=[150, 1200])))
     below = base.transform_filter("datum.label_below").mark_text(dy=30, fontSize=TEXT)
@@ -655,77 +539,191 @@ def event_timeline(events: pd.DataFrame, titles: dict, buddhist_era: bool) -> al
     dates = below.encode(text="date_label:N") + above.encode(text="date_label:N")
     organisers = base.mark_text(align="left", dy=-52, fontSize=TEXT, fontWeight="bold",
                                 color="#555555").encode(x=alt.X("row_start:T"), text="organiser:N")
-    layers = [dots, dates, organisers] if len(events) <= MAX_LABELLED else [dots, organisers]
-    return _projector(alt.layer(*layers),
-                      height=130 * events["organiser"].nunique())
+    layers = [dots, dates, organisers] if len(points) <= MAX_LABELLED else [dots, organisers]
+    return _framed(alt.layer(*layers), height=130 * points["organiser"].nunique())
 
 
-def sales_trend(events: pd.DataFrame, titles: dict, buddhist_era: bool) -> alt.Chart:
-    """Sales at each event over time, each point labelled with its baht (above it, or below it
-    where `label_below`). Columns: date, name, date_label, sales_baht, sales_text, groups_text,
-    label_below."""
-    top = float(events["sales_baht"].max()) or 1.0
-    base = alt.Chart(events).encode(
-        x=_time_axis(events["date"], titles["date"], buddhist_era),
-        y=alt.Y("sales_baht:Q", title=titles["sales"], scale=alt.Scale(domain=[0, top * 1.25]),
+def sales_trend(events: pd.DataFrame, lang: str) -> alt.Chart:
+    """Sales at each event over time, each point labelled with its baht (above and below in
+    turn). Rows: events or months, as _event_points reads them."""
+    points = _event_points(events, lang)
+    top = float(points["sales_baht"].max()) or 1.0
+    sales = t("sales_baht_axis", lang)
+    base = alt.Chart(points).encode(
+        x=_time_axis(points["date"], lang),
+        y=alt.Y("sales_baht:Q", title=sales, scale=alt.Scale(domain=[0, top * 1.25]),
                 axis=alt.Axis(format="~s", tickCount=4)),
-        tooltip=[alt.Tooltip("name:N", title=titles["event"]),
-                 alt.Tooltip("date_label:N", title=titles["date"]),
-                 alt.Tooltip("sales_text:N", title=titles["sales"]),
-                 alt.Tooltip("groups_text:N", title=titles["groups"])])
+        tooltip=[alt.Tooltip("name:N", title=t("event", lang)),
+                 alt.Tooltip("date_label:N", title=t("date", lang)),
+                 alt.Tooltip("sales_text:N", title=sales),
+                 alt.Tooltip("groups_text:N", title=t("groups", lang))])
     line = base.mark_line(color=OKABE_ITO["blue"], strokeWidth=3)
     dots = base.mark_point(color=OKABE_ITO["blue"], filled=True, size=160, opacity=1)
     labels = (base.transform_filter("!datum.label_below").mark_text(dy=-20, fontSize=TEXT)
               .encode(text="sales_text:N")
               + base.transform_filter("datum.label_below").mark_text(dy=22, fontSize=TEXT)
               .encode(text="sales_text:N"))
-    layers = [line, dots, labels] if len(events) <= MAX_LABELLED else [line, dots]
-    return _projector(alt.layer(*layers), height=380)
+    layers = [line, dots, labels] if len(points) <= MAX_LABELLED else [line, dots]
+    return _framed(alt.layer(*layers), height=380)
 
 
-def ranked_bars(frame: pd.DataFrame, titles: dict, colour: str = OKABE_ITO["blue"]) -> alt.Chart:
+def _ranked_bars(frame: pd.DataFrame, value_title: str, label_title: str,
+                 colour: str = OKABE_ITO["blue"]) -> alt.Chart:
     """Largest first, each bar named above and its figure at its end.
     Columns: label, value, text (already in the order to show)."""
     top = float(frame["value"].max()) if len(frame) else 0.0
-    x = alt.X("value:Q", title=titles["value"], scale=alt.Scale(domain=[0, top * 1.7 or 1]),
+    x = alt.X("value:Q", title=value_title, scale=alt.Scale(domain=[0, top * 1.7 or 1]),
               axis=alt.Axis(format="~s", tickCount=3))
     chart = _named_bars(frame, x, alt.value(colour),
-                        [alt.Tooltip("label:N", title=titles["label"]),
-                         alt.Tooltip("text:N", title=titles["value"])])
-    return _projector(chart, height=ROW * max(1, len(frame)) + AXIS)
+                        [alt.Tooltip("label:N", title=label_title),
+                         alt.Tooltip("text:N", title=value_title)])
+    return _framed(chart, height=ROW * max(1, len(frame)) + AXIS)
 
 
-def before_after(frame: pd.DataFrame, titles: dict) -> alt.Chart:
+def sales_ranking(sales: pd.DataFrame, lang: str) -> alt.Chart:
+    """Sales per group, product or village (queries.sales_by_group, sales_by_product,
+    sales_by_village), in the order given; a group is named with its subdistrict."""
+    if "subdistrict_th" in sales.columns:
+        label = sales[f"name_{lang}"] + " · " + sales[f"subdistrict_{lang}"]
+    else:
+        label = sales[f"name_{lang}"]
+    shown = sales.assign(label=label, value=sales["sales_baht"],
+                         text=[baht(v, lang) for v in sales["sales_baht"]])
+    return _ranked_bars(shown, t("sales_baht_axis", lang), t("market_by", lang))
+
+
+def best_sellers_chart(best: pd.DataFrame, lang: str) -> alt.Chart:
+    """The products that brought in the most (queries.best_sellers), each named with its
+    village and written with its baht and how many units were sold."""
+    shown = best.assign(
+        label=best[f"name_{lang}"] + " · " + best[f"village_{lang}"], value=best["sales_baht"],
+        text=[f"{baht(v, lang)} · " + t_plain("qty_unit", lang, n=number(n), unit=unit)
+              for v, n, unit in zip(best["sales_baht"], best["quantity"], best[f"unit_{lang}"])])
+    return _ranked_bars(shown, t("sales_baht_axis", lang), t("product", lang), OKABE_ITO["green"])
+
+
+def admin_spending_chart(spent: pd.DataFrame, lang: str) -> alt.Chart:
+    """What a fund's administration money paid for (queries.network_detail's spending: purpose,
+    amount_baht), in the order given."""
+    shown = pd.DataFrame({"label": [t(f"spend_{p}", lang) for p in spent["purpose"]],
+                          "value": spent["amount_baht"].to_numpy(),
+                          "text": [baht(v, lang) for v in spent["amount_baht"]]})
+    return _ranked_bars(shown, t("axis_baht", lang), t("col_purpose", lang))
+
+
+def before_after(effect: pd.DataFrame, lang: str) -> alt.Chart:
     """Sales per group per event before and after one kind of support, each bar labelled with
     its figure; the line under it says how many groups and group-events stand behind it.
-    Columns: period, label (the period in words), value, text, behind."""
+    Rows: one kind's periods from queries.sales_before_after_training."""
+    value_title = t("per_group_event", lang)
+    frame = effect.assign(
+        label=[t(f"period_{p}", lang) for p in effect["period"]],
+        value=effect["sales_per_group_event"],
+        text=[baht(v, lang) for v in effect["sales_per_group_event"]],
+        behind=[t("behind_figure", lang, groups=number(g), times=number(n))
+                for g, n in zip(effect["groups"], effect["group_events"])])
     top = float(frame["value"].max()) if len(frame) else 0.0
-    x = alt.X("value:Q", title=titles["value"], scale=alt.Scale(domain=[0, top * 1.6 or 1]),
+    x = alt.X("value:Q", title=value_title, scale=alt.Scale(domain=[0, top * 1.6 or 1]),
               axis=alt.Axis(format="~s", tickCount=3))
     colour = alt.Color("period:N", legend=None, scale=alt.Scale(
         domain=["before", "after"], range=[OKABE_ITO["orange"], OKABE_ITO["blue"]]))
     chart = _named_bars(frame, x, colour,
-                        [alt.Tooltip("label:N", title=titles["period"]),
-                         alt.Tooltip("text:N", title=titles["value"]),
-                         alt.Tooltip("behind:N", title=titles["behind"])], under="behind")
-    return _projector(chart, height=(ROW + UNDER) * len(frame) + AXIS)
+                        [alt.Tooltip("label:N", title=t("period", lang)),
+                         alt.Tooltip("text:N", title=value_title),
+                         alt.Tooltip("behind:N", title=t("behind_label", lang))], under="behind")
+    return _framed(chart, height=(ROW + UNDER) * len(frame) + AXIS)
 
 
-def plan_status(frame: pd.DataFrame, titles: dict) -> alt.Chart:
+def plan_status(rows: pd.DataFrame, lang: str) -> alt.Chart:
     """Each indicator's actual as a share of its target, the straight-line expectation marked
     with a black tick, the target as a dashed line, and the status written under each bar (not
-    told by colour alone). Columns: label, percent, expected_percent, status, text, under."""
+    told by colour alone). Rows: plan.step_status."""
     statuses = list(STATUS_COLOURS)
-    shown = frame.assign(bar=frame["percent"].clip(upper=150))
-    x = alt.X("bar:Q", title=titles["percent"], scale=alt.Scale(domain=[0, 150]),
+    status_label = [t(f"status_{s}", lang) for s in rows["status"]]
+    percent = [plan.percent_of_target(a, tg) for a, tg in zip(rows["actual"], rows["target"])]
+    shown = rows.assign(
+        label=[t(f"ind_{i}", lang) for i in rows["indicator"]],
+        percent=percent,
+        expected_percent=[plan.percent_of_target(e, tg) for e, tg in zip(rows["expected"], rows["target"])],
+        under=[f"{s} · " + t("of_target", lang, actual=plan.figure(i, a, lang),
+                              target=plan.figure(i, tg, lang))
+               if not (pd.isna(tg) or pd.isna(a)) else s
+               for s, i, a, tg in zip(status_label, rows["indicator"], rows["actual"], rows["target"])],
+        bar=pd.Series(percent, index=rows.index, dtype=float).clip(upper=150))
+    x = alt.X("bar:Q", title=t("percent_of_target", lang), scale=alt.Scale(domain=[0, 150]),
               axis=alt.Axis(values=[0, 50, 100, 150]))
     colour = alt.Color("status:N", legend=None, scale=alt.Scale(
         domain=statuses, range=[STATUS_COLOURS[s] for s in statuses]))
-    bars = _named_bars(shown, x, colour, [alt.Tooltip("label:N", title=titles["indicator"]),
-                                          alt.Tooltip("under:N", title=titles["status"])],
+    bars = _named_bars(shown, x, colour, [alt.Tooltip("label:N", title=t("indicator", lang)),
+                                          alt.Tooltip("under:N", title=t("status", lang))],
                        under="under")
     expected = alt.Chart(shown).mark_tick(color="black", thickness=3, size=BAR + 12).encode(
         x="expected_percent:Q", y=alt.Y("label:N", sort=list(shown["label"]), axis=None))
     target = alt.Chart(pd.DataFrame({"x": [100]})).mark_rule(
         color="black", strokeDash=[6, 4], strokeWidth=2).encode(x="x:Q")
-    return _projector(alt.layer(bars, expected, target), height=(ROW + UNDER) * len(frame) + AXIS)
+    return _framed(alt.layer(bars, expected, target), height=(ROW + UNDER) * len(shown) + AXIS)
+
+
+# --- income: the program's aim ----------------------------------------------------------------
+
+INCOME_BANDS = ("rose", "same", "fell")
+INCOME_COLOURS = {"rose": OKABE_ITO["blue"], "same": OKABE_ITO["grey"], "fell": OKABE_ITO["vermillion"],
+                  "baseline": OKABE_ITO["orange"], "latest": OKABE_ITO["blue"]}
+
+
+def income_bands(figures: dict, lang: str) -> alt.Chart:
+    """Of the households compared (a baseline and a follow-up), how many earn more from the
+    occupation than at baseline, about the same, or less: one bar each, named above it, with its
+    households and share written at its end. Three bars a room reads at a glance, where a
+    histogram would need explaining; counts only, never a household's income. `figures`: a row
+    of queries.income_change with figures to show."""
+    band = number(100 * domain.INCOME_SAME_BAND)
+    frame = pd.DataFrame({
+        "band": INCOME_BANDS,
+        "label": [t(f"income_band_{b}", lang, band=band) for b in INCOME_BANDS],
+        "value": [float(figures[f"{b}_percent"]) for b in INCOME_BANDS],
+        "text": [t("income_band_text", lang, households=income.households(figures[b], lang),
+                   percent=number(figures[f"{b}_percent"])) for b in INCOME_BANDS]})
+    # Room at the end of the longest bar for its figures, which say all an axis would. (An axis
+    # of None here leaves Vega drawing nothing at all beside the names at x = 0: hidden instead.)
+    x = alt.X("value:Q", scale=alt.Scale(domain=[0, max(frame["value"].max() * 1.8, 1)]),
+              axis=alt.Axis(labels=False, ticks=False, domain=False, grid=False, title=None))
+    colour = alt.Color("band:N", legend=None, scale=alt.Scale(
+        domain=list(INCOME_BANDS), range=[INCOME_COLOURS[b] for b in INCOME_BANDS]))
+    chart = _named_bars(frame, x, colour, [alt.Tooltip("label:N", title=t("income_bands_title", lang)),
+                                           alt.Tooltip("text:N", title=t("income_households", lang))])
+    return _framed(chart, height=ROW * len(frame) + 50)
+
+
+def income_spread(figures: dict, lang: str) -> alt.Chart:
+    """The households compared, at baseline and at their latest follow-up: a bar over the middle
+    half of them (25th to 75th percentile) with the median marked, both written under it, so the
+    spread shows and not only the middle. Three figures a row, each over five or more households:
+    no household's own income. `figures`: a row of queries.income_change with figures to show."""
+    whens = ("baseline", "latest")
+    frame = pd.DataFrame({
+        "when": whens,
+        "label": [t(f"income_spread_{w}", lang) for w in whens],
+        "low": [float(figures[f"{w}_p25"]) for w in whens],
+        "high": [float(figures[f"{w}_p75"]) for w in whens],
+        "median": [float(figures[f"{w}_median"]) for w in whens]})
+    frame["text"] = [t("income_spread_text", lang, median=baht(r["median"], lang),
+                       low=baht(r["low"], lang), high=baht(r["high"], lang))
+                     for r in frame.to_dict("records")]
+    top = float(frame["high"].max()) or 1.0
+    base = alt.Chart(frame).encode(
+        y=alt.Y("label:N", sort=list(frame["label"]), axis=None, scale=alt.Scale(paddingOuter=0.15)),
+        tooltip=[alt.Tooltip("label:N", title=t("income_spread_title", lang)),
+                 alt.Tooltip("text:N", title=t("income_households", lang))])
+    colour = alt.Color("when:N", legend=None, scale=alt.Scale(
+        domain=list(whens), range=[INCOME_COLOURS[w] for w in whens]))
+    x = alt.X("low:Q", title=t("income_axis", lang), scale=alt.Scale(domain=[0, top * 1.15]),
+              axis=alt.Axis(format=",.0f", tickCount=3, grid=False))
+    middle_half = base.mark_bar(size=BAR, opacity=0.55).encode(x=x, x2="high:Q", color=colour)
+    median = base.mark_tick(color="black", thickness=4, size=BAR + 10).encode(x="median:Q")
+    names = base.mark_text(align="left", baseline="bottom", dy=-(BAR // 2 + 3), fontSize=TEXT,
+                           fontWeight="bold").encode(x=alt.datum(0), text="label:N")
+    under = base.mark_text(align="left", baseline="top", dy=BAR // 2 + 12, fontSize=TEXT,
+                           lineBreak="\n").encode(x=alt.datum(0), text="text:N")
+    return _framed(alt.layer(middle_half, median, names, under),
+                   height=(ROW + UNDER + 20) * len(frame) + AXIS)

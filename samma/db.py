@@ -18,29 +18,27 @@ from collections import OrderedDict
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
+from typing import Callable, Iterator, Sequence, TypeVar
 
 import duckdb
 import pandas as pd
 
-from samma import aggregates
+from samma import derive, domain, migrations
 
-# 2: load warnings (load_warning); 3: load-time summaries (area_summary); 4: the pages' load-time
-# tables (issue 8: funnel_village ... plan_readiness)
-SCHEMA_VERSION = 4
+# The version of the facts' schema and of what is derived from them; each earlier version has its
+# step in migrations.STEPS.
+SCHEMA_VERSION = migrations.CURRENT
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PATH = ROOT / "data" / "samma.duckdb"
 SCHEMA = Path(__file__).with_name("schema.sql")
 
-# Parents before children, for the foreign keys.
-TABLES = ("dataset", "province", "district", "subdistrict", "village", "partner", "sage",
-          "occupation", "network", "occupation_group", "household", "milestone", "contribution",
-          "fund_entry", "plan_target", "market_event", "product", "sale", "training",
-          "training_group", "load_warning")
+# The facts, parents before children for the foreign keys.
+TABLES = migrations.FACTS[SCHEMA_VERSION]
 
 
 class DatabaseUnavailable(Exception):
-    """The database cannot be read; `reason` says why in a word the app can explain."""
+    """The database cannot be read; `reason` says why in a word the app can explain: missing,
+    unreadable, locked, old (made by an earlier Samma: `python -m samma upgrade`), newer."""
 
     def __init__(self, reason: str, path: Path, detail: str = "") -> None:
         super().__init__(f"{reason}: {path} {detail}".strip())
@@ -65,18 +63,26 @@ def backups_dir(path: Path) -> Path:
     return path.parent / "backups"
 
 
+def create_facts(con: duckdb.DuckDBPyConnection) -> None:
+    """The current schema's empty fact tables, with the 5 K lookup written from `domain`."""
+    con.execute(SCHEMA.read_text(encoding="utf-8"))
+    con.executemany("INSERT INTO five_k VALUES (?, ?)",
+                    [(k, position) for position, k in enumerate(domain.FIVE_K, 1)])
+
+
 def write_database(path: Path, fill: Callable[[duckdb.DuckDBPyConnection], None]) -> None:
-    """Builds a new database beside `path`, checks it, then swaps it in with an atomic rename,
-    keeping the previous file in backups/. If anything fails, `path` is left exactly as it was."""
+    """Builds a new database beside `path` (the facts from `fill`, then everything derived from
+    them), checks it, then swaps it in with an atomic rename, keeping the previous file in
+    backups/. If anything fails, `path` is left exactly as it was."""
     path.parent.mkdir(parents=True, exist_ok=True)
     clear_leftovers(path)
     tmp = _work_file(path, "building")
     try:
         con = duckdb.connect(str(tmp))
         try:
-            con.execute(SCHEMA.read_text(encoding="utf-8"))
+            create_facts(con)
             fill(con)
-            aggregates.build(con)      # every writer gets the summaries pages read
+            derive.derive(con)
             version = con.execute("SELECT max(schema_version), count(*) FROM dataset").fetchone()
             if version != (SCHEMA_VERSION, 1):
                 raise ValueError(f"dataset row missing or wrong schema version: {version}")
@@ -163,10 +169,14 @@ def list_backups(path: Path) -> list[Path]:
 def restore_backup(path: Path, name: str) -> Path:
     """Puts the backup called `name` back as the live database, the same safe way as a load:
     copied beside the live file, checked readable, swapped in; the file it replaces is backed up.
-    Raises KeyError for a name that is not one of the backups."""
+    A backup made by an earlier version is upgraded on the way. Raises KeyError for a name that
+    is not one of the backups."""
     chosen = next((p for p in list_backups(path) if p.name == name), None)
     if chosen is None:
         raise KeyError(name)
+    if file_version(chosen) < SCHEMA_VERSION:
+        upgrade(chosen, into=path)
+        return chosen
     clear_leftovers(path)
     tmp = _work_file(path, "building")
     try:
@@ -192,17 +202,51 @@ def insert_rows(con: duckdb.DuckDBPyConnection, tables: dict[str, list[tuple]]) 
         con.execute(f"INSERT INTO {table} SELECT * FROM frame")
 
 
-def ensure_database(path: Path | None = None) -> Path:
-    """The first run needs nothing: at the default path, a missing database is built from the
-    sample. A configured path that is missing is a mistake to report, not to paper over."""
-    path = path or database_path()
-    if not path.exists() and is_default_path(path):
-        from samma import sample
-        sample.build(path)
-    return path
+def file_version(path: Path) -> int:
+    """The schema version of the file at `path`, read without opening it for writing."""
+    con = duckdb.connect(":memory:")
+    try:
+        return _attach(con, path)
+    finally:
+        con.close()
+
+
+def upgrade(path: Path, into: Path | None = None) -> tuple[int, int]:
+    """Carries the facts of a file made by an earlier version of Samma over to the current schema,
+    step by step (migrations.STEPS), rebuilds everything derived from them, and swaps the result
+    in at `into` (default: `path` itself) the safe way, the file it replaces backed up. Returns
+    (the file's version, the version now). A file already current is left as it is."""
+    version = file_version(path)
+    if version > SCHEMA_VERSION:
+        raise DatabaseUnavailable("newer", path, f"version {version}, this Samma reads {SCHEMA_VERSION}")
+    if version < SCHEMA_VERSION:
+        write_database(into or path, lambda con: migrations.carry_facts(con, path, version))
+    return version, SCHEMA_VERSION
 
 
 # --- reading ----------------------------------------------------------------------------------
+
+def _attach(con: duckdb.DuckDBPyConnection, path: Path) -> int:
+    """Attaches the file at `path` read-only as `samma`, makes it the default, and returns its
+    schema version; a file that cannot be read raises DatabaseUnavailable."""
+    try:
+        con.execute("ATTACH ? AS samma (READ_ONLY)", [str(path)])
+        con.execute("USE samma")
+        version = con.execute("SELECT max(schema_version) FROM dataset").fetchone()[0]
+        block_size, used_blocks = con.execute(
+            "SELECT block_size, used_blocks FROM pragma_database_size() "
+            "WHERE database_name = 'samma'").fetchone()
+    except duckdb.Error as e:
+        text = str(e)
+        reason = "locked" if "lock" in text.lower() else "unreadable"
+        raise DatabaseUnavailable(reason, path, text.splitlines()[0]) from None
+    if not isinstance(version, int) or version < migrations.FIRST:
+        raise DatabaseUnavailable("unreadable", path, f"not a schema version Samma wrote: {version!r}")
+    # A file cut short (a copy that did not finish) opens fine and fails later, mid-page.
+    if os.path.getsize(path) < block_size * used_blocks:
+        raise DatabaseUnavailable("unreadable", path, "the file is shorter than its blocks")
+    return version
+
 
 class Reader:
     """Read-only access to one database path, re-attached when the file is replaced."""
@@ -224,24 +268,14 @@ class Reader:
     def _open(self, signature: tuple) -> duckdb.DuckDBPyConnection:
         con = duckdb.connect(":memory:")
         try:
-            con.execute("ATTACH ? AS samma (READ_ONLY)", [str(self.path)])
-            con.execute("USE samma")
-            version = con.execute("SELECT max(schema_version) FROM dataset").fetchone()[0]
-            block_size, used_blocks = con.execute(
-                "SELECT block_size, used_blocks FROM pragma_database_size() "
-                "WHERE database_name = 'samma'").fetchone()
-        except duckdb.Error as e:
+            version = _attach(con, self.path)
+        except DatabaseUnavailable:
             con.close()
-            text = str(e)
-            reason = "locked" if "lock" in text.lower() else "unreadable"
-            raise DatabaseUnavailable(reason, self.path, text.splitlines()[0]) from None
+            raise
         if version != SCHEMA_VERSION:
             con.close()
-            raise DatabaseUnavailable("schema", self.path, f"version {version}, need {SCHEMA_VERSION}")
-        # A file cut short (a copy that did not finish) opens fine and fails later, mid-page.
-        if os.path.getsize(self.path) < block_size * used_blocks:
-            con.close()
-            raise DatabaseUnavailable("unreadable", self.path, "the file is shorter than its blocks")
+            reason = "old" if version < SCHEMA_VERSION else "newer"
+            raise DatabaseUnavailable(reason, self.path, f"version {version}, this Samma reads {SCHEMA_VERSION}")
         return con
 
     def state(self) -> tuple[tuple, duckdb.DuckDBPyConnection, OrderedDict]:
@@ -283,9 +317,21 @@ class Reader:
 @contextmanager
 def snapshot(path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     """A private read-only connection to one version of the file, for reading it whole (export)
-    without a swap in the middle mixing two versions."""
-    reader = Reader(path)
-    con = reader.state()[1]
+    without a swap in the middle mixing two versions; inside `keep_version`, the version kept. A
+    file made by an earlier version of Samma is read through an upgraded copy in memory; the file
+    itself is not changed."""
+    kept = _kept.get()
+    if kept and kept[0].path == path:
+        with kept[1][1].cursor() as cursor:
+            yield cursor.execute("USE samma")
+        return
+    version = file_version(path)
+    if version < SCHEMA_VERSION:
+        con = duckdb.connect(":memory:")
+        create_facts(con)
+        migrations.carry_facts(con, path, version)
+    else:
+        con = Reader(path).state()[1]
     try:
         yield con
     finally:
@@ -319,6 +365,46 @@ def one_version(path: Path | None = None):
         _pinned.reset(token)
 
 
+# What a download built after its page's run reads, queries and snapshots alike (a snapshot in a
+# page run stays private: a load from the Data page reads back the file it has just written).
+_kept: ContextVar[tuple[Reader, tuple] | None] = ContextVar("samma_kept", default=None)
+T = TypeVar("T")
+
+
+def keep_version(build: Callable[[], T]) -> Callable[[], T]:
+    """`build` for later (a download is built when clicked, after the page's run has ended),
+    reading the version this run reads: the file the page showed, even if another was swapped in
+    since or is swapped in halfway."""
+    pinned = _pinned.get()
+
+    def later() -> T:
+        tokens = _pinned.set(pinned), _kept.set(pinned)
+        try:
+            return build()
+        finally:
+            _kept.reset(tokens[1])
+            _pinned.reset(tokens[0])
+    return later
+
+
+def version() -> tuple:
+    """The file and version of it this run reads (the pinned one inside `one_version`): what a
+    cache of anything made from query results is keyed by, as `Reader.run` keys its own."""
+    pinned = _pinned.get()
+    if pinned:
+        return (pinned[0].path, pinned[1][0])
+    current = reader()
+    return (current.path, current.version)
+
+
+def pinned() -> bool:
+    """Whether this code runs inside `one_version` (a page's run, not a part of it rerun alone)."""
+    return _pinned.get() is not None
+
+
 def run(sql: str, params: Sequence = ()) -> pd.DataFrame:
-    """Every query the app makes goes through here: read-only, parameterised, cached per version."""
-    return reader().run(sql, params)
+    """Every query the app makes goes through here: read-only, parameterised, cached per version.
+    Inside `one_version`, the pinned reader: finding it again by path costs a filesystem call a
+    query."""
+    pinned = _pinned.get()
+    return (pinned[0] if pinned else reader()).run(sql, params)

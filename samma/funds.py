@@ -3,6 +3,9 @@
 - 70/30: of every grant, 30% is administration expense and 70% revolving capital.
 - 1:1: the partners add one part equal to what the members raised themselves first.
 - Three steps: the revolving fund is planned for a quarter, one year and three years.
+- Capital must not be lost: revolving capital (paid in + profit − losses) never below everything
+  paid into the revolving fund (members' money, 70% of grants, matching). One rule, used by the
+  Funds page, the What-if and (as the SQL macro `capital_lost`) the load's warnings.
 """
 
 from __future__ import annotations
@@ -10,6 +13,8 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+
+from samma.domain import HOUSEHOLDS_PER_VILLAGE, TEAM_SIZE
 
 ADMIN_SHARE = 0.30
 MATCH_RATIO = 1.0
@@ -33,8 +38,8 @@ def match(raised: float, ratio: float = MATCH_RATIO, cap: float = 0.0) -> tuple[
 @dataclass(frozen=True)
 class WhatIf:
     villages: int = 1
-    team: int = 5                 # the "1+4"
-    households: int = 20
+    team: int = TEAM_SIZE         # the "1+4"
+    households: int = HOUSEHOLDS_PER_VILLAGE
     share: float = 100.0          # baht per member, once
     saving: float = 50.0          # baht per member per month
     months_before_match: int = 3
@@ -55,13 +60,14 @@ class Projection:
     admin: float
     fund_at_match: float
     monthly: list[float]          # fund balance at months 0..36 after the match
+    paid_in: list[float]          # everything paid into the revolving fund by months 0..36
 
     def at(self, step: str) -> float:
         return self.monthly[STEP_MONTHS[step]]
 
     @property
     def loses_capital(self) -> bool:
-        return self.monthly[-1] < self.fund_at_match
+        return any(capital_lost(fund, floor) for fund, floor in zip(self.monthly, self.paid_in))
 
 
 def project(w: WhatIf) -> Projection:
@@ -71,11 +77,12 @@ def project(w: WhatIf) -> Projection:
     admin = grant * w.admin_pct / 100
     fund = raised + (grant - admin)
     growth = (w.return_pct - w.loss_pct) / 100 / 12
-    monthly = [fund]
+    monthly, paid_in = [fund], [fund]
     for _ in range(STEP_MONTHS["year3"]):
         fund = fund * (1 + growth) + members * w.saving
         monthly.append(fund)
-    return Projection(members, raised, asked, grant, shortfall, admin, monthly[0], monthly)
+        paid_in.append(paid_in[-1] + members * w.saving)
+    return Projection(members, raised, asked, grant, shortfall, admin, monthly[0], monthly, paid_in)
 
 
 # --- rule checks ------------------------------------------------------------------------------
@@ -93,6 +100,33 @@ def match_gap(raised: float, matched: float, ratio: float = MATCH_RATIO) -> floa
     """How far the partners' part is from 1:1 with what the members raised, in baht: below zero
     means the partners still owe that much."""
     return matched - ratio * raised
+
+
+# Figures are kept to the satang: a shortfall of a satang is real, less than half of one is the
+# noise of adding floats.
+EXACT_BAHT = 0.005
+
+
+def capital_floor(paid_in: float, passed_on: float = 0.0) -> float:
+    """What capital must not fall below: everything paid into the revolving fund, less what a
+    network passed on to its groups (that money is theirs now, and on their floors)."""
+    return paid_in - passed_on
+
+
+def capital(paid_in: float, profit: float, loss: float, passed_on: float = 0.0) -> float:
+    """Revolving capital: paid in (less what was passed on) + profit − losses."""
+    return capital_floor(paid_in, passed_on) + profit - loss
+
+
+def capital_lost(capital_now, floor):
+    """True where capital is below its floor by a satang or more (works on Series too)."""
+    return capital_now < floor - EXACT_BAHT
+
+
+def overdue(due, as_of, outstanding):
+    """A loan is overdue when its due date has passed and it is not fully repaid: on its due
+    date it is not yet overdue."""
+    return (due < as_of) & (outstanding > EXACT_BAHT)
 
 
 def verdict(gap: float, tolerance: float = TOLERANCE_BAHT) -> str:

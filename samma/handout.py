@@ -11,7 +11,7 @@ from pathlib import Path
 
 from fpdf import FPDF
 
-from samma import plan, queries
+from samma import income, plan, queries
 from samma.i18n import baht, date, number, pick, t
 
 FONTS = Path(__file__).resolve().parent.parent / "static" / "fonts"
@@ -22,10 +22,12 @@ class Section:
     title: str
     rows: list[tuple[str, ...]] = field(default_factory=list)
     header: tuple[str, ...] | None = None
+    note: str = ""           # a line under the table
 
 
 def sections(lang: str) -> list[Section]:
-    return [*headline(lang), support_by_partner(lang), sales_by_event(lang), plan_status(lang)]
+    return [*headline(lang), household_income(lang), support_by_partner(lang), sales_by_event(lang),
+            plan_status(lang)]
 
 
 def headline(lang: str) -> list[Section]:
@@ -49,7 +51,29 @@ def headline(lang: str) -> list[Section]:
             (t("revolving_now", lang), baht(f["revolving_now"], lang)),
             (t("sales_to_date", lang), baht(f["sales"], lang)),
         ]),
+        network_and_loans(lang),
     ]
+
+
+def network_and_loans(lang: str) -> Section:
+    """The networks' own fund and administration money left, and every fund's overdue loans, as
+    the Overview shows them."""
+    n = queries.networks_headline()
+    overdue = (t("loans_overdue_value", lang, n=number(n["overdue_loans"]), amount=baht(n["overdue_baht"], lang))
+               if n["loans"] else t("not_recorded", lang))
+    return Section(t("section_network", lang), [
+        (t("network_fund_now", lang), baht(n["network_capital"], lang) if n["networks"] else "–"),
+        (t("network_admin_left", lang), baht(n["network_admin_left"], lang) if n["networks"] else "–"),
+        (t("overdue_loans", lang), overdue),
+    ])
+# --- income: what the program is for ---
+
+def household_income(lang: str) -> Section:
+    """Are families earning more: the whole network's figures (never one household's; none for
+    fewer than 5 compared), and what they cannot say."""
+    figures = queries.income_change()
+    note = "" if income.state(figures) == income.NOT_RECORDED else income.limits(figures, lang)
+    return Section(t("section_income", lang), income.lines(figures, lang), note=note)
 
 
 def support_by_partner(lang: str) -> Section:
@@ -132,4 +156,7 @@ def render(parts: list[Section], info: dict, lang: str) -> bytes:
                        first_row_as_headings=part.header is not None) as table:
             for cells in ([part.header] if part.header else []) + part.rows:
                 table.row(cells)
+        if part.note:
+            doc.set_font("Sarabun", "", 9)
+            doc.multi_cell(0, 5, part.note, new_x="LMARGIN", new_y="NEXT")
     return bytes(doc.output())

@@ -1,4 +1,5 @@
-"""Thai and English: every string the app shows, Buddhist-era dates, baht.
+"""Thai and English: every string the app shows, Buddhist-era dates, baht; and the one way data
+goes into page text (`t`, `escape`).
 
 Thai first. A string missing in one language is a bug, so `t()` fails loudly on unknown keys.
 """
@@ -7,6 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
+
+from samma.domain import BUDDHIST_ERA_OFFSET
 
 LANGS = ("th", "en")
 DEFAULT_LANG = "th"
@@ -16,10 +20,6 @@ THAI_MONTHS = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.",
 EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 STRINGS: dict[str, tuple[str, str]] = {
-    "app_name": ("สัมมาชีพชุมชน", "Samma"),
-    "app_subtitle": ("เครือข่ายสัมมาชีพตำบลท่าวังตาล อำเภอสารภี จังหวัดเชียงใหม่",
-                     "Tha Wang Tan livelihood network, Saraphi, Chiang Mai"),
-    "language": ("ภาษา", "Language"),
     "lang_th": ("ไทย", "ไทย"),
     "lang_en": ("English", "English"),
     "page_overview": ("ภาพรวม", "Overview"),
@@ -41,34 +41,41 @@ STRINGS: dict[str, tuple[str, str]] = {
     "sages": ("ปราชญ์สัมมาชีพ (1+4)", "Livelihood sages (1+4)"),
     "households": ("ครัวเรือนที่เข้าร่วม", "Households enrolled"),
     "groups_formed": ("กลุ่มอาชีพที่จัดตั้งแล้ว", "Occupational groups formed"),
-    "groups_5k": ("กลุ่มที่ครบ ๕ ก.", "Groups with all 5 K"),
+    "groups_5k": ("กลุ่มที่ครบ 5 ก.", "Groups with all 5 K"),
     "support_cash": ("การสนับสนุนเป็นเงินสด", "Support in cash"),
-    "support_in_kind": ("การสนับสนุนในรูปอื่น (มูลค่า)", "Support in kind (value)"),
-    "support_help": ("จากภาคีทุกภาคี ไม่รวมเงินที่สมาชิกระดมเอง เงินสดและในรูปอื่นแสดงแยกกัน",
+    "support_in_kind": ("การสนับสนุนที่ไม่ใช่ตัวเงิน (มูลค่า)", "Support in kind (value)"),
+    "support_help": ("จากภาคีทุกภาคี ไม่รวมเงินที่สมาชิกระดมเอง แสดงเงินสดและการสนับสนุนที่ไม่ใช่ตัวเงินแยกกัน",
                      "From all partners, not counting members' own money; cash and in kind are kept apart"),
     "members_raised": ("สมาชิกระดมทุนเอง (หุ้น + เงินออม)", "Raised by members (shares + savings)"),
-    "revolving_now": ("ทุนหมุนเวียนปัจจุบัน", "Revolving fund now"),
-    "revolving_help": ("เงินเข้ากองทุนหมุนเวียน + กำไร − หนี้สูญ (รวมเงินที่ให้สมาชิกกู้อยู่)",
-                       "Paid in + profit − losses (including money out on loan to members)"),
+    "revolving_now": ("ทุนหมุนเวียนของกลุ่มอาชีพ", "Groups' revolving funds now"),
+    "revolving_help": ("กองทุนของกลุ่มอาชีพทุกกลุ่ม: เงินเข้ากองทุนหมุนเวียน + กำไร − หนี้สูญ (รวมเงินที่ให้สมาชิกกู้อยู่)",
+                       "Every group's fund: paid in + profit − losses (including money out on loan to members)"),
     "sales_to_date": ("ยอดขายสะสม", "Sales to date"),
     "sales_help": ("ยอดขายจากงานแสดงและจำหน่ายสินค้า {n} งาน", "Sales at {n} market events"),
     "db_missing": ("ไม่พบฐานข้อมูลที่ {path}", "No database at {path}"),
     "db_unreadable": ("ไฟล์ {path} ไม่ใช่ฐานข้อมูลที่อ่านได้", "The file {path} is not a readable database"),
     "db_locked": ("ฐานข้อมูล {path} กำลังถูกเขียนโดยโปรแกรมอื่น", "The database {path} is locked by another program"),
-    "db_schema": ("ฐานข้อมูล {path} เป็นรุ่นเก่าหรือใหม่กว่าที่แอปนี้อ่านได้",
-                  "The database {path} is of a version this app cannot read"),
+    "db_old": ("ฐานข้อมูล {path} สร้างจากแอปรุ่นเก่า ต้องปรับปรุงให้เป็นรุ่นปัจจุบันก่อนจึงจะเปิดได้",
+               "The database {path} was made by an earlier version of Samma and must be upgraded"),
+    "db_newer": ("ฐานข้อมูล {path} สร้างจากแอปรุ่นที่ใหม่กว่ารุ่นที่ใช้อยู่นี้",
+                 "The database {path} was made by a newer version of Samma than this app"),
+    "db_what_to_do_old": ("ให้ผู้ดูแลระบบใช้คำสั่ง python -m samma upgrade หนึ่งครั้ง คำสั่งนี้จะปรับปรุงข้อมูลทั้งหมด"
+                          "ให้เป็นรุ่นปัจจุบัน และเก็บไฟล์เดิมไว้เป็นสำเนาสำรอง หน้านี้จะกลับมาเองเมื่อเสร็จ",
+                          "Ask the administrator to run python -m samma upgrade once: it carries all "
+                          "the data over and keeps the old file as a backup. This page recovers by "
+                          "itself once it is done."),
+    "db_what_to_do_newer": ("ให้ผู้ดูแลระบบปรับปรุงแอปนี้ให้เป็นรุ่นเดียวกับที่สร้างฐานข้อมูลนี้",
+                            "Ask the administrator to update this Samma to the version that made "
+                            "the database."),
     "db_what_to_do": ("ให้ผู้ดูแลระบบนำเข้าข้อมูลใหม่ หรือกู้คืนจากสำเนาสำรอง (python -m samma restore) "
                       "หน้านี้จะกลับมาเองเมื่อแก้ไขแล้ว",
                       "Ask the administrator to load the data again or restore a backup "
                       "(python -m samma restore); this page recovers by itself once it is fixed."),
-    "baht_unit": ("บาท", "baht"),
 
-    # --- data page, template, import ---------------------------------------------------------------------------
-    # (issue 3: add this area's strings below this line)
+    # --- data page, template, import ----------------------------------------------------------
     "page_data": ("ข้อมูล", "Data"),
     "data_title": ("ข้อมูลและการนำเข้า", "Data and loading"),
     "data_live": ("ชุดข้อมูลที่ใช้อยู่", "The live dataset"),
-    "data_name": ("ชุดข้อมูล", "Dataset"),
     "data_as_of": ("ข้อมูล ณ วันที่", "Figures as of"),
     "data_loaded_at": ("นำเข้าเมื่อ", "Loaded"),
     "data_kind": ("ประเภท", "Kind"),
@@ -78,9 +85,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "data_sheet": ("แผ่นงาน", "Sheet"),
     "data_rows": ("จำนวนแถว", "Rows"),
     "data_warnings": ("ข้อสังเกตจากการนำเข้า", "Warnings from the load"),
-    "data_warnings_help": ("ข้อมูลจริงที่ไม่เป็นไปตามหลัก 70/30, 1:1 หรือทุนหมุนเวียนต้องไม่สูญ",
-                           "Facts that break the 70/30 split, the 1:1 match or the rule that capital must not be lost"),
-    "data_no_warnings": ("ไม่มีข้อสังเกต ข้อมูลเป็นไปตามหลักทุกข้อ", "No warnings: the figures keep every rule"),
+    "data_warnings_help": ("ข้อมูลจริงที่ไม่เป็นไปตามเงื่อนไข 70/30 เงื่อนไข 1:1 หรือเงื่อนไขที่ทุนหมุนเวียนต้องไม่สูญหาย "
+                           "ค่าใช้จ่ายในการบริหารที่ใช้เกินกว่าที่ได้รับ หรือทะเบียนเงินกู้ที่ไม่ตรงกับบัญชีกองทุน",
+                           "Facts that break the 70/30 split, the 1:1 match or the condition that capital "
+                           "must not be lost, administration spending beyond the administration money, or a "
+                           "loan register that disagrees with the fund's ledger"),
+    "data_no_warnings": ("ไม่มีข้อสังเกต ข้อมูลเป็นไปตามเงื่อนไขทุกข้อ", "No warnings: the figures keep every condition"),
     "data_warning": ("ข้อสังเกต", "Warning"),
     "data_downloads": ("ดาวน์โหลด", "Downloads"),
     "data_template": ("แม่แบบสำหรับกรอกข้อมูล (.xlsx)", "Template to fill in (.xlsx)"),
@@ -158,33 +168,61 @@ STRINGS: dict[str, tuple[str, str]] = {
     "err_database": ("ฐานข้อมูลไม่ยอมรับข้อมูล: {detail}", "the database refused the data: {detail}"),
     "load_rejected": ("ไม่ได้นำเข้า: พบปัญหา {n} จุด ข้อมูลเดิมไม่เปลี่ยนแปลง",
                       "Not loaded: {n} problem(s) found; the live data is unchanged"),
-    "load_warnings": ("นำเข้าแล้ว มีข้อสังเกต {n} รายการ (ข้อมูลจริงที่ไม่เป็นไปตามหลัก)",
-                      "Loaded, with {n} warning(s): facts that break a rule"),
-    "warn_split_70_30": ("กลุ่ม {group}: เงินสนับสนุนเลขที่ {id} จำนวน {amount} เข้าบัญชีค่าบริหาร {actual} "
-                         "(ตามหลัก 70/30 ควรเป็น {expected})",
-                         "group {group}: of contribution {id} ({amount}), {actual} went to "
-                         "administration (70/30 says {expected})"),
-    "warn_matching_above_members": ("กลุ่ม {group}: ภาคีสมทบ {actual} มากกว่าเงินที่สมาชิกระดมเอง {expected} "
-                                    "(หลัก 1:1)",
-                                    "group {group}: partners matched {actual}, more than the "
-                                    "members' own {expected} (1:1 rule)"),
-    "warn_capital_below_floor": ("กลุ่ม {group}: ทุนหมุนเวียน {actual} ต่ำกว่าเงินที่ลงไว้ {expected} "
+    "load_warnings": ("นำเข้าแล้ว มีข้อสังเกต {n} รายการ (ข้อมูลจริงที่ไม่เป็นไปตามเงื่อนไข)",
+                      "Loaded, with {n} warning(s): facts that break a condition"),
+    "warn_split_70_30": ("{owner}: เงินสนับสนุนเลขที่ {id} จำนวน {amount} เข้าบัญชีค่าใช้จ่ายในการบริหาร {actual} "
+                         "(ตามเงื่อนไข 70/30 ควรเป็น {expected})",
+                         "{owner}: of contribution {id} ({amount}), {actual} went to "
+                         "administration (the 70/30 condition says {expected})"),
+    "warn_matching_above_members": ("{owner}: ภาคีสมทบ {actual} มากกว่าเงินที่สมาชิกระดมเอง {expected} "
+                                    "(เงื่อนไข 1:1)",
+                                    "{owner}: partners matched {actual}, more than the "
+                                    "members' own {expected} (the 1:1 condition)"),
+    "warn_capital_below_floor": ("{owner}: ทุนหมุนเวียน {actual} ต่ำกว่าเงินที่จ่ายเข้า {expected} "
                                  "(ทุนต้องไม่สูญ)",
-                                 "group {group}: revolving capital {actual} is below the "
+                                 "{owner}: revolving capital {actual} is below the "
                                  "{expected} paid in (capital must not be lost)"),
+    "warn_admin_overspent": ("{owner}: ใช้ค่าใช้จ่ายในการบริหารไป {actual} เกินกว่าที่ได้รับ {expected}",
+                             "{owner}: spent {actual} on administration, more than the {expected} of "
+                             "administration money paid in"),
+    "warn_loans_lent_differ": ("{owner}: ทะเบียนเงินกู้ให้กู้รวม {actual} แต่บัญชีกองทุนบันทึกให้กู้ {expected}",
+                               "{owner}: the loan register lent {actual}, the fund's ledger {expected}"),
+    "warn_loans_repaid_differ": ("{owner}: ทะเบียนเงินกู้รับชำระเงินต้นรวม {actual} แต่บัญชีกองทุนบันทึกรับชำระ {expected}",
+                                 "{owner}: the loan register shows {actual} of principal repaid, the "
+                                 "fund's ledger {expected}"),
+    "err_one_owner": ("ต้องระบุเครือข่ายหรือกลุ่ม อย่างใดอย่างหนึ่งเท่านั้น",
+                      "give exactly one owner: a network or a group"),
+    "err_spent_purpose": ("รายการ \"จ่ายค่าบริหาร\" ต้องระบุว่าใช้จ่ายเพื่ออะไร รายการอื่นให้เว้นว่างไว้",
+                          "an entry 'spent' needs what it paid for; other entries must leave it empty"),
+    "err_spent_admin": ("รายการ \"จ่ายค่าบริหาร\" ต้องอยู่ในบัญชี \"ค่าบริหาร\" เท่านั้น", "only administration money is spent"),
+    "err_passed_on_group": ("รายการ \"ส่งต่อให้กลุ่ม\" ต้องระบุกลุ่มที่รับเงิน รายการอื่นให้เว้นว่างไว้",
+                            "an entry 'passed on' needs the group it went to; other entries must leave it empty"),
+    "err_passed_on_network": ("เครือข่ายเท่านั้นที่ส่งต่อเงินทุนหมุนเวียนให้กลุ่มได้",
+                              "only a network passes revolving money on to a group"),
+    "err_due_before_lent": ("วันครบกำหนดชำระมาก่อนวันที่กู้", "the due date is before the day it was lent"),
+    "err_repaid_before_lent": ("วันที่ชำระมาก่อนวันที่กู้ ({lent})", "repaid before it was lent ({lent})"),
+    "err_repaid_more_than_lent": ("เงินต้นที่ชำระรวมกับที่ตัดเป็นหนี้สูญ เกินจำนวนเงินกู้ ({amount} บาท)",
+                                  "principal repaid and written off add up to more than the {amount} baht lent"),
+    "load_absent": ("ไฟล์นี้ทำจากแม่แบบรุ่นเก่า จึงไม่มีแผ่นงานหรือคอลัมน์ต่อไปนี้: {parts} "
+                    "ข้อมูลส่วนนี้จะเว้นว่างไว้ (ไม่ใช่ข้อผิดพลาด)",
+                    "This workbook was made with an earlier template, so it has none of these sheets "
+                    "or columns: {parts}. Those records are left empty (not an error)"),
+    "load_notes": ("หมายเหตุ", "Note"),
+    "wb_rule_optional": ("แผ่นงานกรรมการเครือข่าย การสมทบทุน และทะเบียนเงินกู้ ให้กรอกเมื่อมีข้อมูล "
+                         "ไฟล์ที่ไม่มีแผ่นงานเหล่านี้ก็นำเข้าได้",
+                         "The committee, matching scheme and loan sheets are filled in when you have "
+                         "the records; a workbook without them still loads"),
 
-
-    # --- map and groups ---------------------------------------------------------------------------
-    # (issue 4: add this area's strings below this line)
+    # --- map and groups -----------------------------------------------------------------------
     "page_map": ("แผนที่หมู่บ้าน", "Village map"),
     "page_groups": ("การจัดตั้งกลุ่ม", "Group formation"),
     "map_title": ("หมู่บ้านเป้าหมายอยู่ที่ไหน และก้าวหน้าไปถึงไหน", "Where the villages are and how far each has come"),
-    "groups_title": ("ความก้าวหน้าการจัดตั้งกลุ่มอาชีพและ ๕ ก.", "Occupational groups and the 5 K"),
+    "groups_title": ("ความก้าวหน้าการจัดตั้งกลุ่มอาชีพและ 5 ก.", "Occupational groups and the 5 K"),
     "stage_target": ("เป็นเป้าหมายแล้ว", "Target only"),
     "stage_sages": ("มีปราชญ์แล้ว", "Sages in place"),
     "stage_households": ("ครัวเรือนเข้าร่วมแล้ว", "Households enrolled"),
     "stage_group": ("ตั้งกลุ่มแล้ว", "Group formed"),
-    "stage_all5k": ("ครบ ๕ ก.", "All 5 K"),
+    "stage_all5k": ("ครบ 5 ก.", "All 5 K"),
     "k_committee": ("กรรมการ", "Committee"),
     "k_members": ("กลุ่มสมาชิก", "Members"),
     "k_rules": ("กฎระเบียบ", "Rules"),
@@ -195,7 +233,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "tooltip_moo": ("หมู่ที่ {moo} ต.{subdistrict}", "Moo {moo}, {subdistrict}"),
     "tooltip_stage": ("ขั้น: {stage}", "Stage: {stage}"),
     "tooltip_households": ("ครัวเรือน: {n}", "Households: {n}"),
-    "tooltip_groups": ("กลุ่มอาชีพ: {n} (ครบ ๕ ก. {k5})", "Groups: {n} ({k5} with all 5 K)"),
+    "tooltip_groups": ("กลุ่มอาชีพ: {n} (ครบ 5 ก. {k5})", "Groups: {n} ({k5} with all 5 K)"),
     "tooltip_next": ("ขั้นต่อไป: {step}", "Next: {step}"),
     "tooltip_villages": ("หมู่บ้าน: {n} (นำร่อง {pilot})", "Villages: {n} ({pilot} pilot)"),
     "tooltip_typical": ("ครึ่งหนึ่งของหมู่บ้านถึงขั้น: {stage}", "Half the villages have reached: {stage}"),
@@ -205,7 +243,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "funnel_villages_with_sages": ("หมู่บ้านที่มีปราชญ์ครบ 1+4", "Villages with sages (1+4)"),
     "funnel_households": ("ครัวเรือนที่เข้าร่วม", "Households enrolled"),
     "funnel_groups_formed": ("กลุ่มอาชีพที่จัดตั้งแล้ว", "Occupational groups formed"),
-    "funnel_groups_5k": ("กลุ่มที่ครบ ๕ ก.", "Groups with all 5 K"),
+    "funnel_groups_5k": ("กลุ่มที่ครบ 5 ก.", "Groups with all 5 K"),
     "funnel_groups_sold": ("กลุ่มที่เคยขายในงานแสดงสินค้า", "Groups that have sold at an event"),
     "funnel_line": ("{label}\n{value} จาก {denominator} {of} ({share}%)",
                     "{label}\n{value} of {denominator} {of} ({share}%)"),
@@ -214,11 +252,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "of_groups_formed": ("กลุ่มที่จัดตั้งแล้ว", "groups formed"),
     "funnel_axis": ("สัดส่วนของฐานที่ใช้เทียบในแต่ละขั้น", "Share of each step's own base"),
     "funnel_help": ("แต่ละขั้นเทียบกับฐานของตัวเอง: หมู่บ้านเทียบกับหมู่บ้านเป้าหมาย ครัวเรือนเทียบกับ 20 ครัวเรือนต่อหมู่บ้าน "
-                    "และ ๕ ก. กับการขาย เทียบกับกลุ่มที่จัดตั้งแล้ว",
+                    "และ 5 ก. กับการขาย เทียบกับกลุ่มที่จัดตั้งแล้ว",
                     "Each step is measured against its own base: villages against target villages, "
                     "households against 20 a village, the 5 K and sales against groups formed."),
     "mg_village": ("หมู่บ้าน", "Village"),
-    "mg_five_k": ("๕ ก.", "5 K"),
+    "mg_five_k": ("5 ก.", "5 K"),
     "k_status": ("สถานะ", "Status"),
     "k_status_reached": ("มีแล้ว", "In place"),
     "k_status_next": ("ขั้นต่อไป", "Next"),
@@ -226,19 +264,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "k_cell_next": ("ถัดไป", "next"),
     "k_cell_missing": ("–", "–"),
     "k_reached_on": ("ได้เมื่อ", "Reached on"),
-    "matrix_title": ("๕ ก. ของแต่ละหมู่บ้าน", "The 5 K, village by village"),
+    "matrix_title": ("5 ก. ของแต่ละหมู่บ้าน", "The 5 K, village by village"),
     "matrix_help": ("ตัวเลขในช่องคือปี พ.ศ. ที่ได้ ก. นั้น ช่อง \"ถัดไป\" คือ ก. ที่หมู่บ้านควรทำต่อ",
                     "A cell's number is the year that K was reached; \"next\" is the K the village needs next."),
-    "matrix_too_many": ("มีกลุ่ม {n} กลุ่มในพื้นที่นี้ เลือกพื้นที่ที่เล็กลงด้านบนเพื่อดูตาราง ๕ ก.",
+    "matrix_too_many": ("มีกลุ่ม {n} กลุ่มในพื้นที่นี้ เลือกพื้นที่ที่เล็กลงด้านบนเพื่อดูตาราง 5 ก.",
                         "{n} groups in this area: choose a smaller area above to see the 5 K table."),
     "matrix_empty": ("ยังไม่มีกลุ่มอาชีพที่จัดตั้งแล้วในพื้นที่นี้", "No occupational group has been formed in this area yet."),
-    "progress_title": ("ความก้าวหน้าเทียบเป้าหมาย ขยับ ๓ ขั้น", "Progress against the three-step plan"),
-    "progress_households_trained": ("ครัวเรือนที่เข้าร่วม", "Households enrolled"),
-    "progress_groups_formed": ("กลุ่มที่จัดตั้งแล้ว", "Groups formed"),
-    "progress_groups_5k": ("กลุ่มที่ครบ ๕ ก.", "Groups with all 5 K"),
+    "progress_title": ("ความก้าวหน้าเทียบเป้าหมาย ขยับ 3 ขั้น", "Progress against the three-step plan"),
     "progress_scope": ("ผลจริงและเป้าหมายนับเฉพาะตำบลที่มีแผน ({n} ตำบล)",
                        "Actual and target count only the subdistricts with a plan ({n})"),
-    "progress_none": ("ยังไม่มีแผนขยับ ๓ ขั้นสำหรับพื้นที่นี้", "There is no three-step plan for this area yet."),
+    "progress_none": ("ยังไม่มีแผนขยับ 3 ขั้นสำหรับพื้นที่นี้", "There is no three-step plan for this area yet."),
     "mg_month": ("เดือน", "Month"),
     "mg_actual": ("ผลจริง", "Actual"),
     "mg_plan_step": ("ขั้นของแผน", "Plan step"),
@@ -266,13 +301,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "no_villages": ("ไม่มีหมู่บ้านตามตัวกรองนี้", "No village matches these filters."),
     "village_pick": ("หมู่บ้าน", "Village"),
     "village_none": ("– เลือกหมู่บ้าน –", "– choose a village –"),
-    "card_title": ("{name}", "{name}"),
     "card_where": ("ต.{subdistrict} อ.{district} · ขั้น: {stage} · ขั้นต่อไป: {next}",
                    "{subdistrict}, {district} · stage: {stage} · next: {next}"),
     "card_sages_help": ("นับจำนวน ไม่แสดงชื่อ: ปราชญ์หลัก {lead} คน ทีม {team} คน",
                         "Counted, never named: {lead} lead, {team} team"),
-    "card_groups": ("กลุ่มอาชีพและ ๕ ก.", "Groups and the 5 K"),
-    "card_group_line": ("{name} · อาชีพ: {occupation} · ตั้งเมื่อ {formed} · {households} ครัวเรือน · ๕ ก.: {ks}/5",
+    "card_groups": ("กลุ่มอาชีพและ 5 ก.", "Groups and the 5 K"),
+    "card_group_line": ("{name} · อาชีพ: {occupation} · ตั้งเมื่อ {formed} · {households} ครัวเรือน · 5 ก.: {ks}/5",
                         "{name} · occupation: {occupation} · formed {formed} · {households} households · 5 K: {ks}/5"),
     "card_not_formed": ("ยังไม่ได้ตั้งกลุ่ม", "not formed yet"),
     "card_no_groups": ("หมู่บ้านนี้ยังไม่มีกลุ่มอาชีพ", "This village has no occupational group yet."),
@@ -280,15 +314,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "card_support_note": ("ไม่รวมการสนับสนุนที่ให้เครือข่ายระดับตำบล", "Not counting support given to the subdistrict network"),
     "mg_partner": ("ภาคี", "Partner"),
     "mg_cash": ("เงินสด", "Cash"),
-    "mg_in_kind": ("ในรูปอื่น (มูลค่า)", "In kind (value)"),
+    "mg_in_kind": ("ไม่ใช่ตัวเงิน (มูลค่า)", "In kind (value)"),
     "on_loan_help": ("ในจำนวนนี้ให้สมาชิกกู้อยู่ {amount}", "Of which {amount} is out on loan to members"),
     "sales_events": ("ขายใน {n} งาน", "At {n} events"),
     "page_funds": ("กองทุนและการสนับสนุน", "Funds and support"),
     "page_whatif": ("ถ้าหาก…", "What if…"),
-    "funds_title": ("เงินมาจากไหน ไปที่ไหน และเป็นไปตามกติกาหรือไม่",
-                    "Where the money came from, where it went, and the rules"),
+    "funds_title": ("เงินมาจากไหน ไปที่ไหน และเป็นไปตามเงื่อนไขหรือไม่",
+                    "Where the money came from, where it went, and the conditions"),
     "kind_cash": ("เงินสด", "Cash"),
-    "kind_in_kind": ("ในรูปอื่น (มูลค่า)", "In kind (value)"),
+    "kind_in_kind": ("ไม่ใช่ตัวเงิน (มูลค่า)", "In kind (value)"),
+    "kind_in_kind_word": ("ไม่ใช่ตัวเงิน", "in kind"),
     "purpose_grant": ("เงินสนับสนุนกองทุน", "Fund grant"),
     "purpose_matching": ("เงินสมทบ 1:1", "1:1 matching"),
     "purpose_shares": ("ค่าหุ้น", "Shares"),
@@ -297,7 +332,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "purpose_design": ("ออกแบบผลิตภัณฑ์", "Product design"),
     "purpose_marketing": ("การตลาด", "Marketing"),
     "purpose_event": ("งานแสดงสินค้า", "Market events"),
-    "use_admin": ("ค่าบริหาร (30%)", "Administration (30%)"),
+    "use_admin": ("ค่าใช้จ่ายในการบริหาร (30%)", "Administration (30%)"),
     "use_revolving": ("ทุนหมุนเวียน", "Revolving capital"),
     "node_members": ("สมาชิก (หุ้น + เงินออม)", "Members (shares + savings)"),
     "node_network": ("เครือข่ายสัมมาชีพตำบล", "Subdistrict network"),
@@ -305,15 +340,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "axis_baht": ("บาท", "Baht"),
     "axis_partner": ("ภาคี", "Partner"),
     "axis_purpose": ("วัตถุประสงค์", "Purpose"),
-    "axis_kind": ("ประเภท", "Kind"),
     "axis_fiscal_year": ("ปีงบประมาณ (พ.ศ.)", "Fiscal year (BE)"),
     "axis_month": ("เดือน", "Month"),
     "axis_from": ("จาก", "From"),
     "axis_to": ("ไปที่", "To"),
-    "axis_days": ("วัน", "Days"),
     "funds_support": ("การสนับสนุนจากภาคี", "Support from the partners"),
-    "funds_support_caption": ("เงินสดและการสนับสนุนในรูปอื่น (วันอบรม งานออกแบบ สถานที่) แสดงแยกกัน ไม่นำมารวมกัน",
-                              "Cash and in-kind support (training days, design work, venues) are shown apart, never added together"),
+    "funds_support_caption": ("เงินสดและการสนับสนุนที่ไม่ใช่ตัวเงิน (วันอบรม งานออกแบบ สถานที่) แสดงแยกกัน ไม่นำมารวมกัน",
+                              "Cash and in-kind support (training days, design work, venues) are shown apart, "
+                              "never added together"),
     "funds_partner_filter": ("ภาคี", "Partner"),
     "funds_all_partners": ("ทุกภาคี", "All partners"),
     "funds_view": ("แสดงการสนับสนุน", "Show the support"),
@@ -322,11 +356,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "funds_by_year": ("ตามปีงบประมาณ", "By fiscal year"),
     "funds_totals": ("ยอดรวมของแต่ละภาคี", "Each partner's totals"),
     "col_cash": ("เงินสด (บาท)", "Cash (baht)"),
-    "col_in_kind": ("ในรูปอื่น (มูลค่า บาท)", "In kind (value, baht)"),
-    "col_in_kind_days": ("ในรูปอื่น (วัน)", "In kind (days)"),
+    "col_in_kind": ("ไม่ใช่ตัวเงิน (มูลค่า บาท)", "In kind (value, baht)"),
+    "col_in_kind_days": ("ไม่ใช่ตัวเงิน (วัน)", "In kind (days)"),
     "funds_flows": ("เงินสดไหลจากไหน ไปที่ไหน", "Where the cash came from and went"),
     "funds_flows_caption": ("ชี้ที่แถบของภาคีเพื่อดูเส้นทางเงินของภาคีนั้น ความกว้างของแถบคือจำนวนเงิน "
-                            "การสนับสนุนในรูปอื่นไม่มีเงินสดให้ติดตาม จึงแสดงในกราฟด้านบนเท่านั้น",
+                            "การสนับสนุนที่ไม่ใช่ตัวเงินไม่มีเงินสดให้ติดตาม จึงแสดงในกราฟด้านบนเท่านั้น",
                             "Point at a partner's band to see its path; a band's width is the amount. "
                             "In-kind support has no cash to follow, so it appears only in the charts above"),
     "funds_revolving": ("ทุนหมุนเวียนตามเวลา", "The revolving fund over time"),
@@ -346,26 +380,42 @@ STRINGS: dict[str, tuple[str, str]] = {
     "revolving_on_loan": ("ให้สมาชิกกู้อยู่ตอนนี้", "Out on loan now"),
     "revolving_above_floor": ("ทุนหมุนเวียนสูงกว่าเงินที่จ่ายเข้า {gap}: ทุนไม่สูญหาย",
                               "The fund is {gap} above what was paid in: no capital lost"),
-    "revolving_below_floor": ("ทุนหมุนเวียนต่ำกว่าเงินที่จ่ายเข้า {gap}: ทุนสูญหายไปแล้ว ผิดกติกา",
-                              "The fund is {gap} below what was paid in: capital has been lost, against the rule"),
-    "funds_rules": ("ตรวจตามกติกา 70/30 และ 1:1", "Checking the 70/30 and 1:1 rules"),
-    "rule_split_summary": ("{ok} จาก {n} รายการเงินสนับสนุนกองทุน แบ่งเป็นค่าบริหาร 30% และทุนหมุนเวียน 70% ตามกติกา",
-                           "{ok} of {n} fund grants are split 30% administration, 70% revolving, as the rule says"),
-    "rule_split_breaches": ("{n} รายการไม่เป็นไปตาม 70/30:", "{n} grants break the 70/30 rule:"),
-    "rule_match_summary": ("{ok} จาก {n} กลุ่มได้รับเงินสมทบ 1:1 ครบตามที่สมาชิกระดมเอง",
-                           "{ok} of {n} groups got the 1:1 match for what their members raised"),
-    "rule_match_waiting": ("{n} กลุ่มยังไม่ได้รับเงินสมทบ (ถ้าสมทบ 1:1 ต้องใช้ {amount})",
-                           "{n} groups have no match yet ({amount} at 1:1)"),
-    "rule_match_breaches": ("{n} กลุ่มได้รับเงินสมทบไม่ตรง 1:1:", "{n} groups got a match that is not 1:1:"),
-    "verdict_ok": ("ตรงตามกติกา", "as the rule says"),
-    "verdict_over": ("เกินกติกา", "over the rule"),
+    "revolving_below_floor": ("ทุนหมุนเวียนต่ำกว่าเงินที่จ่ายเข้า {gap}: ทุนสูญหายไปแล้ว ผิดเงื่อนไข",
+                              "The fund is {gap} below what was paid in: capital has been lost, against the condition"),
+    "funds_rules": ("ตรวจตามเงื่อนไข 70/30 และ 1:1", "Checking the 70/30 and 1:1 conditions"),
+    "rule_split_summary": ("{ok} จาก {n} รายการเงินสนับสนุนกองทุน แบ่งเป็นค่าใช้จ่ายในการบริหาร 30% และทุนหมุนเวียน 70% ตามเงื่อนไข",
+                           "{ok} of {n} fund grants are split 30% administration, 70% revolving, "
+                           "as the condition says"),
+    "rule_split_breaches": ("{n} รายการไม่เป็นไปตามเงื่อนไข 70/30:", "{n} grants break the 70/30 condition:"),
+    "rule_match_summary": ("{ok} จาก {n} กลุ่มหรือเครือข่ายที่อยู่ในการสมทบทุน ได้รับเงินสมทบครบตามสัดส่วน "
+                           "เมื่อเทียบกับเงินที่สมาชิกระดมเอง",
+                           "{ok} of {n} groups or networks in a matching scheme got the full match, at the "
+                           "scheme's ratio, for what their members raised"),
+    "rule_match_waiting": ("{n} กลุ่มหรือเครือข่ายที่อยู่ในการสมทบทุน ยังไม่ได้รับเงินสมทบ สมาชิกระดมเองแล้ว {amount}",
+                           "{n} groups or networks in a matching scheme have no match yet; their members "
+                           "have raised {amount}"),
+    "rule_match_breaches": ("{n} กลุ่มหรือเครือข่ายได้รับเงินสมทบไม่ตรงตามสัดส่วนของการสมทบทุน:",
+                            "{n} groups or networks in a matching scheme got a match that is not at the "
+                            "scheme's ratio:"),
+    "rule_outside": ("{n} กลุ่มไม่ได้อยู่ในการสมทบทุนใด เงื่อนไข 1:1 จึงไม่ใช้กับกลุ่มเหล่านี้",
+                     "{n} groups are not in a matching scheme: the 1:1 condition does not apply to them"),
+    "rule_outside_list": ("กลุ่มที่ไม่ได้อยู่ในการสมทบทุนใด", "Groups not in a matching scheme"),
+    "rule_no_scheme": ("ยังไม่มีข้อมูลการสมทบทุน (ภาคีใดสมทบให้กลุ่มใด ตั้งแต่เมื่อใด) จึงยังตรวจเงื่อนไข 1:1 ไม่ได้",
+                       "No matching scheme is recorded (which partners match which groups, since when), "
+                       "so the 1:1 condition cannot be checked yet"),
+    "scheme_line": ("{name}: {partners} สมทบ {ratio} ส่วน ต่อเงินที่สมาชิกระดมเอง 1 ส่วน "
+                    "· กลุ่มและเครือข่ายที่เข้าร่วม {members} ราย",
+                    "{name}: {partners} add {ratio} for each baht the members raise "
+                    "· {members} groups and networks in it"),
+    "verdict_ok": ("ตรงตามเงื่อนไข", "as the condition says"),
+    "verdict_over": ("เกินกว่าที่เงื่อนไขกำหนด", "over the condition"),
     "verdict_under": ("ขาดไป", "short"),
     "verdict_not_matched": ("ยังไม่ได้รับเงินสมทบ", "not matched yet"),
     "col_date": ("วันที่", "Date"),
     "col_partner": ("ภาคี", "Partner"),
     "col_group": ("กลุ่ม", "Group"),
     "col_grant": ("เงินสนับสนุน (บาท)", "Grant (baht)"),
-    "col_admin": ("ค่าบริหาร (บาท)", "Administration (baht)"),
+    "col_admin": ("ค่าใช้จ่ายในการบริหาร (บาท)", "Administration (baht)"),
     "col_revolving": ("ทุนหมุนเวียน (บาท)", "Revolving (baht)"),
     "col_raised": ("สมาชิกระดมเอง (บาท)", "Members raised (baht)"),
     "col_matched": ("ภาคีสมทบ (บาท)", "Partners matched (baht)"),
@@ -376,7 +426,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "whatif_title": ("ถ้าหาก…: คำนวณกองทุนทันที", "What if…: the fund, worked out at once"),
     "wi_people": ("คน", "People"),
     "wi_money": ("เงิน", "Money"),
-    "wi_rules": ("กติกา", "Rules"),
+    "wi_conditions": ("เงื่อนไขตามเอกสาร (70/30, 1:1)", "The source's conditions (70/30, 1:1)"),
+    "wi_examples": ("ค่าตัวอย่าง (ปรับตามจริงได้)", "Example values (set your own)"),
+    "wi_values_caption": ("เงื่อนไข 70/30 และ 1:1 ทีม 1+4 และ 20 ครัวเรือน มาจากเอกสาร "
+                          "ส่วนค่าหุ้น 100 บาท ออมเดือนละ 50 บาทเป็นเวลา 3 เดือน ผลตอบแทน 6% และหนี้สูญ 2% ต่อปี "
+                          "เป็นเพียงค่าตัวอย่าง เอกสารไม่ได้กำหนดไว้",
+                          "70/30 and 1:1, and the 1+4 team with its 20 households, are the source's; "
+                          "shares of 100 baht, saving 50 baht a month for 3 months, a 6% return and 2% "
+                          "losses a year are example values only: the source sets none of them"),
     "wi_villages": ("จำนวนหมู่บ้าน", "Villages"),
     "wi_team": ("ทีมปราชญ์ต่อหมู่บ้าน (1+4)", "Sages' team per village (1+4)"),
     "wi_households": ("ครัวเรือนต่อหมู่บ้าน", "Households per village"),
@@ -385,19 +442,20 @@ STRINGS: dict[str, tuple[str, str]] = {
     "wi_months": ("ออมกี่เดือนก่อนขอเงินสมทบ", "Months of saving before the match"),
     "wi_match": ("ภาคีสมทบกี่เท่าของเงินที่ระดมเอง", "Partners match × what members raised"),
     "wi_cap": ("งบของภาคีสูงสุด (บาท, 0 = ไม่จำกัด)", "Partners' budget cap (baht, 0 = no cap)"),
-    "wi_admin": ("ค่าบริหาร (% ของเงินสมทบ)", "Administration (% of the grant)"),
+    "wi_admin": ("ค่าใช้จ่ายในการบริหาร (% ของเงินสมทบ)", "Administration (% of the grant)"),
     "wi_return": ("ผลตอบแทนของทุนต่อปี (%)", "Yearly return on the fund (%)"),
     "wi_loss": ("หนี้สูญต่อปี (%)", "Yearly losses (%)"),
-    "wi_reset": ("กลับไปใช้กติกาตามเอกสาร", "Back to the source's rules"),
+    "wi_reset": ("กลับไปใช้ค่าตั้งต้น", "Back to the starting values"),
     "wi_live": ("เริ่มจากข้อมูลจริงตอนนี้", "Start from the live data"),
     "wi_live_caption": ("ข้อมูลจริง: {villages} หมู่บ้าน สมาชิก {members} คน ระดมเองแล้ว {raised} ภาคีสมทบแล้ว {matched}",
-                        "Live data: {villages} villages, {members} members, {raised} raised by members, {matched} matched by partners"),
+                        "Live data: {villages} villages, {members} members, {raised} raised by members, "
+                        "{matched} matched by partners"),
     "wi_members": ("สมาชิก", "Members"),
     "wi_members_value": ("{n} คน", "{n} people"),
     "wi_raised": ("สมาชิกระดมเอง", "Raised by members"),
     "wi_grant": ("เงินสมทบที่ขอจากภาคี", "Grant to ask the partners for"),
     "wi_shortfall": ("ส่วนที่งบภาคีไม่พอ", "Over the partners' budget"),
-    "wi_admin_out": ("ค่าบริหาร", "Administration"),
+    "wi_admin_out": ("ค่าใช้จ่ายในการบริหาร", "Administration"),
     "wi_fund0": ("ทุนหมุนเวียนเมื่อได้เงินสมทบ", "Revolving fund at the match"),
     "wi_quarter": ("ทุนหมุนเวียน: ไตรมาส", "Revolving fund: a quarter"),
     "wi_year1": ("ทุนหมุนเวียน: 1 ปี", "Revolving fund: 1 year"),
@@ -407,30 +465,30 @@ STRINGS: dict[str, tuple[str, str]] = {
     "step_year3": ("3 ปี", "3 years"),
     "axis_months_after": ("เดือนหลังได้เงินสมทบ", "Months after the match"),
     "series_fund": ("ทุนหมุนเวียน", "Revolving fund"),
-    "series_fund0": ("ทุนเมื่อได้เงินสมทบ (ห้ามต่ำกว่านี้)", "Fund at the match (must not fall below)"),
+    "series_paid_in": ("เงินที่จ่ายเข้ากองทุนทั้งหมด (ทุนต้องไม่ต่ำกว่านี้)", "Everything paid in (must not fall below)"),
     "wi_answer": ("สมาชิก {members} คน ระดมเองได้ {raised} ขอเงินสมทบจากภาคี {grant} "
-                  "หักค่าบริหาร {admin} แล้วเริ่มทุนหมุนเวียนที่ {fund0} ครบ 1 ปีจะมี {year1} และครบ 3 ปี {year3}",
+                  "หักค่าใช้จ่ายในการบริหาร {admin} แล้วเริ่มทุนหมุนเวียนที่ {fund0} ครบ 1 ปีจะมี {year1} และครบ 3 ปี {year3}",
                   "{members} members raise {raised} themselves and ask the partners for {grant}; "
                   "after {admin} for administration the revolving fund starts at {fund0}, "
                   "reaches {year1} in a year and {year3} in three years"),
     "wi_answer_shortfall": ("งบของภาคีขาดไป {shortfall} จากที่ควรสมทบ {asked}",
                             "The partners' budget is {shortfall} short of the {asked} the match asks for"),
-    "wi_warning_loss": ("อีก 3 ปีทุนหมุนเวียนจะเหลือ {year3} ต่ำกว่าตอนได้เงินสมทบ ({fund0}): หนี้สูญสูงกว่าผลตอบแทน "
-                        "แต่กติกาบอกว่าทุนหมุนเวียนต้องไม่สูญหาย",
-                        "In three years the fund is down to {year3}, below the {fund0} at the match: losses outrun "
-                        "the return, and the rule says revolving capital must not be lost"),
-    "wi_notice_not_a_number": ("ในลิงก์ {param}={raw} ไม่ใช่ตัวเลข จึงใช้ค่าตามเอกสาร {used}",
-                               "The link's {param}={raw} is not a number, so the source's {used} is used"),
+    "wi_warning_loss": ("อีก 3 ปีทุนหมุนเวียนจะเหลือ {year3} ต่ำกว่าเงินที่จ่ายเข้ากองทุนทั้งหมด {paid} "
+                        "(70% ของเงินสมทบ รวมกับค่าหุ้นและเงินออมของสมาชิก): หนี้สูญสูงกว่าผลตอบแทน "
+                        "ขณะที่เงื่อนไขกำหนดว่าทุนหมุนเวียนต้องไม่สูญหาย",
+                        "In three years the fund is down to {year3}, below the {paid} paid into it "
+                        "(70% of the grant, members' shares and savings): losses outrun the return, and "
+                        "the condition says revolving capital must not be lost"),
+    "wi_notice_not_a_number": ("ในลิงก์ {param}={raw} ไม่ใช่ตัวเลข จึงใช้ค่าตั้งต้น {used}",
+                               "The link's {param}={raw} is not a number, so the starting value {used} is used"),
     "wi_notice_out_of_range": ("ในลิงก์ {param}={raw} อยู่นอกช่วงที่ตั้งได้ จึงใช้ {used}",
                                "The link's {param}={raw} is outside the slider's range, so {used} is used"),
     "wi_notice_off_step": ("ในลิงก์ {param}={raw} ไม่ตรงช่องของแถบเลื่อน จึงปัดเป็น {used}",
                            "The link's {param}={raw} is between the slider's steps, so it is rounded to {used}"),
 
-
-    # --- market and plan ---------------------------------------------------------------------------
-    # (issue 6: add this area's strings below this line)
+    # --- market and plan ----------------------------------------------------------------------
     "page_market": ("ตลาด", "Market"),
-    "page_plan": ("แผน ๓ ขั้น", "Plan"),
+    "page_plan": ("แผน 3 ขั้น", "Plan"),
     "bad_link_value": ("ค่า \"{name}\" ในลิงก์ไม่ตรงกับตัวเลือกใด จึงแสดงค่าเริ่มต้นแทน",
                        "The link's \"{name}\" value matches no choice, so the default is shown instead"),
     "market_title": ("งานแสดงและจำหน่ายสินค้า", "Market events and sales"),
@@ -456,7 +514,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "by_product": ("สินค้า", "Product"),
     "by_village": ("หมู่บ้าน", "Village"),
     "top_n_of": ("แสดง {n} อันดับแรก จากทั้งหมด {total}", "Top {n} of {total}"),
-    "best_sellers": ("สินค้าขายดี ๕ อันดับ", "Five best sellers"),
+    "best_sellers": ("สินค้าขายดี 5 อันดับ", "Five best sellers"),
     "event": ("งาน", "Event"),
     "date": ("วันที่", "Date"),
     "place": ("สถานที่", "Place"),
@@ -497,7 +555,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "per_group_event": ("ยอดขายต่อกลุ่มต่องาน (บาท)", "Sales per group per event (baht)"),
     "behind_figure": ("จาก {groups} กลุ่ม ขาย {times} ครั้ง", "from {groups} groups, {times} group-events"),
     "behind_label": ("ตัวเลขมาจาก", "Behind the figure"),
-    "plan_title": ("แผนขยับ ๓ ขั้น และการประเมินผล", "The three-step plan and its evaluation"),
+    "plan_title": ("แผนขยับ 3 ขั้น และการประเมินผล", "The three-step plan and its evaluation"),
     "plan_step": ("ขั้นของแผน", "Plan step"),
     "plan_period": ("แผนเริ่ม {start} ครบกำหนด {due} · ประเมิน ณ {day}",
                     "Plan from {start}, due {due} · assessed on {day}"),
@@ -510,10 +568,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "plan_village": ("รายหมู่บ้าน", "By village"),
     "plan_village_pick": ("เลือกหมู่บ้าน", "Choose a village"),
     "no_plan": ("ยังไม่มีแผนในข้อมูล", "No plan in the data yet"),
-    "no_step_targets": ("ยังไม่ได้ตั้งเป้าหมายสำหรับขั้นนี้", "No targets set for this step"),
     "ind_households_trained": ("ครัวเรือนที่ได้รับการถ่ายทอดความรู้", "Households trained"),
     "ind_groups_formed": ("กลุ่มที่จัดตั้งแล้ว", "Groups formed"),
-    "ind_groups_5k": ("กลุ่มที่ครบ ๕ ก.", "Groups with all 5 K"),
+    "ind_groups_5k": ("กลุ่มที่ครบ 5 ก.", "Groups with all 5 K"),
     "ind_revolving_fund": ("ทุนหมุนเวียน", "Revolving fund"),
     "ind_sales": ("ยอดขายตั้งแต่เริ่มแผน", "Sales since plan start"),
     "ind_income": ("รายได้ของสมาชิก", "Members' income"),
@@ -522,6 +579,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "status_behind": ("ล่าช้า", "Behind"),
     "status_no_target": ("ไม่ได้ตั้งเป้า", "No target"),
     "status_not_recorded": ("ไม่มีการบันทึก", "Not recorded"),
+    "status_too_few": ("สำรวจไม่ถึง 5 ครัวเรือน", "Fewer than 5 households surveyed"),
     "indicator": ("ตัวชี้วัด", "Indicator"),
     "plan_figures": ("ตัวเลขเป้าหมายและผล", "Targets and figures"),
     "target": ("เป้าหมาย", "Target"),
@@ -533,10 +591,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "plan_counts": ("ถึงเป้า {reached} · ตามแผน {on_track} · ล่าช้า {behind}",
                     "Reached {reached} · on track {on_track} · behind {behind}"),
     "plan_help": ("ครัวเรือน: ที่ปราชญ์ถ่ายทอดความรู้ให้แล้ว (เข้าร่วมกลุ่ม) · ทุนหมุนเวียน: เงินเข้า + กำไร − หนี้สูญ · "
-                  "ยอดขาย: จากงานแสดงสินค้าตั้งแต่เริ่มแผน · รายได้ของสมาชิกยังไม่มีการบันทึกในข้อมูล",
+                  "ยอดขาย: จากงานแสดงสินค้าตั้งแต่เริ่มแผน · รายได้ของสมาชิก: ค่ากลาง (มัธยฐาน) ของรายได้ต่อเดือนจากอาชีพ "
+                  "ของครัวเรือนที่สำรวจทั้งก่อนเข้าร่วมและภายหลัง ตามการติดตามผลครั้งล่าสุด (ไม่แสดงถ้าสำรวจไม่ถึง 5 ครัวเรือน)",
                   "Households: those a sage has passed knowledge to (enrolled) · Revolving fund: paid in "
-                  "+ profit − losses · Sales: at market events since plan start · Members' income is "
-                  "not recorded in the data yet"),
+                  "+ profit − losses · Sales: at market events since plan start · Members' income: the "
+                  "median monthly income from the occupation of the households surveyed before joining "
+                  "and again later, at their latest follow-up (not shown for fewer than 5 households)"),
     "evaluation": ("การประเมินผลของคณะกรรมการเครือข่าย", "The network committee's evaluation"),
     "changed_since": ("เปลี่ยนไปอย่างไรตั้งแต่ครบขั้น {step} ({due})",
                       "What changed since the {step} step fell due ({due})"),
@@ -546,14 +606,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "change": ("เปลี่ยนแปลง", "Change"),
     "readiness": ("หมู่บ้านที่พร้อมขยายผลไปตำบลถัดไป", "Villages ready to extend the model to the next subdistrict"),
     "readiness_rule": ("หมู่บ้านจะพร้อมเมื่อผ่านครบทั้งสามข้อ:", "A village is ready when it meets all three:"),
-    "crit_all_5k": ("ทุกกลุ่มที่จัดตั้งแล้วครบ ๕ ก. (มีอย่างน้อยหนึ่งกลุ่ม)",
+    "crit_all_5k": ("ทุกกลุ่มที่จัดตั้งแล้วครบ 5 ก. (มีอย่างน้อยหนึ่งกลุ่ม)",
                     "every group formed has all 5 K (and there is at least one)"),
-    "crit_fund_at_floor": ("ทุนหมุนเวียนของทุกกลุ่มไม่ต่ำกว่าเงินที่ลงไป (ทุนต้องไม่สูญ)",
+    "crit_fund_at_floor": ("ทุนหมุนเวียนของทุกกลุ่มไม่ต่ำกว่าเงินที่จ่ายเข้า (ทุนต้องไม่สูญ)",
                            "every group's revolving capital is at or above what was paid in (it must not be lost)"),
     "crit_sold_at_event": ("เคยนำสินค้าไปขายในงานแสดงสินค้าอย่างน้อยหนึ่งงาน",
                            "its groups have sold at a market event at least once"),
-    "short_all_5k": ("ครบ ๕ ก.", "All 5 K"),
-    "short_fund_at_floor": ("ทุนไม่ต่ำกว่าที่ลงไป", "Fund at floor"),
+    "short_all_5k": ("ครบ 5 ก.", "All 5 K"),
+    "short_fund_at_floor": ("ทุนไม่ต่ำกว่าเงินที่จ่ายเข้า", "Fund at floor"),
     "short_sold_at_event": ("เคยขายในงาน", "Sold at an event"),
     "ready_count": ("หมู่บ้านที่พร้อม", "Villages ready"),
     "ready": ("พร้อม", "Ready"),
@@ -561,9 +621,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "no": ("ยังไม่ผ่าน", "Not yet"),
     "village": ("หมู่บ้าน", "Village"),
 
-
-    # --- meeting: projector, share, handout ---------------------------------------------------------------------------
-    # (issue 7: add this area's strings below this line)
+    # --- meeting: projector, share, handout ---------------------------------------------------
     "projector_mode": ("โหมดจอโปรเจกเตอร์", "Projector mode"),
     "projector_help": ("ตัวอักษรใหญ่ ตัดกันชัด ซ่อนแถบข้าง สำหรับฉายในที่ประชุม",
                        "Large type, high contrast, sidebar closed: for the meeting room's screen"),
@@ -573,6 +631,28 @@ STRINGS: dict[str, tuple[str, str]] = {
                    "This link opens this same page with the same filters and values: "
                    "send it to the LINE group, or scan the QR code"),
     "share_qr": ("สแกนเพื่อเปิดบนโทรศัพท์", "Scan to open on a phone"),
+    "share_uses_public": ("ลิงก์และคิวอาร์โค้ดใช้ที่อยู่เว็บสาธารณะที่ตั้งไว้ให้ภาคีเปิด (`SAMMA_PUBLIC_URL`):",
+                          "The link and QR code use the public address set for partners (`SAMMA_PUBLIC_URL`):"),
+    "share_uses_browser": ("ลิงก์และคิวอาร์โค้ดใช้ที่อยู่เว็บที่เบราว์เซอร์นี้เปิดอยู่:",
+                           "The link and QR code use the address this browser opened:"),
+    "share_uses_path": ("ลิงก์ใช้ที่อยู่ของหน้านี้บนเซิร์ฟเวอร์เดียวกัน:",
+                        "The link uses this page's path on the same server:"),
+    "share_local_address": ("ที่อยู่นี้เปิดได้เฉพาะบนเครื่องนี้ โทรศัพท์จะเปิดลิงก์และคิวอาร์โค้ดนี้ไม่ได้ "
+                            "ให้ผู้ดูแลระบบตั้งค่า `SAMMA_PUBLIC_URL` (หรือ `public_url` ในไฟล์ "
+                            "`.streamlit/secrets.toml`) เป็นที่อยู่เว็บที่ภาคีเปิดได้ แล้วสั่งให้แอปเริ่มทำงานใหม่",
+                            "This address works on this computer only: phones cannot open this link or "
+                            "QR code. Set `SAMMA_PUBLIC_URL` (or `public_url` in `.streamlit/secrets.toml`) to "
+                            "the address partners reach, then restart the app."),
+    "share_public_url_bad": ("ค่าที่อยู่เว็บสาธารณะ (`SAMMA_PUBLIC_URL`) ที่ตั้งไว้ใช้ไม่ได้ เพราะ{reason} "
+                             "จึงใช้ที่อยู่ที่เบราว์เซอร์นี้เปิดอยู่แทน",
+                             "The public address setting (`SAMMA_PUBLIC_URL`) cannot be used: {reason}. "
+                             "The address this browser opened is used instead."),
+    "public_url_space": ("มีช่องว่าง", "it contains a space"),
+    "public_url_scheme": ("ไม่ได้ขึ้นต้นด้วย https:// หรือ http://", "it does not start with https:// or http://"),
+    "public_url_query": ("มีเครื่องหมาย ? หรือ #", "it contains ? or #"),
+    "public_url_credentials": ("มีชื่อผู้ใช้หรือรหัสผ่านอยู่ในที่อยู่", "it contains a user name or password"),
+    "public_url_port": ("หมายเลขพอร์ตไม่ถูกต้อง", "its port is not a valid number"),
+    "public_url_host": ("ไม่มีชื่อโดเมนหรือชื่อเครื่อง", "it has no host name"),
     "handout": ("เอกสารสรุป A4 (PDF)", "A4 handout (PDF)"),
     "handout_partners": ("การสนับสนุนจากภาคี", "Support by partner"),
     "handout_sales": ("ยอดขายในงานแสดงและจำหน่ายสินค้า", "Sales at market events"),
@@ -583,23 +663,317 @@ STRINGS: dict[str, tuple[str, str]] = {
     "handout_actual_target": ("ทำได้ / เป้าหมาย", "Actual / target"),
     "handout_title": ("สรุปสำหรับการประชุมภาคีเครือข่ายสัมมาชีพชุมชน",
                       "Summary for the livelihood partners' meeting"),
+    "snapshot": ("ไฟล์สรุปส่งต่อทาง LINE (HTML)", "Snapshot to share (HTML)"),
+    "snapshot_help": ("ไฟล์เดียวที่มีตัวเลขและกราฟของทุกหน้า เปิดในโทรศัพท์ได้โดยไม่ต้องใช้อินเทอร์เน็ต",
+                      "One file with every page's figures and charts; it opens on a phone with no connection"),
+    "snapshot_no_database": ("สร้างข้อมูลตัวอย่างได้ด้วย python -m samma sample หรือนำเข้าข้อมูลด้วย python -m samma import",
+                             "python -m samma sample builds the sample network; python -m samma import loads yours."),
+    "snapshot_area": ("พื้นที่", "Area"),
+    "snapshot_villages": ("หมู่บ้าน", "Villages"),
+    # Short column heads: the areas' table must fit a phone's width.
+    "snapshot_households": ("ครัวเรือน", "Households"),
+    "snapshot_groups": ("กลุ่มที่ตั้งแล้ว", "Groups formed"),
+    "snapshot_groups_5k": ("กลุ่มครบ 5 ก.", "Groups with 5 K"),
+    "snapshot_typical": ("ครึ่งหนึ่งของหมู่บ้านถึงขั้น", "Half the villages have reached"),
+    "snapshot_hover": ("แตะหรือชี้ที่กราฟเพื่อดูตัวเลข", "Tap or point at a chart to see its figures."),
+    "snapshot_made": ("จัดทำด้วย Samma เมื่อ {date} · ไฟล์นี้เปิดได้โดยไม่ต้องใช้อินเทอร์เน็ต",
+                      "Made with Samma on {date} · this file opens with no connection"),
 
-
-    # --- national scale: what a page leaves out when there is too much to draw (issue 8) ---
+    # --- what a page leaves out when there is too much to draw --------------------------------
     "latest_events_of": ("แสดง {n} งานล่าสุด จากทั้งหมด {total} งาน",
                          "The latest {n} of {total} events"),
     "first_rows_of": ("แสดง {n} แถวแรก จากทั้งหมด {total} แถว", "The first {n} of {total} rows"),
 
-    # --- reliability and notices ---------------------------------------------------------------------------
-    # (issue 9: add this area's strings below this line)
+    # --- the network: its 5 K, fund and committee; loan health ---------------------------------------------
+    "page_network": ("เครือข่าย", "Network"),
+    "network_title": ("เครือข่ายสัมมาชีพตำบล: 5 ก. กองทุน และคณะกรรมการ",
+                      "The subdistrict livelihood network: its 5 K, fund and committee"),
+    "network_none": ("ยังไม่มีเครือข่ายสัมมาชีพตำบลในข้อมูล", "No subdistrict livelihood network in the data yet"),
+    "network_pick": ("เครือข่าย", "Network"),
+    "network_where": ("ต.{subdistrict} อ.{district} · จัดตั้งเมื่อ {founded}",
+                      "{subdistrict}, {district} · founded {founded}"),
+    "network_5k": ("5 ก. ของเครือข่าย", "The network's 5 K"),
+    "network_5k_all": ("ครบ 5 ก. แล้ว ถือว่าจัดตั้งเครือข่ายสมบูรณ์", "All 5 K in place: the network is formed"),
+    "network_5k_next": ("มีแล้ว {n} จาก 5 ก. · ก. ถัดไปที่ยังขาด: {k}", "{n} of the 5 K in place · next missing: {k}"),
+    "k_not_yet": ("ยังไม่มี", "Not yet"),
+    "network_groups": ("กลุ่มอาชีพในตำบล: จัดตั้งแล้ว {formed} กลุ่ม ครบ 5 ก. {k5} กลุ่ม",
+                       "Groups in its subdistrict: {formed} formed, {k5} with all 5 K"),
+    "network_committee": ("คณะกรรมการเครือข่าย", "The network committee"),
+    "network_committee_caption": ("นับจำนวนตามตำแหน่ง ไม่แสดงชื่อ · รวม {n} คน",
+                                  "Seats by role, never names · {n} in all"),
+    "network_committee_none": ("ยังไม่มีข้อมูลคณะกรรมการ", "No committee recorded yet"),
+    "role_chair": ("ประธาน", "Chair"),
+    "role_vice_chair": ("รองประธาน", "Vice chair"),
+    "role_secretary": ("เลขานุการ", "Secretary"),
+    "role_treasurer": ("เหรัญญิก", "Treasurer"),
+    "role_member": ("กรรมการ", "Member"),
+    "n_people": ("{n} คน", "{n}"),
+    "network_fund": ("กองทุนของเครือข่าย", "The network's fund"),
+    "network_fund_caption": ("คณะกรรมการเครือข่ายเป็นผู้บริหารจัดการ ควบคุมและดูแลการเงิน "
+                             "แสดงทุนหมุนเวียน (70%) และค่าใช้จ่ายในการบริหาร (30%) แยกกัน",
+                             "Run and overseen by the network committee; revolving capital (70%) and "
+                             "administration money (30%) are shown apart"),
+    "network_fund_none": ("ยังไม่มีการบันทึกเงินเข้ากองทุนของเครือข่าย", "Nothing paid into the network's own fund yet"),
+    "network_support": ("ภาคีสนับสนุนเครือข่าย: เงินสด {cash} · ไม่ใช่ตัวเงิน (มูลค่า) {in_kind}",
+                        "Partners' support to the network: cash {cash} · in kind (value) {in_kind}"),
+    "network_revolving": ("ทุนหมุนเวียน (70%)", "Revolving capital (70%)"),
+    "network_admin": ("ค่าใช้จ่ายในการบริหาร (30%)", "Administration money (30%)"),
+    "fund_paid_in": ("เงินเข้า", "Paid in"),
+    "fund_passed_on": ("ส่งต่อให้กลุ่ม", "Passed on to groups"),
+    "fund_capital": ("ทุนหมุนเวียนตอนนี้", "Capital now"),
+    "fund_capital_help": ("เงินเข้า − ส่งต่อให้กลุ่ม + กำไร − หนี้สูญ · ต้องไม่ต่ำกว่า {floor} (เงินเข้า − ส่งต่อให้กลุ่ม)",
+                          "Paid in − passed on + profit − losses · must not fall below {floor} "
+                          "(paid in − passed on)"),
+    "fund_on_loan": ("ให้กู้อยู่", "Out on loan"),
+    "admin_paid_in": ("ได้รับ", "Paid in"),
+    "admin_spent": ("ใช้ไป", "Spent"),
+    "admin_left": ("คงเหลือ", "Left"),
+    "admin_overspent": ("ใช้ค่าใช้จ่ายในการบริหารเกินกว่าที่ได้รับ {gap}",
+                        "{gap} more administration money spent than was paid in"),
+    "network_spending": ("ค่าใช้จ่ายในการบริหารใช้ไปกับอะไร", "What the administration money paid for"),
+    "network_spending_none": ("ยังไม่มีการบันทึกการใช้ค่าใช้จ่ายในการบริหาร", "No administration spending recorded yet"),
+    "spend_meetings": ("ค่าประชุม", "Meetings"),
+    "spend_bookkeeping": ("ค่าทำบัญชี", "Bookkeeping"),
+    "spend_travel": ("ค่าเดินทาง", "Travel"),
+    "spend_materials": ("ค่าวัสดุ", "Materials"),
+    "spend_other": ("อื่น ๆ", "Other"),
+    "col_purpose": ("ใช้จ่ายเพื่อ", "Paid for"),
+    "col_amount": ("จำนวนเงิน (บาท)", "Amount (baht)"),
+    "col_times": ("ครั้ง", "Times"),
+    "network_passed": ("เงินที่เครือข่ายส่งต่อให้กลุ่ม", "What the network passed on to groups"),
+    "network_passed_caption": ("{n} กลุ่ม รวม {amount}", "{n} groups, {amount} in all"),
+    "network_passed_none": ("เครือข่ายยังไม่ได้ส่งต่อเงินให้กลุ่ม", "The network has not passed money on to groups yet"),
+    "col_first_date": ("วันที่ส่งต่อครั้งแรก", "First passed on"),
+    "network_loans": ("เงินกู้จากกองทุนของเครือข่าย: {n} สัญญา · ค้างชำระ: {overdue}",
+                      "Loans from the network's fund: {n} · overdue: {overdue}"),
+    "networks_table": ("ทุกเครือข่าย เรียงจากที่ยังขาดมากที่สุดก่อน", "Every network, largest gaps first"),
+    "networks_table_caption": ("เรียงตาม ก. ที่ยังขาด ทุนหมุนเวียนที่ต่ำกว่าเงินที่จ่ายเข้า เงินกู้ค้างชำระ "
+                               "และค่าใช้จ่ายในการบริหารที่ใช้เกิน ตามลำดับ",
+                               "Ordered by missing K, then capital below what was paid in, overdue loans, "
+                               "then administration money overspent"),
+    "networks_pick_help": ("เลือกเครือข่ายเพื่อดูรายละเอียด", "Choose a network to see it in full"),
+    "col_network": ("เครือข่าย", "Network"),
+    "col_ks": ("5 ก. ที่มีแล้ว", "5 K in place"),
+    "col_next_k": ("ก. ถัดไปที่ยังขาด", "Next missing K"),
+    "col_seats": ("กรรมการ (คน)", "Committee (seats)"),
+    "col_capital": ("ทุนหมุนเวียน (บาท)", "Capital (baht)"),
+    "col_floor": ("เงินที่จ่ายเข้า (บาท)", "Paid in (baht)"),
+    "col_passed_on": ("ส่งต่อให้กลุ่ม (บาท)", "Passed on (baht)"),
+    "col_admin_left": ("ค่าใช้จ่ายในการบริหารคงเหลือ (บาท)", "Admin left (baht)"),
+    "col_overdue_loans": ("สัญญาค้างชำระ", "Overdue loans"),
+    "col_overdue_baht": ("ค้างชำระ (บาท)", "Overdue (baht)"),
+    "col_oldest_due": ("วันครบกำหนดที่ค้างนานที่สุด", "Oldest due date"),
+    "col_fund_of": ("กองทุนของ", "Fund of"),
+    "col_place": ("หมู่บ้านหรือตำบล", "Village or subdistrict"),
+    "loans_title": ("เงินกู้จากทุนหมุนเวียน", "Loans from the revolving funds"),
+    "loans_caption": ("จากทะเบียนเงินกู้ ณ วันที่ {date}: ค้างชำระ คือ เลยวันครบกำหนดแล้วยังชำระไม่ครบ "
+                      "(ในวันที่ครบกำหนดพอดียังไม่นับ) · ให้กู้อยู่ รับชำระ และหนี้สูญ มาจากบัญชีกองทุน",
+                      "From the loan register as of {date}: overdue means past its due date and not "
+                      "fully repaid (on the due date itself it is not yet) · out on loan, repaid and "
+                      "losses come from the fund's ledger"),
+    "loans_borrowers": ("ครัวเรือนผู้กู้", "Borrowing households"),
+    "loans_repaid": ("รับชำระเงินต้นคืนแล้ว", "Principal repaid so far"),
+    "loans_overdue": ("ค้างชำระ", "Overdue"),
+    "loans_overdue_value": ("{n} สัญญา · {amount}", "{n} loan(s) · {amount}"),
+    "loans_rate": ("อัตราการชำระคืน", "Repayment rate"),
+    "loans_rate_help": ("เงินต้นที่ได้รับชำระคืนแล้ว ของเงินกู้ที่เลยวันครบกำหนดแล้ว ({repaid} จาก {due}) "
+                        "ยอดที่ตัดเป็นหนี้สูญนับเป็นยังไม่ได้คืน",
+                        "Principal repaid of the loans past their due date ({repaid} of {due}); written "
+                        "off counts as not repaid"),
+    "loans_losses": ("หนี้สูญ", "Losses"),
+    "loans_overdue_words": ("ค้างชำระ {n} สัญญา รวม {amount} ใน {funds} กองทุน",
+                            "{n} loan(s) overdue, {amount} in all, in {funds} fund(s)"),
+    "loans_none_overdue": ("ไม่มีเงินกู้ค้างชำระ", "No loan is overdue"),
+    "loans_late": ("อีก {n} สัญญาชำระครบแล้ว แต่ชำระหลังวันครบกำหนด", "{n} more loan(s) repaid in full, after the due date"),
+    "loans_no_register": ("ยังไม่มีทะเบียนเงินกู้ จึงยังไม่รู้ผู้กู้ วันครบกำหนด และการค้างชำระ "
+                          "ตัวเลขด้านบนมาจากบัญชีกองทุน",
+                          "No loan register yet: borrowers, due dates and arrears are not known; the "
+                          "figures above come from the fund's ledger"),
+    "section_network": ("เครือข่ายและเงินกู้", "The network and its loans"),
+    "network_fund_now": ("ทุนหมุนเวียนของเครือข่าย", "The network's revolving fund"),
+    "network_fund_help": ("กองทุนของเครือข่ายเอง ไม่รวมกองทุนของกลุ่ม: เงินเข้า − ส่งต่อให้กลุ่ม + กำไร − หนี้สูญ",
+                          "The network's own fund, not its groups': paid in − passed on to groups + "
+                          "profit − losses"),
+    "network_admin_left": ("ค่าใช้จ่ายในการบริหารของเครือข่ายคงเหลือ", "The network's administration money left"),
+    "overdue_loans": ("เงินกู้ค้างชำระ", "Overdue loans"),
+    "overdue_loans_help": ("ทุกกองทุน (กลุ่มและเครือข่าย) จากทะเบียนเงินกู้: เลยวันครบกำหนดแล้วยังชำระไม่ครบ",
+                           "Every fund (groups' and the network's), from the loan register: past the due "
+                           "date and not fully repaid"),
+    "not_recorded": ("ไม่มีการบันทึก", "Not recorded"),
+    # --- income: the program's aim ---------------------------------------------------------------------------
+    "wb_rule_income": ("สำรวจรายได้ (แผ่นงาน income_survey): สำรวจครัวเรือนครั้งแรกก่อนเข้าร่วมหรือในวันที่เข้าร่วม "
+                       "(ก่อนเข้าร่วม) แล้วสำรวจซ้ำภายหลัง (ติดตามผล) ใส่รายได้ต่อเดือนจากอาชีพของกลุ่ม "
+                       "(ถ้ายังไม่มีให้ใส่ 0) และรายได้ทั้งหมดของครัวเรือนถ้าได้ถาม ใช้รหัสครัวเรือนเท่านั้น "
+                       "ไม่มีแผ่นงานนี้ก็นำเข้าได้ ทุกหน้าจะแสดงว่ายังไม่มีการบันทึกรายได้",
+                       "Income surveys (sheet income_survey): survey each household once before it joins "
+                       "or on the day (baseline), then again later (follow-up): its monthly income from "
+                       "the group's occupation (0 if none yet) and, where asked, its total monthly income. "
+                       "Household codes only. A workbook without this sheet loads; the pages then say "
+                       "income is not recorded"),
+    "wb_rule_income_dates": ("การสำรวจก่อนเข้าร่วมมีได้ครั้งเดียวต่อครัวเรือน ลงวันที่ไม่หลังวันที่เข้าร่วม "
+                             "และไม่ก่อนหน้านั้นเกิน {days} วัน การสำรวจติดตามผลต้องลงวันที่หลังวันที่เข้าร่วม "
+                             "และหลังการสำรวจก่อนเข้าร่วม",
+                             "One baseline per household, dated on or before the day it joined and at most "
+                             "{days} days before; a follow-up is dated after the household joined and after "
+                             "its baseline"),
+    "wb_rule_income_plan": ("ตัวชี้วัด \"รายได้\" ในแผน 3 ขั้น คือค่ากลาง (มัธยฐาน) ของรายได้ต่อเดือนจากอาชีพ "
+                            "ของครัวเรือนที่สำรวจทั้งก่อนเข้าร่วมและภายหลัง (การติดตามผลครั้งล่าสุด) เป็นบาท "
+                            "ตัวเลขรายได้จะไม่แสดงถ้าสำรวจไม่ถึง {n} ครัวเรือน",
+                            "The plan's \"income\" indicator is the median monthly income from the "
+                            "occupation of the households surveyed before joining and again later (at their "
+                            "latest follow-up), in baht. No income figure is shown for fewer than {n} "
+                            "households"),
+    "note_no_income_survey": ("ไม่มีแผ่นงาน {sheet} ({th}): ยังไม่มีการบันทึกรายได้ของครัวเรือน "
+                              "ทุกหน้าจะแสดงว่ารายได้ \"ไม่มีการบันทึก\"",
+                              "No {sheet} sheet ({th}): household income is not recorded, and every "
+                              "page says so"),
+    "err_second_baseline": ("ครัวเรือนนี้มีการสำรวจก่อนเข้าร่วมแล้วที่แถว {first} (มีได้ครั้งเดียว)",
+                            "this household already has a baseline in row {first} (one per household)"),
+    "err_total_below_occupation": ("รายได้ทั้งหมดของครัวเรือนน้อยกว่ารายได้จากอาชีพของกลุ่ม",
+                                   "the household's total income is less than its income from the occupation"),
+    "err_baseline_after_joining": ("การสำรวจก่อนเข้าร่วมลงวันที่หลังวันที่ครัวเรือนเข้าร่วม ({joined}): "
+                                   "ถ้าเป็นการติดตามผลให้เลือก \"ติดตามผล\" หรือแก้วันที่",
+                                   "a baseline dated after the household joined ({joined}): mark it "
+                                   "a follow-up, or correct the date"),
+    "err_baseline_too_early": ("การสำรวจก่อนเข้าร่วมต้องไม่ก่อนวันที่ครัวเรือนเข้าร่วม ({joined}) เกิน {days} วัน",
+                               "a baseline is taken at most {days} days before the household joined "
+                               "({joined})"),
+    "err_follow_up_before_joining": ("การสำรวจติดตามผลต้องลงวันที่หลังวันที่ครัวเรือนเข้าร่วม ({joined})",
+                                     "a follow-up must be dated after the household joined ({joined})"),
+    "section_income": ("รายได้ของครัวเรือน: เป้าหมายของโครงการ", "Household income: what the program is for"),
+    "income_not_recorded": ("ยังไม่มีการบันทึกรายได้ของครัวเรือนในข้อมูลนี้ (แผ่นงานสำรวจรายได้)",
+                            "Household income is not recorded in this data yet (the income survey sheet)"),
+    "income_too_few": ("สำรวจไม่ถึง {n} ครัวเรือน: ไม่แสดงตัวเลขรายได้ "
+                       "เพื่อไม่ให้ระบุได้ว่าครัวเรือนใดมีรายได้เท่าใด",
+                       "Fewer than {n} households surveyed: no income figure is shown, so that no "
+                       "household's income can be told"),
+    "income_compared": ("ครัวเรือนที่สำรวจทั้งก่อนและหลังเข้าร่วม", "Households surveyed before and after joining"),
+    "income_compared_of": ("{compared} จาก {households} ครัวเรือน", "{compared} of {households} households"),
+    "income_figures": ("ตัวเลขรายได้", "Income figures"),
+    "income_rose": ("ครัวเรือนที่มีรายได้จากอาชีพเพิ่มขึ้น", "Households earning more from the occupation"),
+    "income_rose_value": ("ร้อยละ {percent} ({households})", "{percent}% ({households})"),
+    "income_median_baseline": ("ค่ากลางรายได้ต่อเดือน ก่อนเข้าร่วม", "Median income a month, before joining"),
+    "income_median_latest": ("ค่ากลางรายได้ต่อเดือน ล่าสุด", "Median income a month, latest survey"),
+    "income_change": ("เปลี่ยนแปลง (ค่ากลาง)", "Change in the median"),
+    "income_median_help": ("รายได้จากอาชีพของกลุ่ม ค่ากลาง (มัธยฐาน): ครัวเรือนครึ่งหนึ่งมีรายได้มากกว่านี้ อีกครึ่งหนึ่งน้อยกว่า "
+                           "ทั้งสองตัวเลขมาจากครัวเรือนกลุ่มเดียวกัน คือที่สำรวจทั้งก่อนเข้าร่วมและภายหลัง "
+                           "(ผลสำรวจติดตามผลครั้งล่าสุด)",
+                           "Income from the group's occupation. The median: half the households earn more "
+                           "than this, half less. Both figures "
+                           "are of the same households: those surveyed before joining and again later "
+                           "(their latest follow-up)"),
+    "income_limits": ("ตัวเลขรายได้มาจาก {compared} จาก {households} ครัวเรือนที่เข้าร่วม ที่สำรวจทั้งก่อนเข้าร่วมและภายหลัง "
+                      "({surveyed} ครัวเรือนตอบแบบสำรวจอย่างน้อยหนึ่งครั้ง) จึงบอกได้เฉพาะครัวเรือนเหล่านี้ "
+                      "\"ใกล้เคียงเดิม\" คือเปลี่ยนไม่เกินร้อยละ {band} รายได้ที่เพิ่มขึ้นไม่ได้พิสูจน์ว่าเป็นผลจากโครงการ: "
+                      "ราคา ผลผลิต และงานอื่นก็ทำให้รายได้เปลี่ยน และไม่มีการเทียบกับครัวเรือนที่ไม่ได้เข้าร่วม",
+                      "The income figures are of {compared} of the {households} households enrolled, those "
+                      "surveyed both before joining and later ({surveyed} answered at least one survey), "
+                      "so they speak for those households only. \"About the same\" is within {band}% "
+                      "either way. A rise is not proof that the program caused it: prices, harvests and "
+                      "other work change incomes too, and there is no comparison with households outside "
+                      "the program"),
+    "income_bands_title": ("รายได้จากอาชีพ เทียบกับก่อนเข้าร่วม", "Income from the occupation, against before joining"),
+    "income_band_rose": ("มีรายได้มากขึ้น", "Earn more"),
+    "income_band_same": ("ใกล้เคียงเดิม (ต่างไม่เกินร้อยละ {band})", "About the same (within {band}%)"),
+    "income_band_fell": ("มีรายได้น้อยลง", "Earn less"),
+    "income_band_text": ("{households} · ร้อยละ {percent}", "{households} · {percent}%"),
+    "income_households": ("ครัวเรือน", "Households"),
+    "income_households_n": ("{n} ครัวเรือน", "{n} households"),
+    "income_households_one": ("{n} ครัวเรือน", "{n} household"),
+    "income_spread_title": ("รายได้ต่อเดือนจากอาชีพ", "Monthly income from the occupation"),
+    "income_spread_baseline": ("ก่อนเข้าร่วม", "Before joining"),
+    "income_spread_latest": ("การสำรวจล่าสุด", "Latest survey"),
+    "income_spread_text": ("ค่ากลาง {median}\nครึ่งกลางของครัวเรือน: {low} – {high}",
+                           "Median {median}\nthe middle half of households: {low} – {high}"),
+    "income_axis": ("บาทต่อเดือน", "Baht a month"),
+    "income_by_area": ("รายได้แยกตามพื้นที่", "Income by area"),
+    "income_by_group": ("รายได้แยกตามกลุ่มอาชีพ", "Income by group"),
+    "income_by_occupation": ("รายได้แยกตามอาชีพ", "Income by occupation"),
+    "income_col_area": ("พื้นที่", "Area"),
+    "income_col_group": ("กลุ่ม · หมู่บ้าน", "Group · village"),
+    "income_col_occupation": ("อาชีพ", "Occupation"),
+    "income_col_compared": ("สำรวจก่อนและหลัง", "Surveyed before and after"),
+    "income_col_baseline": ("ค่ากลาง ก่อนเข้าร่วม", "Median before joining"),
+    "income_col_latest": ("ค่ากลาง ล่าสุด", "Median latest"),
+    "income_col_change": ("เปลี่ยนแปลง", "Change"),
+    "income_col_rose": ("ครัวเรือนที่รายได้เพิ่มขึ้น", "Households earning more"),
+    "income_card": ("รายได้ของครัวเรือนในหมู่บ้าน", "The village's household income"),
+    "data_export_viewer": ("ไม่รวมแผ่นงานสำรวจรายได้ เพราะเป็นตัวเลขรายครัวเรือน "
+                           "ผู้ดูแลข้อมูลดาวน์โหลดไฟล์ครบทุกแผ่นงานได้เมื่อเข้าสู่ระบบผู้แก้ไข หรือใช้คำสั่ง python -m samma export",
+                           "The income surveys are left out: they are each household's own figures. "
+                           "Data keepers get every sheet with python -m samma export, or signed in as an editor"),
+    "data_export_full": ("ข้อมูลที่ใช้อยู่ทุกแผ่นงาน รวมการสำรวจรายได้รายครัวเรือน (.xlsx)",
+                         "The live data with every sheet, household income surveys included (.xlsx)"),
 
 }
 
 
-def t(key: str, lang: str, **values: object) -> str:
-    th, en = STRINGS[key]
-    text = th if lang == "th" else en
+class Text(str):
+    """Page text: our own words, with any data in them escaped (what `t` and `escape` return).
+    Streamlit's Markdown shows it as it reads, and `escape` leaves it as it is, so page text
+    can be a value of another `t()` without its escapes being escaped again."""
+
+    __slots__ = ()
+
+
+# What Streamlit's Markdown gives meaning to anywhere in a line: escapes, code, emphasis and
+# strikethrough, links, images, footnotes and `:color[...]` directives, autolinks and HTML,
+# entities, `$math$`, tables, `:emoji:` and `:material/...:` shortcodes.
+_INLINE = re.compile(r"([\\`*_\[\]<>&$~|!:])")
+# What it gives meaning to at the start of a line: headings, list items ("- ", "+ ", "1. ",
+# "2) "), and the "---" / "===" that underline a heading.
+_LINE_START = re.compile(r"^([ \t]*)(#|[-+=](?=[ \t]|[-= \t]*$)|\d+(?=[.)](?:[ \t]|$)))", re.MULTILINE)
+# The links GitHub Markdown makes of bare text (http://, www., e-mail addresses) are found in the
+# text after escapes are read, so a backslash cannot stop them: an invisible word joiner breaks
+# the pattern instead. The same after every colon keeps `:emoji:` and `:material/...:` codes
+# from forming whatever else the element holds.
+_BARE_LINK = re.compile(r"(?<=:)|(?<=@)|(?i:(?<=www)(?=\.))")
+WORD_JOINER = "\u2060"
+
+
+def escape(value: object) -> Text:
+    """Data as page text: a name, a place, a free text from the workbook or the database, or
+    anything a link carried, written so that Streamlit's Markdown (st.markdown, caption, write,
+    title, subheader, info/warning/error, widget labels, metric label/value/delta/help, tabs,
+    expanders, pills and segmented-control options) shows every character as typed and nothing
+    in it becomes a link, an image, HTML, a heading, a list, a colour, an icon, an emoji or math.
+    Thai and ordinary names come out as they are. Page text (`Text`) is returned unchanged.
+
+    Not for places that never read Markdown (selectbox and multiselect options, table cells,
+    chart text, map tooltips, the PDF, the command line): there the backslashes would show."""
+    if isinstance(value, Text):
+        return value
+    # Markdown ends a line at \r too: one kind of line end, so every line's start is seen.
+    text = _INLINE.sub(r"\\\1", str(value).replace("\r\n", "\n").replace("\r", "\n"))
+    text = _LINE_START.sub(lambda m: m[1] + (m[2] + "\\" if m[2][0].isdigit() else "\\" + m[2]), text)
+    return Text(_BARE_LINK.sub(WORD_JOINER, text))
+
+
+def t(key: str, lang: str, **values: object) -> Text:
+    """The string `key` in the language, its `{placeholders}` filled with `values`, each
+    escaped (`escape`): the result is page text, safe to give to any Streamlit element that
+    reads Markdown. Numbers, dates and baht (`number`, `date`, `baht`) and other page text come
+    out as they are. For text that is never read as Markdown use `t_plain`."""
+    text = _template(key, lang)
+    return Text(text.format(**{k: _escaped(v) for k, v in values.items()}) if values else text)
+
+
+def t_plain(key: str, lang: str, **values: object) -> str:
+    """`t` without escaping, for text that is shown as text and never read as Markdown:
+    selectbox options, table cells, chart titles and tooltips, map tooltips, the PDF, the
+    command line. Never give its result to st.markdown and friends."""
+    text = _template(key, lang)
     return text.format(**values) if values else text
+
+
+def _template(key: str, lang: str) -> str:
+    th, en = STRINGS[key]
+    return th if lang == "th" else en
+
+
+def _escaped(value: object) -> object:
+    # Numbers keep their format specs; they cannot carry markup.
+    return escape(value) if isinstance(value, str) else value
 
 
 def number(value: float | int | None, decimals: int = 0) -> str:
@@ -620,7 +994,7 @@ def baht(value: float | None, lang: str, decimals: int = 0) -> str:
 def month(day: dt.date, lang: str) -> str:
     """มี.ค. 2569 in Thai (Buddhist Era), Mar 2026 in English."""
     if lang == "th":
-        return f"{THAI_MONTHS[day.month - 1]} {day.year + 543}"
+        return f"{THAI_MONTHS[day.month - 1]} {day.year + BUDDHIST_ERA_OFFSET}"
     return f"{EN_MONTHS[day.month - 1]} {day.year}"
 
 
@@ -629,17 +1003,19 @@ def date(day: dt.date | None, lang: str) -> str:
     if day is None:
         return "–"
     if lang == "th":
-        return f"{day.day} {THAI_MONTHS[day.month - 1]} {day.year + 543}"
+        return f"{day.day} {THAI_MONTHS[day.month - 1]} {day.year + BUDDHIST_ERA_OFFSET}"
     return f"{day.day} {EN_MONTHS[day.month - 1]} {day.year}"
 
 
-def fiscal_year(day: dt.date) -> int:
-    """The Thai fiscal year (Buddhist Era) a day falls in: FY2568 runs Oct 2024 to Sep 2025."""
-    return day.year + 543 + (1 if day.month >= 10 else 0)
-
-
-def fiscal_year_label(fy_be: int, lang: str) -> str:
-    return f"ปีงบประมาณ {fy_be}" if lang == "th" else f"FY{fy_be} BE ({fy_be - 543})"
+def warning_text(row: dict, lang: str) -> str:
+    """A rule breach in words, naming the group or network by its name: a row of
+    queries.load_warnings."""
+    contribution = row.get("contribution_baht")
+    owner = row[f"owner_{lang}"] or row["group_code"] or row["network_code"]
+    return t_plain(f"warn_{row['rule']}", lang, owner=owner,
+                   id=row["contribution_id"], actual=baht(row["amount_baht"], lang),
+                   expected=baht(row["limit_baht"], lang),
+                   amount=baht(contribution, lang) if contribution is not None else "")
 
 
 def pick(row: dict, field: str, lang: str) -> str:

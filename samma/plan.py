@@ -12,14 +12,18 @@ import datetime as dt
 
 import pandas as pd
 
+from samma.i18n import baht, number
+
 STEPS = ("quarter", "year1", "year3")
 INDICATORS = ("households_trained", "groups_formed", "groups_5k", "revolving_fund", "sales",
               "income")
 MONEY_INDICATORS = frozenset({"revolving_fund", "sales", "income"})
 
-REACHED, ON_TRACK, BEHIND, NO_TARGET, NOT_RECORDED = (
-    "reached", "on_track", "behind", "no_target", "not_recorded")
-STATUSES = (REACHED, ON_TRACK, BEHIND, NO_TARGET, NOT_RECORDED)
+REACHED, ON_TRACK, BEHIND, NO_TARGET, NOT_RECORDED, TOO_FEW = (
+    "reached", "on_track", "behind", "no_target", "not_recorded", "too_few")
+# Indicators that are a level (a median income), not a count or a sum: several areas' targets are
+# averaged, not added up (queries.plan_step_targets).
+LEVEL_INDICATORS = frozenset({"income"})
 
 READINESS_CRITERIA = ("all_5k", "fund_at_floor", "sold_at_event")
 
@@ -51,7 +55,8 @@ def step_status(targets: pd.DataFrame, figures: pd.DataFrame, day: dt.date) -> p
     actual, status. `targets` has the step's target per indicator (indicator, target,
     plan_start, due: queries.plan_step_targets); `figures` the values at the plan's start and
     now (indicator, at_start, now: queries.plan_figures). An indicator absent from `figures` is
-    not recorded; one absent from `targets` has no target."""
+    not recorded; one present without a figure now (income, where fewer households were surveyed
+    than a figure may be shown for) is too few; one absent from `targets` has no target."""
     day = as_date(day)
     targets = targets.set_index("indicator")
     figures = figures.set_index("indicator")
@@ -62,15 +67,34 @@ def step_status(targets: pd.DataFrame, figures: pd.DataFrame, day: dt.date) -> p
         if indicator in targets.index:
             row = targets.loc[indicator]
             target, start, due = float(row["target"]), as_date(row["plan_start"]), as_date(row["due"])
-        if indicator in figures.index:
-            actual, baseline = float(figures.at[indicator, "now"]), float(figures.at[indicator, "at_start"])
+        withheld = indicator in figures.index and pd.isna(figures.at[indicator, "now"])
+        if indicator in figures.index and not withheld:
+            actual = float(figures.at[indicator, "now"])
+            # No figure at the plan's start (too few surveyed then): the line starts at zero, as
+            # it does for a count.
+            at_start = figures.at[indicator, "at_start"]
+            baseline = 0.0 if pd.isna(at_start) else float(at_start)
         rows.append({
             "indicator": indicator, "target": target, "actual": actual, "baseline": baseline,
             "expected": expected_by(baseline, target, start, due, day) if target is not None else None,
             "plan_start": start, "due": due,
-            "status": status(actual, target, baseline, start, due, day),
+            "status": TOO_FEW if withheld else status(actual, target, baseline, start, due, day),
         })
     return pd.DataFrame(rows)
+
+
+def percent_of_target(value: float | None, target: float | None) -> float | None:
+    """Per cent of target; a target of zero is met by anything recorded."""
+    if pd.isna(value) or pd.isna(target):
+        return None
+    return 100 * value / target if target else 100.0
+
+
+def figure(indicator: str, value: float | None, lang: str) -> str:
+    """An indicator's figure as people read it: baht for money, a count otherwise."""
+    if pd.isna(value):
+        return "–"
+    return baht(value, lang) if indicator in MONEY_INDICATORS else number(value)
 
 
 def as_date(value) -> dt.date | None:
@@ -83,6 +107,12 @@ def as_date(value) -> dt.date | None:
 def plan_start(steps: pd.DataFrame) -> dt.date | None:
     """The plan's first day, from its steps (step, plan_start, due: queries.plan_steps)."""
     return as_date(steps["plan_start"].min()) if len(steps) else None
+
+
+def step_due(steps: pd.DataFrame, step: str) -> dt.date | None:
+    """When one step falls due (steps: queries.plan_steps); None when the plan has no such step."""
+    due = steps.loc[steps["step"] == step, "due"]
+    return as_date(due.iloc[0]) if len(due) else None
 
 
 def last_step_passed(steps: pd.DataFrame, day: dt.date) -> tuple[str, dt.date] | None:

@@ -4,12 +4,14 @@ parameterised; each function returns plain data the page can draw."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 import pandas as pd
 
-from samma import funds
-from samma.aggregates import FUND_GRANT as _FUND_GRANT
+from samma import db, funds, plan
 from samma.db import run
+from samma.domain import HOUSEHOLDS_PER_VILLAGE
+from samma.i18n import LANGS, warning_text
 
 
 def dataset_info() -> dict:
@@ -38,7 +40,7 @@ def headline_figures() -> dict:
     return {k: float(v) if k in money else int(v) for k, v in figures.items()}
 
 
-# --- data page (issue 3) -----------------------------------------------------------------------
+# --- data page --------------------------------------------------------------------------------
 
 def table_row_counts() -> dict[str, int]:
     """How many rows each table of the live database holds, in the schema's order."""
@@ -50,19 +52,33 @@ def table_row_counts() -> dict[str, int]:
 
 
 def load_warnings(rules: Sequence[str] = (), group_code: str | None = None,
-                  limit: int | None = None) -> pd.DataFrame:
-    """Rule breaches found when the data was loaded (split not 70/30, matching above the members'
-    own part, revolving capital below its floor), optionally only some rules or one group, the
-    first `limit` of them. Columns: rule, group_code, contribution_id, amount_baht, limit_baht,
-    message_th, message_en."""
-    return run("""
-        SELECT rule, group_code, contribution_id, amount_baht::DOUBLE AS amount_baht,
-               limit_baht::DOUBLE AS limit_baht, message_th, message_en
-        FROM load_warning
-        WHERE (? = '' OR list_contains(string_split(?, ','), rule))
-          AND (?::VARCHAR IS NULL OR group_code = ?)
-        ORDER BY rule, group_code, contribution_id
+                  limit: int | None = None, path: Path | None = None) -> pd.DataFrame:
+    """Rule breaches in the data (split not 70/30, matching above the members' own part,
+    revolving capital below its floor, admin money overspent, a loan register that disagrees with
+    the ledger), optionally only some rules or one group, the first
+    `limit` of them, in words in both languages (message_th, message_en). `path`: the file a
+    load just wrote, read as it is now (not the version the page run started with)."""
+    warnings = (db.Reader(path) if path else db.reader()).run("""
+        SELECT w.rule, w.group_code, w.network_code,
+               coalesce(g.name_th, n.name_th) AS owner_th, coalesce(g.name_en, n.name_en) AS owner_en,
+               w.contribution_id, c.amount_baht::DOUBLE AS contribution_baht,
+               w.amount_baht::DOUBLE AS amount_baht, w.limit_baht::DOUBLE AS limit_baht
+        FROM load_warning w
+        LEFT JOIN occupation_group g ON g.code = w.group_code
+        LEFT JOIN network n ON n.code = w.network_code
+        LEFT JOIN contribution c ON c.id = w.contribution_id
+        WHERE (? = '' OR list_contains(string_split(?, ','), w.rule))
+          AND (?::VARCHAR IS NULL OR w.group_code = ?)
+        -- The conditions in the source's order: 70/30, 1:1, capital; then the admin money and
+        -- the loan register. A network before its groups.
+        ORDER BY list_position(['split_70_30', 'matching_above_members', 'capital_below_floor',
+                                'admin_overspent', 'loans_lent_differ', 'loans_repaid_differ'], w.rule),
+                 w.network_code NULLS LAST, w.group_code, w.contribution_id
         LIMIT ?""", [",".join(rules), ",".join(rules), group_code, group_code, limit])
+    rows = warnings.astype(object).where(warnings.notna(), None).to_dict("records")
+    for lang in LANGS:
+        warnings[f"message_{lang}"] = [warning_text(row, lang) for row in rows]
+    return warnings
 
 
 def load_warning_count() -> int:
@@ -70,16 +86,13 @@ def load_warning_count() -> int:
     return int(run("SELECT count(*) FROM load_warning").iloc[0, 0])
 
 
-
-# --- map and groups (issue 4) -----------------------------------------------------------------------
+# --- map and groups ---------------------------------------------------------------------------
 
 # Areas are told apart by code length (province 2, district 4, subdistrict 6; a village is 8)
 # and a village's code starts with every area it lies in, so one prefix names any scope:
 # '' is everything, '50' Chiang Mai, '5019' Saraphi, '501910' Tha Wang Tan.
 AREA_LEVELS = {0: 2, 2: 4, 4: 6, 6: 8}
 _SUMMARY_LEVEL = {2: "province", 4: "district", 6: "subdistrict", 8: "village"}
-K_ORDER = ("committee", "members", "rules", "fund", "activities")
-HOUSEHOLDS_PER_VILLAGE = 20
 
 _AREA_NAMES = """
     area AS (SELECT code, name_th, name_en FROM province
@@ -88,8 +101,7 @@ _AREA_NAMES = """
 
 # The first 5 K each village's formed groups still miss, in the order the source lists them.
 _NEXT_K = """
-    k_order AS (SELECT * FROM (VALUES ('committee', 1), ('members', 2), ('rules', 3),
-                                      ('fund', 4), ('activities', 5)) t(k, ord)),
+    k_order AS (SELECT k, position AS ord FROM five_k),
     next_k AS (SELECT g.village_code, arg_min(k_order.k, k_order.ord) AS next_k
                FROM occupation_group g CROSS JOIN k_order
                WHERE g.formed IS NOT NULL AND g.village_code LIKE ? || '%'
@@ -289,9 +301,7 @@ def formation_progress(prefix: str = ""):
     return actual, targets
 
 
-# --- funds (issue 5) -----------------------------------------------------------------------
-
-
+# --- funds and what-if ------------------------------------------------------------------------
 
 def partners() -> pd.DataFrame:
     """Every partner, in the order of the reference list (state, civil, academic, private)."""
@@ -299,17 +309,33 @@ def partners() -> pd.DataFrame:
                "ORDER BY rowid")
 
 
-def support_by_partner_year_purpose() -> pd.DataFrame:
+def support_by_partner_year_purpose(partner: str | None = None) -> pd.DataFrame:
     """Partners' support per partner × cash/in kind × Thai fiscal year × purpose: baht, and the
-    days given for in-kind time. Every partner appears, with zero rows when it gave nothing yet."""
+    days given for in-kind time; one partner's only when `partner` names it. Every partner
+    appears, with zero rows when it gave nothing yet."""
     return run("""
         SELECT p.code AS partner_code, p.short_th, p.short_en, c.kind, c.fiscal_year, c.purpose,
                coalesce(sum(c.amount_baht), 0)::DOUBLE AS amount_baht,
                coalesce(sum(c.days), 0)::DOUBLE AS days, coalesce(sum(c.entries), 0)::BIGINT AS entries
         FROM partner p
         LEFT JOIN contribution_summary c ON c.partner_code = p.code
+        WHERE ?::VARCHAR IS NULL OR p.code = ?
         GROUP BY ALL
-        ORDER BY min(p.rowid), c.kind, fiscal_year, c.purpose""")
+        ORDER BY min(p.rowid), c.kind, fiscal_year, c.purpose""", [partner, partner])
+
+
+def support_totals() -> pd.DataFrame:
+    """Each partner's support in all: cash and in-kind value apart, and the days given in kind.
+    Every partner appears, in the reference list's order, with zeros when it gave nothing yet."""
+    return run("""
+        SELECT p.code AS partner_code, p.short_th, p.short_en,
+               coalesce(sum(c.amount_baht) FILTER (WHERE c.kind = 'cash'), 0)::DOUBLE AS cash,
+               coalesce(sum(c.amount_baht) FILTER (WHERE c.kind = 'in_kind'), 0)::DOUBLE AS in_kind,
+               coalesce(sum(c.days) FILTER (WHERE c.kind = 'in_kind'), 0)::DOUBLE AS in_kind_days
+        FROM partner p
+        LEFT JOIN contribution_summary c ON c.partner_code = p.code
+        GROUP BY ALL
+        ORDER BY min(p.rowid)""")
 
 
 def cash_flows() -> pd.DataFrame:
@@ -322,16 +348,17 @@ def cash_flows() -> pd.DataFrame:
 
 
 def revolving_fund_by_month() -> pd.DataFrame:
-    """The revolving fund of all groups, month by month: what moved in the month (paid in,
-    loans out, repayments, profit, losses) and where it stood at the month's end: capital
-    (paid in + profit − losses), out on loan, and its floor, the capital paid in, which
-    "must not be lost"."""
+    """The revolving funds of every group and network together, month by month: what moved in
+    the month (paid in, loans out, repayments, profit, losses) and where it stood at the month's
+    end: capital (paid in + profit − losses), out on loan, and its floor, everything paid in,
+    which "must not be lost" (funds.capital, funds.capital_floor; money a network passed on to
+    a group is counted once, as the group's)."""
     return run("""
         WITH m AS (SELECT * FROM revolving_month)
-        SELECT month, paid_in::DOUBLE AS paid_in, loans_out::DOUBLE AS loans_out,
+        SELECT month, (paid_in - passed_on)::DOUBLE AS paid_in, loans_out::DOUBLE AS loans_out,
                repayments::DOUBLE AS repayments, profit::DOUBLE AS profit, losses::DOUBLE AS losses,
-               sum(paid_in) OVER w::DOUBLE AS floor,
-               sum(paid_in + profit - losses) OVER w::DOUBLE AS capital,
+               sum(paid_in - passed_on) OVER w::DOUBLE AS floor,
+               sum(paid_in - passed_on + profit - losses) OVER w::DOUBLE AS capital,
                sum(loans_out - repayments - losses) OVER w::DOUBLE AS on_loan
         FROM m
         WINDOW w AS (ORDER BY month)
@@ -349,30 +376,66 @@ def grant_split_checks() -> pd.DataFrame:
     return checks
 
 
-def group_match_checks() -> pd.DataFrame:
-    """Each group with a fund against 1:1: what its members raised before the partners' first
-    grant (all of it so far when none came yet), what the partners granted, the gap (below
-    zero: the partners still owe) and a word: 'ok', 'under', 'over', or 'not_matched'."""
+def scheme_match_checks() -> pd.DataFrame:
+    """Each member of a matching scheme (a group or a network) against the scheme's ratio, from
+    the day it joined: what its members raised before the partners' first match (all of it so
+    far when none came yet), what the partners matched, the gap (below zero: short of the
+    ratio) and a word: 'ok', 'under', 'over', or 'not_matched'. Groups outside every scheme are
+    not here: the condition is not theirs (`outside_schemes`)."""
     checks = run("""
-        SELECT g.code AS group_code, g.name_th, g.name_en, g.village_code, m.raised, m.matched,
-               m.matched_on
-        FROM group_match m JOIN occupation_group g ON g.code = m.group_code
-        ORDER BY g.code""")
-    checks["gap"] = funds.match_gap(checks.raised, checks.matched)
+        SELECT m.scheme_code, s.name_th AS scheme_th, s.name_en AS scheme_en, m.ratio,
+               m.group_code, m.network_code,
+               coalesce(g.name_th, n.name_th) AS name_th, coalesce(g.name_en, n.name_en) AS name_en,
+               m.since, m.raised, m.matched, m.matched_on
+        FROM scheme_match m
+        JOIN matching_scheme s ON s.code = m.scheme_code
+        LEFT JOIN occupation_group g ON g.code = m.group_code
+        LEFT JOIN network n ON n.code = m.network_code
+        ORDER BY m.scheme_code, m.network_code NULLS LAST, m.group_code""")
+    checks["gap"] = funds.match_gap(checks.raised, checks.matched, checks.ratio)
     checks["verdict"] = checks.gap.map(funds.verdict).where(checks.matched != 0, "not_matched")
     return checks
+
+
+def matching_schemes() -> pd.DataFrame:
+    """Every matching scheme: its ratio, its partners (short names, in both languages) and how
+    many groups and networks are in it."""
+    return run("""
+        SELECT s.code, s.name_th, s.name_en, s.ratio::DOUBLE AS ratio,
+               coalesce(string_agg(p.short_th, ' + ' ORDER BY p.rowid), '') AS partners_th,
+               coalesce(string_agg(p.short_en, ' + ' ORDER BY p.rowid), '') AS partners_en,
+               (SELECT count(*) FROM scheme_member m WHERE m.scheme_code = s.code) AS members
+        FROM matching_scheme s
+        LEFT JOIN scheme_partner sp ON sp.scheme_code = s.code
+        LEFT JOIN partner p ON p.code = sp.partner_code
+        GROUP BY s.code, s.name_th, s.name_en, s.ratio
+        ORDER BY s.code""")
+
+
+def outside_schemes(limit: int | None = None) -> tuple[pd.DataFrame, int]:
+    """The formed groups in no matching scheme, with their villages (the first `limit`, by
+    code), and how many there are: the 1:1 condition is not theirs, so no baht is asked for them."""
+    outside = """FROM occupation_group g
+        WHERE g.formed IS NOT NULL
+          AND g.code NOT IN (SELECT group_code FROM scheme_member WHERE group_code IS NOT NULL)"""
+    groups = run(f"""
+        SELECT g.code, g.name_th, g.name_en, v.name_th AS village_th, v.name_en AS village_en
+        FROM (SELECT g.* {outside} ORDER BY g.code LIMIT ?) g
+        JOIN village v ON v.code = g.village_code
+        ORDER BY g.code""", [limit])
+    return groups, int(run(f"SELECT count(*) {outside}").iloc[0, 0])
 
 
 def whatif_live_start() -> dict:
     """The what-if's starting point from the data as it is now: villages whose households are
     enrolled, their average team and households, and the money raised and granted so far."""
-    row = run(f"""
+    row = run("""
         SELECT count(*) AS villages,
                coalesce(sum(sages), 0) AS sages, coalesce(sum(households), 0) AS households,
                (SELECT coalesce(sum(amount_baht), 0) FROM contribution_summary
                 WHERE source = 'members')::DOUBLE AS raised,
                (SELECT coalesce(sum(amount_baht), 0) FROM contribution_summary
-                WHERE {_FUND_GRANT})::DOUBLE AS matched
+                WHERE fund_grant(source, kind, purpose))::DOUBLE AS matched
         FROM area_summary
         WHERE level = 'village' AND stage_households + stage_group + stage_all5k = 1""").iloc[0]
     return {"villages": int(row.villages), "sages": int(row.sages),
@@ -380,8 +443,7 @@ def whatif_live_start() -> dict:
             "matched": float(row.matched)}
 
 
-
-# --- market and plan (issue 6) -----------------------------------------------------------------------
+# --- market and plan --------------------------------------------------------------------------
 
 def market_events() -> pd.DataFrame:
     """Every market event in date order, with its organiser and what was sold there."""
@@ -410,6 +472,18 @@ def market_months() -> pd.DataFrame:
         JOIN partner o ON o.code = e.organiser_code
         LEFT JOIN event_sales_summary s ON s.event_code = e.code
         GROUP BY ALL ORDER BY month, e.organiser_code""")
+
+
+def market_month_totals() -> pd.DataFrame:
+    """Events month by month, all organisers together: how many, how many groups sold (a group
+    selling at two events counts twice) and what they sold."""
+    return run("""
+        SELECT date_trunc('month', e.date)::DATE AS month, count(*) AS events,
+               coalesce(sum(s.groups_selling), 0)::BIGINT AS groups_selling,
+               coalesce(sum(s.sales_baht), 0)::DOUBLE AS sales_baht
+        FROM market_event e
+        LEFT JOIN event_sales_summary s ON s.event_code = e.code
+        GROUP BY ALL ORDER BY month""")
 
 
 def sales_by_group(event_code: str | None = None, limit: int | None = None) -> pd.DataFrame:
@@ -528,14 +602,18 @@ def plan_steps() -> pd.DataFrame:
 
 def plan_step_targets(step: str, village: str | None = None) -> pd.DataFrame:
     """One step's targets per indicator: the plan's subdistrict targets summed (no village), or
-    one village's own; with the earliest start and the latest due date behind each."""
+    one village's own; with the earliest start and the latest due date behind each. A level
+    (plan.LEVEL_INDICATORS: the median income) is averaged over the subdistricts, not summed."""
     return run("""
-        SELECT indicator, sum(target_value)::DOUBLE AS target, min(plan_start) AS plan_start,
-               max(due) AS due
+        SELECT indicator,
+               CASE WHEN list_contains(string_split(?, ','), indicator) THEN avg(target_value)
+                    ELSE sum(target_value) END::DOUBLE AS target,
+               min(plan_start) AS plan_start, max(due) AS due
         FROM plan_target
         WHERE step = ? AND CASE WHEN ?::VARCHAR IS NULL THEN length(area_code) = 6
                                 ELSE area_code = ? END
-        GROUP BY indicator ORDER BY indicator""", [step, village, village])
+        GROUP BY indicator ORDER BY indicator""",
+               [",".join(sorted(plan.LEVEL_INDICATORS)), step, village, village])
 
 
 def plan_figures(start, since, day, village: str | None = None) -> pd.DataFrame:
@@ -543,7 +621,9 @@ def plan_figures(start, since, day, village: str | None = None) -> pd.DataFrame:
     trained (enrolled with a sage), groups formed, groups with all 5 K, revolving capital, and
     sales at events from the plan's start on. Summed over the villages of the subdistricts with
     a plan (every plan village when no subdistrict has targets), or for one village. Members'
-    income is not recorded in the data, so it has no row."""
+    income is the median monthly income from the occupation of the households surveyed there
+    before joining and again later, each at its latest follow-up (plan_income, made at load time
+    for the plan's own days): no row when none was, NaN on a day too few were."""
     return run("""
         WITH scope AS (
             SELECT code FROM plan_readiness
@@ -566,7 +646,13 @@ def plan_figures(start, since, day, village: str | None = None) -> pd.DataFrame:
         SELECT i.indicator, coalesce(f.at_start, 0)::DOUBLE AS at_start,
                coalesce(f.since, 0)::DOUBLE AS since, coalesce(f.now, 0)::DOUBLE AS now
         FROM indicator i LEFT JOIN figures f USING (indicator)
-        ORDER BY i.indicator""", [village, village, start, since, day, start])
+        UNION ALL
+        SELECT 'income', max(median_baht) FILTER (WHERE day = ?::DATE),
+               max(median_baht) FILTER (WHERE day = ?::DATE),
+               max(median_baht) FILTER (WHERE day = ?::DATE)
+        FROM plan_income WHERE scope = coalesce(?, 'plan')
+        HAVING count(*) > 0
+        ORDER BY 1""", [village, village, start, since, day, start, start, since, day, village])
 
 
 def plan_areas(prefix: str, length: int) -> pd.DataFrame:
@@ -594,3 +680,210 @@ def village_readiness() -> pd.DataFrame:
         SELECT code, subdistrict_code, name_th, name_en, groups_formed, groups_5k,
                groups_below_floor, groups_with_fund, events_sold
         FROM plan_readiness ORDER BY code""")
+
+
+# --- the network, its fund and committee; loan health ------------------------------------------
+
+def network_count() -> int:
+    return int(run("SELECT count(*) FROM network").iloc[0, 0])
+
+
+def networks_by_gap(limit: int | None = None) -> pd.DataFrame:
+    """One row per network with the Network page's figures, the largest gaps first (missing K,
+    capital below its floor, overdue loans, admin overspent: network_summary.gap_rank)."""
+    return run("""
+        SELECT n.*, s.name_th AS subdistrict_th, s.name_en AS subdistrict_en
+        FROM (SELECT * FROM network_summary ORDER BY gap_rank LIMIT ?) n
+        JOIN subdistrict s ON s.code = n.subdistrict_code
+        ORDER BY n.gap_rank""", [limit])
+
+
+def network_provinces() -> pd.DataFrame:
+    """The provinces that have a network, with their names: the first step of the picker."""
+    return run("""
+        SELECT p.code, p.name_th, p.name_en, count(*) AS networks
+        FROM network_summary n JOIN province p ON p.code = n.province_code
+        GROUP BY ALL ORDER BY p.code""")
+
+
+def networks_in(prefix: str = "") -> pd.DataFrame:
+    """The networks under an area code prefix ('' is all), with their province, by code."""
+    return run("""SELECT code, province_code, name_th, name_en FROM network_summary
+                  WHERE subdistrict_code LIKE ? || '%' ORDER BY code""", [prefix])
+
+
+def network_detail(code: str) -> dict | None:
+    """What the Network page shows about one network: its figures, where it is, its 5 K with
+    the dates reached, its committee's seats by role, its admin spending by purpose and what it
+    passed on to which group. Counts and sums only: no names of people."""
+    found = run("""
+        SELECT n.*, s.name_th AS subdistrict_th, s.name_en AS subdistrict_en,
+               d.name_th AS district_th, d.name_en AS district_en
+        FROM network_summary n
+        JOIN subdistrict s ON s.code = n.subdistrict_code
+        JOIN district d ON d.code = s.district_code
+        WHERE n.code = ?""", [code])
+    if found.empty:
+        return None
+    five_k = run("""
+        SELECT k.k, k.position, m.reached
+        FROM five_k k LEFT JOIN milestone m
+          ON m.owner_kind = 'network' AND m.owner_code = ? AND m.k = k.k
+        ORDER BY k.position""", [code])
+    five_k["reached"] = five_k["reached"].astype(object).where(five_k["reached"].notna(), None)
+    committee = run("""
+        SELECT role, seats FROM committee_seat WHERE network_code = ?
+        ORDER BY list_position(['chair', 'vice_chair', 'secretary', 'treasurer', 'member'], role)""",
+                    [code])
+    spending = run("""
+        SELECT purpose, amount_baht::DOUBLE AS amount_baht, entries FROM admin_spending
+        WHERE network_code = ?
+        ORDER BY amount_baht DESC, purpose""", [code])
+    passed = run("""
+        SELECT f.to_group_code AS group_code, g.name_th, g.name_en, v.name_th AS village_th,
+               v.name_en AS village_en, min(f.date) AS first_date, count(*) AS times,
+               sum(f.amount_baht)::DOUBLE AS amount_baht
+        FROM fund_entry f
+        JOIN occupation_group g ON g.code = f.to_group_code
+        JOIN village v ON v.code = g.village_code
+        WHERE f.network_code = ? AND f.entry = 'passed_on'
+        GROUP BY ALL ORDER BY f.to_group_code""", [code])
+    return {**found.iloc[0].to_dict(), "five_k": five_k, "committee": committee,
+            "spending": spending, "passed": passed}
+
+
+def loan_health() -> dict:
+    """Loan health of every fund together. From the register (when there is one): loans,
+    borrowers (households), lent, repaid, written off, outstanding, overdue (count and baht,
+    as of the dataset's date), what fell due and what of it came back, loans repaid late. From
+    the ledger (always, the money's truth): repaid, losses."""
+    row = run("""
+        SELECT (SELECT count(*) FROM loan) AS loans,
+               (SELECT count(DISTINCT household_code) FROM loan) AS borrowers,
+               coalesce(sum(h.lent), 0)::DOUBLE AS lent, coalesce(sum(h.repaid), 0)::DOUBLE AS repaid,
+               coalesce(sum(h.written_off), 0)::DOUBLE AS written_off,
+               coalesce(sum(h.outstanding), 0)::DOUBLE AS outstanding,
+               coalesce(sum(h.overdue_loans), 0)::BIGINT AS overdue_loans,
+               coalesce(sum(h.overdue_baht), 0)::DOUBLE AS overdue_baht,
+               count(*) FILTER (WHERE h.overdue_loans > 0) AS funds_overdue,
+               coalesce(sum(h.fell_due), 0)::DOUBLE AS fell_due,
+               coalesce(sum(h.fell_due_repaid), 0)::DOUBLE AS fell_due_repaid,
+               coalesce(sum(h.repaid_late), 0)::BIGINT AS repaid_late,
+               (SELECT coalesce(sum(repaid), 0) FROM fund_capital)::DOUBLE AS ledger_repaid,
+               (SELECT coalesce(sum(loss), 0) FROM fund_capital)::DOUBLE AS ledger_losses
+        FROM loan_health h""").iloc[0].to_dict()
+    counts = ("loans", "borrowers", "overdue_loans", "funds_overdue", "repaid_late")
+    return {k: int(v) if k in counts else float(v) for k, v in row.items()}
+
+
+def overdue_by_fund(limit: int | None = None) -> tuple[pd.DataFrame, int]:
+    """The funds (a group's or a network's) with overdue loans, the most baht overdue first (the
+    first `limit`), with their village and the oldest due date; and how many funds there are."""
+    funds_overdue = run("""
+        SELECT h.group_code, h.network_code,
+               coalesce(g.name_th, n.name_th) AS name_th, coalesce(g.name_en, n.name_en) AS name_en,
+               coalesce(v.name_th, 'ต.' || s.name_th) AS place_th, coalesce(v.name_en, s.name_en) AS place_en,
+               h.overdue_loans, h.overdue_baht::DOUBLE AS overdue_baht, h.oldest_due,
+               h.loans, h.outstanding::DOUBLE AS outstanding
+        FROM (SELECT * FROM loan_health WHERE overdue_loans > 0
+              ORDER BY overdue_baht DESC, group_code NULLS FIRST, network_code LIMIT ?) h
+        LEFT JOIN occupation_group g ON g.code = h.group_code
+        LEFT JOIN village v ON v.code = g.village_code
+        LEFT JOIN network n ON n.code = h.network_code
+        LEFT JOIN subdistrict s ON s.code = n.subdistrict_code
+        ORDER BY h.overdue_baht DESC, h.group_code NULLS FIRST, h.network_code""", [limit])
+    return funds_overdue, int(run("SELECT count(*) FROM loan_health WHERE overdue_loans > 0").iloc[0, 0])
+
+
+def networks_headline() -> dict:
+    """The networks' own figures for the Overview and the handout: how many networks, their
+    revolving capital, their administration money left, and every fund's overdue loans."""
+    row = run("""
+        SELECT count(*) AS networks,
+               coalesce(sum(capital), 0)::DOUBLE AS network_capital,
+               coalesce(sum(admin_left), 0)::DOUBLE AS network_admin_left,
+               (SELECT coalesce(sum(overdue_loans), 0) FROM loan_health)::BIGINT AS overdue_loans,
+               (SELECT coalesce(sum(overdue_baht), 0) FROM loan_health)::DOUBLE AS overdue_baht,
+               (SELECT count(*) FROM loan) AS loans
+        FROM network_summary""").iloc[0].to_dict()
+    counts = ("networks", "overdue_loans", "loans")
+    return {k: int(v) if k in counts else float(v) for k, v in row.items()}
+# --- income: the program's aim ------------------------------------------------------------------
+
+_INCOME_LEVEL = {0: "all", 2: "province", 4: "district", 6: "subdistrict", 8: "village"}
+# The income figures of a row of income_summary: NULL (NaN here) wherever fewer households were
+# compared than a figure may be shown for. The change is the latest median less the baseline's;
+# the per cent only when the baseline's median is above zero.
+_INCOME_FIGURES = """
+    s.households::BIGINT AS households, s.surveyed::BIGINT AS surveyed,
+    s.baselined::BIGINT AS baselined, s.compared::BIGINT AS compared,
+    s.rose::DOUBLE AS rose, s.same::DOUBLE AS same, s.fell::DOUBLE AS fell,
+    100.0 * s.rose / s.compared AS rose_percent, 100.0 * s.same / s.compared AS same_percent,
+    100.0 * s.fell / s.compared AS fell_percent,
+    s.baseline_median, s.latest_median, s.baseline_p25, s.baseline_p75, s.latest_p25, s.latest_p75,
+    s.latest_median - s.baseline_median AS change_baht,
+    CASE WHEN s.baseline_median > 0
+         THEN 100 * (s.latest_median - s.baseline_median) / s.baseline_median END AS change_percent"""
+
+
+def income_change(prefix: str = "") -> dict:
+    """Are the households of an area (`prefix`: '' everything, a province, district, subdistrict
+    or village code) earning more from the occupation: how many are enrolled, surveyed, compared
+    (a baseline and a follow-up after it), and of those compared the medians at baseline and at
+    their latest follow-up, the middle half of each, the change, and how many rose, stayed about
+    the same or fell. Income figures are NaN for fewer than domain.INCOME_MIN_HOUSEHOLDS
+    compared; an area without households has zeros."""
+    found = run(f"""
+        SELECT {_INCOME_FIGURES}
+        FROM income_summary s
+        WHERE s.level = ? AND s.code = ? AND s.occupation_code IS NULL""",
+                [_INCOME_LEVEL[len(prefix)], prefix])
+    if found.empty:
+        found = run(f"""
+            SELECT {_INCOME_FIGURES}
+            FROM (SELECT 0 AS households, 0 AS surveyed, 0 AS baselined, 0 AS compared,
+                         NULL AS rose, NULL AS same, NULL AS fell, NULL::DOUBLE AS baseline_median,
+                         NULL::DOUBLE AS latest_median, NULL::DOUBLE AS baseline_p25,
+                         NULL::DOUBLE AS baseline_p75, NULL::DOUBLE AS latest_p25,
+                         NULL::DOUBLE AS latest_p75) s""")
+    return found.iloc[0].to_dict()
+
+
+def income_change_by_area(prefix: str = "") -> pd.DataFrame:
+    """The same figures for each area one level below `prefix` that has households (provinces,
+    districts, subdistricts or villages), named; the largest change of the median first, areas
+    with too few households compared last."""
+    length = AREA_LEVELS[len(prefix)]
+    return run(f"""WITH {_AREA_NAMES}
+        SELECT s.code, coalesce(a.name_th, v.name_th) AS name_th,
+               coalesce(a.name_en, v.name_en) AS name_en, {_INCOME_FIGURES}
+        FROM income_summary s
+        LEFT JOIN area a ON a.code = s.code
+        LEFT JOIN village v ON v.code = s.code
+        WHERE s.level = ? AND s.code LIKE ? || '%' AND s.occupation_code IS NULL
+        ORDER BY change_baht DESC NULLS LAST, s.code""", [_INCOME_LEVEL[length], prefix])
+
+
+def income_change_by_group(prefix: str) -> pd.DataFrame:
+    """The same figures for each occupational group in the villages under `prefix`, named with
+    its village; the largest change first. Pages ask for a subdistrict or smaller."""
+    return run(f"""
+        SELECT s.code, g.name_th, g.name_en, v.name_th AS village_th, v.name_en AS village_en,
+               {_INCOME_FIGURES}
+        FROM income_summary s
+        JOIN occupation_group g ON g.code = s.code
+        JOIN village v ON v.code = s.village_code
+        WHERE s.level = 'group' AND s.village_code LIKE ? || '%'
+        ORDER BY change_baht DESC NULLS LAST, s.code""", [prefix])
+
+
+def income_change_by_occupation(prefix: str = "") -> pd.DataFrame:
+    """The same figures for each occupation within the area `prefix` ('' everything, or a
+    province, district or subdistrict code); the largest change first."""
+    return run(f"""
+        SELECT s.occupation_code AS code, o.name_th, o.name_en, {_INCOME_FIGURES}
+        FROM income_summary s
+        JOIN occupation o ON o.code = s.occupation_code
+        WHERE s.level = ? AND s.code = ? AND s.occupation_code IS NOT NULL
+        ORDER BY change_baht DESC NULLS LAST, s.occupation_code""",
+               [_INCOME_LEVEL[len(prefix)], prefix])

@@ -1,4 +1,8 @@
--- Samma's data model: the one place it is written down.
+-- Samma's data model: the facts, as a workbook holds them. The one place they are written down.
+-- What is derived from them (the pages' summaries, the rule breaches) is not here: each derived
+-- table is one file in samma/derived/, rebuilt from these facts by samma/derive.py whenever the
+-- file is written or upgraded. A change here bumps db.SCHEMA_VERSION and adds a step to
+-- samma/migrations.py, so that every earlier file upgrades.
 -- Codes are the Department of Provincial Administration's: province 2 digits, district 4,
 -- subdistrict 6; a village is its subdistrict code plus its หมู่ที่ as two digits (8 digits).
 -- Households are people: they carry a pseudonymous code only, never a name, ID number or phone.
@@ -101,11 +105,34 @@ CREATE TABLE household (
     group_code    VARCHAR REFERENCES occupation_group (code)
 );
 
--- The 5 K (๕ ก.): a group or a network is "formed" when all five are in place.
+-- Income surveys of participating households: the program's aim is more income from the new
+-- occupation (มีรายได้เพิ่มขึ้น). Once before or when a household joins (the baseline) and again
+-- later (follow-ups): monthly income from its group's occupation, and the household's total
+-- monthly income where it was asked. Keyed by the household's code, never a name. No page shows
+-- a figure for fewer than domain.INCOME_MIN_HOUSEHOLDS households.
+-- One survey per household and day, of a household in the household table: the workbook's checks
+-- refuse anything else, with its row. Not declared as PRIMARY KEY and REFERENCES: at national
+-- scale (about 5 million surveys) their two indexes would add some 400 MB to the file and half a
+-- minute to every build, to guard what the checks already guard.
+CREATE TABLE income_survey (
+    household_code          VARCHAR NOT NULL,
+    surveyed                DATE NOT NULL,
+    kind                    VARCHAR NOT NULL CHECK (kind IN ('baseline', 'follow_up')),
+    occupation_income_baht  DECIMAL(14, 2) NOT NULL CHECK (occupation_income_baht >= 0),
+    household_income_baht   DECIMAL(14, 2) CHECK (household_income_baht >= 0)
+);
+
+-- The 5 K (๕ ก.), in order: written from samma/domain.py FIVE_K when a file is created.
+CREATE TABLE five_k (
+    k         VARCHAR PRIMARY KEY,
+    position  INTEGER NOT NULL UNIQUE
+);
+
+-- A group or a network is "formed" when all five K are in place.
 CREATE TABLE milestone (
     owner_kind  VARCHAR NOT NULL CHECK (owner_kind IN ('group', 'network')),
     owner_code  VARCHAR NOT NULL,
-    k           VARCHAR NOT NULL CHECK (k IN ('committee', 'members', 'rules', 'fund', 'activities')),
+    k           VARCHAR NOT NULL REFERENCES five_k (k),
     reached     DATE NOT NULL,
     PRIMARY KEY (owner_kind, owner_code, k)
 );
@@ -128,17 +155,31 @@ CREATE TABLE contribution (
     CHECK ((network_code IS NULL) <> (group_code IS NULL))
 );
 
--- The revolving fund's ledger, per group. Cash grants are paid in split between the
--- 'admin' bucket (30%) and the 'revolving' bucket (70%); members' own money goes to revolving.
--- Capital = paid_in + profit - loss; loans outstanding = loan_out - repayment - loss.
+-- A fund's ledger. The fund belongs to a group or to a network, exactly one (the source offers
+-- the fund to the network, whose committee runs it and passes money on to its groups). Cash
+-- grants are paid in split between the 'admin' bucket (30%) and the 'revolving' bucket (70%);
+-- members' own money goes to revolving. Admin money is 'spent' on a purpose; a network's
+-- revolving money 'passed_on' to one of its groups leaves the network's fund (the group records
+-- it as paid in). Capital = paid_in − passed_on + profit − loss, and must not fall below
+-- paid_in − passed_on; loans outstanding = loan_out − repayment − loss.
 CREATE TABLE fund_entry (
     id               INTEGER PRIMARY KEY,
     date             DATE NOT NULL,
-    group_code       VARCHAR NOT NULL REFERENCES occupation_group (code),
+    group_code       VARCHAR REFERENCES occupation_group (code),
     bucket           VARCHAR NOT NULL CHECK (bucket IN ('admin', 'revolving')),
-    entry            VARCHAR NOT NULL CHECK (entry IN ('paid_in', 'loan_out', 'repayment', 'profit', 'loss')),
+    entry            VARCHAR NOT NULL CHECK (entry IN
+                       ('paid_in', 'loan_out', 'repayment', 'profit', 'loss', 'spent', 'passed_on')),
     amount_baht      DECIMAL(14, 2) NOT NULL CHECK (amount_baht >= 0),
-    contribution_id  INTEGER REFERENCES contribution (id)
+    contribution_id  INTEGER REFERENCES contribution (id),
+    -- Since version 6 (earlier files: every entry a group's).
+    network_code     VARCHAR REFERENCES network (code),
+    purpose          VARCHAR CHECK (purpose IN ('meetings', 'bookkeeping', 'travel', 'materials', 'other')),
+    to_group_code    VARCHAR REFERENCES occupation_group (code),
+    CHECK ((network_code IS NULL) <> (group_code IS NULL)),
+    CHECK ((entry = 'spent') = (purpose IS NOT NULL)),
+    CHECK (entry <> 'spent' OR bucket = 'admin'),
+    CHECK ((entry = 'passed_on') = (to_group_code IS NOT NULL)),
+    CHECK (entry <> 'passed_on' OR (bucket = 'revolving' AND network_code IS NOT NULL))
 );
 
 -- The three steps (ขยับ ๓ ขั้น): targets for a quarter, one year and three years.
@@ -201,225 +242,65 @@ CREATE TABLE training_group (
     PRIMARY KEY (training_id, group_code)
 );
 
--- ---------------------------------------------------------------------------------------------
--- Views: the few shapes several pages ask for. A group's and a network's 5 K, a village's
--- stage, a group's revolving fund.
+-- --- the network's committee, matching schemes and loans ---------------------------------------
 
-CREATE VIEW group_progress AS
-SELECT g.code AS group_code, g.village_code, g.occupation_code, g.formed,
-       count(m.k) AS ks, count(m.k) = 5 AS all5k
-FROM occupation_group g
-LEFT JOIN milestone m ON m.owner_kind = 'group' AND m.owner_code = g.code
-GROUP BY ALL;
-
--- Stages in order: target only → sages in place → households enrolled → group formed → all 5 K.
-CREATE VIEW village_stage AS
-SELECT v.code AS village_code, v.subdistrict_code, v.is_target, v.is_pilot,
-       coalesce(s.sages, 0) AS sages,
-       coalesce(s.lead_sages, 0) AS lead_sages,
-       coalesce(h.households, 0) AS households,
-       coalesce(g.groups_formed, 0) AS groups_formed,
-       coalesce(g.groups_5k, 0) AS groups_5k,
-       CASE WHEN coalesce(g.groups_5k, 0) > 0 THEN 4
-            WHEN coalesce(g.groups_formed, 0) > 0 THEN 3
-            WHEN coalesce(h.households, 0) > 0 THEN 2
-            WHEN coalesce(s.sages, 0) > 0 THEN 1
-            ELSE 0 END AS stage_rank
-FROM village v
-LEFT JOIN (SELECT village_code, count(*) AS sages, count(*) FILTER (WHERE role = 'lead') AS lead_sages
-           FROM sage GROUP BY 1) s ON s.village_code = v.code
-LEFT JOIN (SELECT village_code, count(*) AS households FROM household GROUP BY 1) h
-       ON h.village_code = v.code
-LEFT JOIN (SELECT village_code, count(*) FILTER (WHERE formed IS NOT NULL) AS groups_formed,
-                  count(*) FILTER (WHERE all5k AND formed IS NOT NULL) AS groups_5k
-           FROM group_progress GROUP BY 1) g ON g.village_code = v.code;
-
--- Capital = paid in + profit − losses; it "must not be lost", so its floor is what was paid in.
-CREATE VIEW group_fund AS
-SELECT group_code,
-       sum(amount_baht) FILTER (WHERE entry = 'paid_in') AS paid_in,
-       coalesce(sum(amount_baht) FILTER (WHERE entry = 'profit'), 0) AS profit,
-       coalesce(sum(amount_baht) FILTER (WHERE entry = 'loss'), 0) AS loss,
-       coalesce(sum(amount_baht) FILTER (WHERE entry = 'loan_out'), 0)
-         - coalesce(sum(amount_baht) FILTER (WHERE entry IN ('repayment', 'loss')), 0) AS on_loan,
-       coalesce(sum(amount_baht) FILTER (WHERE entry IN ('paid_in', 'profit')), 0)
-         - coalesce(sum(amount_baht) FILTER (WHERE entry = 'loss'), 0) AS capital
-FROM fund_entry
-WHERE bucket = 'revolving'
-GROUP BY group_code;
-
--- Rule breaches found when a spreadsheet is loaded: facts to show on the pages they concern,
--- not typos to refuse. rule: a grant not split 70/30, partners' matching above the members'
--- own part (1:1), revolving capital below what was paid in.
-CREATE TABLE load_warning (
-    rule             VARCHAR NOT NULL CHECK (rule IN
-                       ('split_70_30', 'matching_above_members', 'capital_below_floor')),
-    group_code       VARCHAR REFERENCES occupation_group (code),
-    contribution_id  INTEGER REFERENCES contribution (id),
-    amount_baht      DECIMAL(14, 2) NOT NULL,
-    limit_baht       DECIMAL(14, 2) NOT NULL,
-    message_th       VARCHAR NOT NULL,
-    message_en       VARCHAR NOT NULL
+-- The network committee's seats by role (กรรมการ, the first of the 5 K): counted, never named.
+CREATE TABLE committee_seat (
+    network_code  VARCHAR NOT NULL REFERENCES network (code),
+    role          VARCHAR NOT NULL CHECK (role IN
+                    ('chair', 'vice_chair', 'secretary', 'treasurer', 'member')),
+    seats         INTEGER NOT NULL CHECK (seats >= 1),
+    PRIMARY KEY (network_code, role)
 );
 
--- ---------------------------------------------------------------------------------------------
--- Load-time summaries (issue 8). Filled by samma/aggregates.py inside every write of the file
--- (db.write_database), so pages read a few thousand rows instead of millions, at any scale.
--- One row per area and level; each level is the sum of the level below, plus what belongs to
--- the level itself (a subdistrict's network receives support no village does; a district holds
--- the market events). Ancestor codes allow the drill-down province → district → subdistrict →
--- village with one filter. Cash and in kind stay in separate columns.
-CREATE TABLE area_summary (
-    level              VARCHAR NOT NULL CHECK (level IN ('village', 'subdistrict', 'district', 'province')),
-    code               VARCHAR NOT NULL,
-    subdistrict_code   VARCHAR,            -- NULL above the subdistrict level
-    district_code      VARCHAR,            -- NULL at the province level
-    province_code      VARCHAR NOT NULL,
-    villages           INTEGER NOT NULL,
-    target_villages    INTEGER NOT NULL,
-    pilot_villages     INTEGER NOT NULL,
-    villages_reached   INTEGER NOT NULL,   -- target villages with their sages in place
-    stage_target       INTEGER NOT NULL,   -- villages by stage (village_stage.stage_rank 0..4)
-    stage_sages        INTEGER NOT NULL,
-    stage_households   INTEGER NOT NULL,
-    stage_group        INTEGER NOT NULL,
-    stage_all5k        INTEGER NOT NULL,
-    sages              INTEGER NOT NULL,
-    lead_sages         INTEGER NOT NULL,
-    households         INTEGER NOT NULL,
-    groups             INTEGER NOT NULL,   -- groups, formed or not yet
-    groups_formed      INTEGER NOT NULL,
-    groups_5k          INTEGER NOT NULL,
-    support_cash       DECIMAL(18, 2) NOT NULL,   -- partners' support, cash
-    support_in_kind    DECIMAL(18, 2) NOT NULL,   -- partners' support, in kind (value)
-    members_raised     DECIMAL(18, 2) NOT NULL,   -- members' shares and savings
-    revolving_capital  DECIMAL(18, 2) NOT NULL,   -- group_fund.capital
-    sales              DECIMAL(18, 2) NOT NULL,   -- by the area's groups, wherever they sold
-    events             INTEGER,                   -- market events held; NULL below the district
-    PRIMARY KEY (level, code)
-);
--- Smaller load-time tables the other pages read instead of the millions of ledger rows behind
--- them (issue 8), each filled by samma/aggregates.py from the base tables of the same file.
-
--- Per target village, the steps of the Groups page's funnel.
-CREATE TABLE funnel_village (
-    village_code   VARCHAR PRIMARY KEY,
-    with_sages     BOOLEAN NOT NULL,    -- a lead sage and a full team
-    households     INTEGER NOT NULL,
-    groups_formed  INTEGER NOT NULL,
-    groups_5k      INTEGER NOT NULL,
-    groups_sold    INTEGER NOT NULL     -- formed groups that sold at an event
+-- A matching scheme: partners who match what members raise themselves, at a ratio (the source's
+-- is Thitthang Thai with Wiang Ping, 1:1). The 1:1 check applies to its members only, from the
+-- day each joined.
+CREATE TABLE matching_scheme (
+    code     VARCHAR PRIMARY KEY,
+    name_th  VARCHAR NOT NULL,
+    name_en  VARCHAR NOT NULL,
+    ratio    DECIMAL(6, 2) NOT NULL CHECK (ratio > 0)
 );
 
--- Per subdistrict and month: households enrolled, groups formed, groups reaching all 5 K.
-CREATE TABLE formation_month (
-    subdistrict_code  VARCHAR NOT NULL,
-    indicator         VARCHAR NOT NULL,
-    month             DATE NOT NULL,
-    n                 INTEGER NOT NULL
+CREATE TABLE scheme_partner (
+    scheme_code   VARCHAR NOT NULL REFERENCES matching_scheme (code),
+    partner_code  VARCHAR NOT NULL REFERENCES partner (code),
+    PRIMARY KEY (scheme_code, partner_code)
 );
 
--- Contributions summed per source, partner, kind, Thai fiscal year and purpose.
-CREATE TABLE contribution_summary (
-    source       VARCHAR NOT NULL,
-    partner_code VARCHAR,
-    kind         VARCHAR NOT NULL,
-    fiscal_year  INTEGER,
-    purpose      VARCHAR,
-    amount_baht  DECIMAL(18, 2),
-    days         DECIMAL(18, 2),
-    entries      BIGINT NOT NULL
+-- A group or a network in a scheme, exactly one, in at most one scheme.
+CREATE TABLE scheme_member (
+    scheme_code   VARCHAR NOT NULL REFERENCES matching_scheme (code),
+    network_code  VARCHAR REFERENCES network (code),
+    group_code    VARCHAR REFERENCES occupation_group (code),
+    since         DATE NOT NULL,
+    CHECK ((network_code IS NULL) <> (group_code IS NULL))
 );
 
--- Where the cash went: origin → network or groups → use (queries.cash_flows).
-CREATE TABLE cash_flow_summary (
-    origin      VARCHAR NOT NULL,
-    recipient   VARCHAR NOT NULL,
-    use         VARCHAR,
-    amount_baht DECIMAL(18, 2)
+-- The loan register: which fund (a group's or a network's, exactly one) lent how much to which
+-- household (its code, never a name), when, due when, at what yearly interest. The ledger
+-- (fund_entry) stays the money's truth and works without a register; where both exist they agree.
+CREATE TABLE loan (
+    code            VARCHAR PRIMARY KEY,
+    network_code    VARCHAR REFERENCES network (code),
+    group_code      VARCHAR REFERENCES occupation_group (code),
+    household_code  VARCHAR NOT NULL REFERENCES household (code),
+    amount_baht     DECIMAL(14, 2) NOT NULL CHECK (amount_baht >= 0),
+    lent            DATE NOT NULL,
+    due             DATE NOT NULL,
+    interest_pct    DECIMAL(6, 2) NOT NULL CHECK (interest_pct >= 0),
+    CHECK ((network_code IS NULL) <> (group_code IS NULL)),
+    CHECK (due >= lent)
 );
 
--- The revolving fund's movements per month, all groups together.
-CREATE TABLE revolving_month (
-    month       DATE PRIMARY KEY,
-    paid_in     DECIMAL(18, 2) NOT NULL,
-    loans_out   DECIMAL(18, 2) NOT NULL,
-    repayments  DECIMAL(18, 2) NOT NULL,
-    profit      DECIMAL(18, 2) NOT NULL,
-    losses      DECIMAL(18, 2) NOT NULL
+-- What came back on a loan: principal, interest (empty: none), and what was written off as lost
+-- (empty: none).
+CREATE TABLE loan_repayment (
+    id                INTEGER PRIMARY KEY,
+    loan_code         VARCHAR NOT NULL REFERENCES loan (code),
+    date              DATE NOT NULL,
+    principal_baht    DECIMAL(14, 2) NOT NULL CHECK (principal_baht >= 0),
+    interest_baht     DECIMAL(14, 2) CHECK (interest_baht >= 0),
+    written_off_baht  DECIMAL(14, 2) CHECK (written_off_baht >= 0)
 );
-
--- Each cash grant into a fund with what its ledger put to admin and to revolving (70/30).
-CREATE TABLE grant_split (
-    id            INTEGER PRIMARY KEY,
-    date          DATE,
-    partner_code  VARCHAR,
-    group_code    VARCHAR,
-    network_code  VARCHAR,
-    grant_baht    DOUBLE,
-    admin         DOUBLE,
-    revolving     DOUBLE
-);
-
--- Each group with members' money against the partners' matching (1:1).
-CREATE TABLE group_match (
-    group_code  VARCHAR PRIMARY KEY,
-    raised      DOUBLE,
-    matched     DOUBLE NOT NULL,
-    matched_on  DATE
-);
-
--- Per market event, what was sold there.
-CREATE TABLE event_sales_summary (
-    event_code      VARCHAR PRIMARY KEY,
-    groups_selling  BIGINT NOT NULL,
-    products        BIGINT NOT NULL,
-    quantity        HUGEINT NOT NULL,
-    sales_baht      DOUBLE NOT NULL
-);
-
--- Per group that sold, and per product that sold, all events together.
-CREATE TABLE group_sales (
-    group_code  VARCHAR PRIMARY KEY,
-    village_code VARCHAR NOT NULL,
-    events      BIGINT NOT NULL,
-    quantity    HUGEINT,
-    sales_baht  DOUBLE
-);
-CREATE TABLE product_sales (
-    product_code VARCHAR PRIMARY KEY,
-    quantity     HUGEINT,
-    sales_baht   DOUBLE
-);
-
--- Sales per group and event before and after a group's first training of each kind.
-CREATE TABLE training_effect (
-    kind                  VARCHAR NOT NULL,
-    period                VARCHAR NOT NULL,
-    groups                BIGINT NOT NULL,
-    group_events          BIGINT NOT NULL,
-    sales_per_group_event DOUBLE
-);
--- What each plan village (in a subdistrict with a plan, or with targets of its own) added to
--- the plan's indicators on each day: households enrolled, groups formed, groups completing
--- their 5 K, revolving capital (paid in + profit − losses), sales at events held that day.
-CREATE TABLE plan_village_day (
-    village_code  VARCHAR NOT NULL,
-    indicator     VARCHAR NOT NULL,
-    day           DATE NOT NULL,
-    value         DECIMAL(18, 2) NOT NULL
-);
-
--- The committee's readiness check per plan village (queries.village_readiness).
-CREATE TABLE plan_readiness (
-    code                VARCHAR PRIMARY KEY,
-    subdistrict_code    VARCHAR NOT NULL,
-    name_th             VARCHAR,
-    name_en             VARCHAR,
-    groups_formed       BIGINT NOT NULL,
-    groups_5k           BIGINT NOT NULL,
-    groups_below_floor  BIGINT NOT NULL,
-    groups_with_fund    BIGINT NOT NULL,
-    events_sold         BIGINT NOT NULL
-);
--- --- end of load-time summaries (issue 8) ---

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import functools
+import os
+from collections.abc import Callable
 from contextlib import ExitStack, contextmanager
 
 import streamlit as st
 
-from samma import charts, db, handout, meeting, queries
-from samma.i18n import DEFAULT_LANG, LANGS, date, number, t
+from samma import charts, db, handout, income, meeting, queries, sample, snapshot, specs, tables
+from samma.i18n import DEFAULT_LANG, LANGS, baht, date, number, t
 
 # A phone shows a page title in two or three lines, not six.
 PHONE_CSS = """<style>
@@ -49,18 +52,45 @@ def style(projector: bool) -> None:
     st.html(PHONE_CSS + (PROJECTOR_CSS if projector else ""))
 
 
-# Chart text in projector mode: the 13-18 px of a chart becomes 20-27 px, beside body text of
-# 24 px or more.
-PROJECTOR_CHART_TEXT = 1.5
+def table(rows, lang: str, total: int | None = None, *, money: bool = False, index: bool = False,
+          of: str = "first_rows_of", where=st) -> None:
+    """A table (a DataFrame from `tables`) the width of its column; `money` writes its numbers
+    with thousands separators. When `total` says there are more rows than it shows, a line
+    under it says which part it is ("the first 200 of 1,234 rows")."""
+    config = ({c: st.column_config.NumberColumn(format="localized")
+               for c in rows.select_dtypes("number").columns} if money else None)
+    where.dataframe(rows, hide_index=not index, column_config=config)
+    left_out(len(rows), total, lang, of, where)
 
 
-def chart(figure, where=st) -> None:
-    """Draws an Altair chart the width of its column; in projector mode with its text enlarged
-    (charts.enlarged), since a chart's text is in pixels and does not follow the page's."""
-    if st.session_state.get("projector"):
-        where.vega_lite_chart(charts.enlarged(figure, PROJECTOR_CHART_TEXT), width="stretch")
-    else:
-        where.altair_chart(figure, width="stretch")
+def left_out(shown: int, total: int | None, lang: str, of: str = "first_rows_of", where=st) -> None:
+    """Under a table or chart that shows `shown` of `total` rows, the line that says so (`of`
+    names its words: the first, the latest, the top N of M)."""
+    if total is not None and total > shown:
+        where.caption(t(of, lang, n=number(shown), total=number(total)))
+
+
+def chart(builder, *args, where=st, **kwargs) -> None:
+    """Draws `builder(*args, **kwargs)`, an Altair chart, the width of its column; in projector
+    mode with its text enlarged (charts.enlarged), since a chart's text is in pixels and does not
+    follow the page's. Its spec is built once per database version, mode and arguments
+    (`specs`), so a rerun that changed nothing in it draws it without building it."""
+    projector = bool(st.session_state.get("projector"))
+    where.vega_lite_chart(specs.spec(builder, args, kwargs, projector), width="stretch")
+
+
+def part(draw: Callable) -> Callable:
+    """A part of a page that the pickers inside it rerun alone (st.fragment), not the whole page.
+    Rerun alone, it is outside the page's database guard: it takes one of its own."""
+    @st.fragment
+    @functools.wraps(draw)
+    def rerun_alone(*args, **kwargs) -> None:
+        if db.pinned():
+            draw(*args, **kwargs)
+            return
+        with database_guard(lang()):
+            draw(*args, **kwargs)
+    return rerun_alone
 
 
 def projector_switch(lang: str) -> bool:
@@ -86,8 +116,8 @@ def projector_switch(lang: str) -> bool:
 
 
 def meeting_bar(pages: list, current, lang: str, projector: bool) -> None:
-    """Under every page: previous and next page, the share panel, the A4 handout, and the as-of
-    date. Drawn after the page has run, so the share link holds the page's own filters."""
+    """Under every page: previous and next page, the share panel, the A4 handout and the one-file
+    snapshot, and the as-of date. Drawn after the page has run, so the share link holds the page's own filters."""
     carried = {k: v for k, v in st.query_params.items() if k in ("lang", meeting.PROJECTOR_PARAM)}
     # By position, not url_path: the default page's url_path is "".
     earlier, later = meeting.neighbours(pages, current)
@@ -98,9 +128,16 @@ def meeting_bar(pages: list, current, lang: str, projector: bool) -> None:
                          query_params=carried, width="stretch")
     if c_share.button(t("share_view", lang), icon=":material/qr_code_2:", width="stretch"):
         _share_dialog(current, lang, projector)
-    c_handout.download_button(
-        t("handout", lang), data=lambda: handout.pdf(lang), file_name=handout.file_name(lang),
-        mime="application/pdf", icon=":material/picture_as_pdf:", on_click="ignore", width="stretch")
+    # Built when clicked, from the version this page shows.
+    downloads = c_handout.container(horizontal=True)
+    downloads.download_button(
+        t("handout", lang), data=db.keep_version(lambda: handout.pdf(lang)),
+        file_name=handout.file_name(lang), mime="application/pdf", icon=":material/picture_as_pdf:",
+        on_click="ignore", width="stretch")
+    downloads.download_button(
+        t("snapshot", lang), data=db.keep_version(lambda: snapshot.build(lang)),
+        file_name=snapshot.file_name(lang), mime="text/html", icon=":material/offline_share:",
+        help=t("snapshot_help", lang), on_click="ignore", width="stretch")
     if later:
         c_next.page_link(later, label=later.title, icon=":material/arrow_forward:",
                          query_params=carried, width="stretch")
@@ -113,13 +150,36 @@ def _share_dialog(current, lang: str, projector: bool) -> None:
     room when it is shown on the projector."""
     st.subheader(t("share_view", lang))
     with_projector = st.toggle(t("share_with_projector", lang), value=projector, key="share_projector")
-    # The browser's own address when there is one; a path is still a working link behind a proxy.
-    page_url = st.context.url or f"/{current.url_path}"
+    address = meeting.share_address(_public_url(), st.context.url, current.url_path)
     params = {k: st.query_params.get_all(k) for k in st.query_params}
-    link = meeting.share_link(page_url, params, with_projector)
+    link = meeting.share_link(address.page_url, params, with_projector)
     st.caption(t("share_help", lang))
     st.code(link, language=None, wrap_lines=True)
+    # Above the QR code: seen before it is projected.
+    if address.problem:
+        st.warning(t("share_public_url_bad", lang, reason=t(address.problem, lang)), icon=":material/link_off:")
+    if address.local:
+        st.warning(t("share_local_address", lang), icon=":material/phonelink_off:")
     st.image(meeting.qr_png(link), width=480, caption=t("share_qr", lang))
+    # The address is the server's setting or the presenter's own browser: shown as code, never Markdown.
+    st.caption(t(f"share_uses_{address.source}", lang))
+    st.code(address.base, language=None)
+
+
+def _public_url() -> str | None:
+    """The address partners reach: $SAMMA_PUBLIC_URL, else `public_url` in .streamlit/secrets.toml."""
+    configured = os.environ.get(meeting.PUBLIC_URL_ENV)
+    if configured is None and st.secrets.load_if_toml_exists():
+        configured = st.secrets.get(meeting.PUBLIC_URL_SECRET)
+    return configured if isinstance(configured, str) else None
+
+
+def read_the_link_again() -> None:
+    """The language and projector switches read the link once a visit. When a run hands the
+    visit on to another page before drawing one (the root opening the Overview), this makes the
+    next run read it again, so a notice about a bad value shows on the page that is opened."""
+    for key in ("lang", "projector"):
+        st.session_state.pop(key, None)
 
 
 def lang() -> str:
@@ -135,7 +195,7 @@ def database_guard(lang: str):
     reads one version of the file (`db.one_version`)."""
     with ExitStack() as pinned:
         try:
-            pinned.enter_context(db.one_version(db.ensure_database()))
+            pinned.enter_context(db.one_version(first_run_database()))
         except db.DatabaseUnavailable as problem:
             _explain(problem, lang)
             st.stop()
@@ -145,11 +205,21 @@ def database_guard(lang: str):
             _explain(problem, lang)
 
 
+def first_run_database():
+    """The first run needs nothing: at the default path, a missing database is built from the
+    sample. A configured path that is missing is a mistake to report, not to paper over."""
+    path = db.database_path()
+    if not path.exists() and db.is_default_path(path):
+        sample.build(path)
+    return path
+
+
 def _explain(problem: db.DatabaseUnavailable, lang: str) -> None:
     # Both languages at once: whoever reads it may not be the one who chose the language.
     for code in (lang, *(c for c in LANGS if c != lang)):
         st.error(t(f"db_{problem.reason}", code, path=problem.path.name), icon=":material/error:")
-    st.info(t("db_what_to_do", lang), icon=":material/build:")
+    advice = {"old": "db_what_to_do_old", "newer": "db_what_to_do_newer"}.get(problem.reason, "db_what_to_do")
+    st.info(t(advice, lang), icon=":material/build:")
 
 
 # A national load can find tens of thousands of breaches: a page lists the first few hundred.
@@ -161,12 +231,7 @@ def load_warnings(lang: str) -> int:
     concern. Returns how many there are."""
     total = queries.load_warning_count()
     if total:
-        column = t("data_warning", lang)
-        shown = queries.load_warnings(limit=WARNINGS_SHOWN)
-        st.dataframe(shown[[f"message_{lang}"]].rename(columns={f"message_{lang}": column}),
-                     hide_index=True, width="stretch")
-        if total > len(shown):
-            st.caption(t("first_rows_of", lang, n=number(len(shown)), total=number(total)))
+        table(tables.load_warnings(queries.load_warnings(limit=WARNINGS_SHOWN), lang), lang, total)
     return total
 
 
@@ -179,3 +244,38 @@ def page_header(title_key: str, lang: str) -> dict:
     if info["is_sample"]:
         st.warning(t("sample_marker", lang), icon=":material/science:")
     return info
+
+
+# --- income: the program's aim ------------------------------------------------------------------
+
+def income_headline(figures: dict, lang: str, bands: bool = True, spread: bool = False) -> bool:
+    """An area's income in four boxes (households compared, the share earning more, the median
+    before joining and now with the change) and, with `bands`, how many earn more, about the
+    same or less (with `spread`, beside the middle half of incomes before and now); in their
+    place, why there is nothing to show (not recorded, or fewer than 5
+    households surveyed). Then what the figures cannot say. Returns whether figures were shown."""
+    shown = income.state(figures)
+    if shown != income.SHOWN:
+        st.info(income.message(figures, lang),
+                icon=":material/info:" if shown == income.NOT_RECORDED else ":material/lock:")
+        if shown == income.TOO_FEW:
+            st.caption(income.limits(figures, lang))
+        return False
+    c1, c2, c3, c4 = st.columns(4)
+    c1.metric(t("income_compared", lang), number(figures["compared"]),
+              delta=t("of_n", lang, n=number(figures["households"])), delta_color="off",
+              delta_arrow="off", border=True)
+    c2.metric(t("income_rose", lang), f"{number(figures['rose_percent'])}%",
+              delta=income.households(figures["rose"], lang),
+              delta_color="off", delta_arrow="off", border=True)
+    c3.metric(t("income_median_baseline", lang), baht(figures["baseline_median"], lang),
+              help=t("income_median_help", lang), border=True)
+    c4.metric(t("income_median_latest", lang), baht(figures["latest_median"], lang),
+              delta=income.change(figures, lang), help=t("income_median_help", lang), border=True)
+    if bands:
+        left, right = st.columns(2) if spread else (st, None)
+        chart(charts.income_bands, figures, lang, where=left)
+        if spread:
+            chart(charts.income_spread, figures, lang, where=right)
+    st.caption(income.limits(figures, lang))
+    return True

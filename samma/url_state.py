@@ -8,7 +8,7 @@ notice and the default instead of an error.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import streamlit as st
 

@@ -1,7 +1,6 @@
-"""Issue 9: a broken or missing database, on every page: a clear page in Thai and English that
+"""A broken or missing database, on every page: a clear page in Thai and English that
 says what is wrong and what to do, never a traceback; and recovery by itself once fixed."""
 
-import re
 import shutil
 import subprocess
 import sys
@@ -9,10 +8,7 @@ import sys
 import duckdb
 import pytest
 
-from samma.i18n import t
-from tests.conftest import ROOT, run_app
-
-PAGES = re.findall(r'st\.Page\("views/([a-z]+)\.py"', (ROOT / "app.py").read_text(encoding="utf-8"))
+from tests.conftest import PAGES, run_app
 
 
 def _missing(path, sample_db):
@@ -46,8 +42,23 @@ def _locked(path, sample_db):
 
 
 BREAKAGES = {"missing": _missing, "unreadable": _not_duckdb, "truncated": _truncated,
-             "schema": _older_schema, "locked": _locked}
-REASON = {"truncated": "unreadable"}
+             "old": _older_schema, "locked": _locked}
+# What a viewer reads for each, in Thai and English, and what to do, written out here rather than
+# built by the code under test. A file cut short reads as any other unreadable file.
+UNREADABLE = ("ไฟล์ samma.duckdb ไม่ใช่ฐานข้อมูลที่อ่านได้", "The file samma.duckdb is not a readable database")
+SAID = {
+    "missing": ("ไม่พบฐานข้อมูลที่ samma.duckdb", "No database at samma.duckdb"),
+    "unreadable": UNREADABLE,
+    "truncated": UNREADABLE,
+    "old": ("ฐานข้อมูล samma.duckdb สร้างจากแอปรุ่นเก่า ต้องปรับปรุงให้เป็นรุ่นปัจจุบันก่อนจึงจะเปิดได้",
+            "The database samma.duckdb was made by an earlier version of Samma and must be upgraded"),
+    "locked": ("ฐานข้อมูล samma.duckdb กำลังถูกเขียนโดยโปรแกรมอื่น",
+               "The database samma.duckdb is locked by another program"),
+}
+WHAT_TO_DO = ("ให้ผู้ดูแลระบบนำเข้าข้อมูลใหม่ หรือกู้คืนจากสำเนาสำรอง (python -m samma restore) "
+              "หน้านี้จะกลับมาเองเมื่อแก้ไขแล้ว")
+UPGRADE = ("ให้ผู้ดูแลระบบใช้คำสั่ง python -m samma upgrade หนึ่งครั้ง คำสั่งนี้จะปรับปรุงข้อมูลทั้งหมด"
+           "ให้เป็นรุ่นปัจจุบัน และเก็บไฟล์เดิมไว้เป็นสำเนาสำรอง หน้านี้จะกลับมาเองเมื่อเสร็จ")
 
 
 # The guard is in the router, around every page: every breakage on the first page a link opens,
@@ -67,16 +78,14 @@ def test_every_page_explains_a_broken_database_in_both_languages(breakage, page,
         if holder is not None:
             holder.communicate("")
     assert not at.exception
-    reason = REASON.get(breakage, breakage)
-    errors = [e.value for e in at.error]
-    assert t(f"db_{reason}", "th", path=path.name) in errors
-    assert t(f"db_{reason}", "en", path=path.name) in errors
-    assert [i.value for i in at.info] == [t("db_what_to_do", "th")]
+    assert path.name == "samma.duckdb"
+    assert [e.value for e in at.error] == list(SAID[breakage])       # Thai first, then English
+    assert [i.value for i in at.info] == [UPGRADE if breakage == "old" else WHAT_TO_DO]
     assert not at.metric and not at.get("vega_lite_chart") and not at.get("deck_gl_json_chart")
 
 
 @pytest.mark.parametrize("breakage", ["unreadable", "truncated", "locked"])
-def test_the_app_recovers_once_the_file_is_fixed(breakage, tmp_path, sample_db, monkeypatch):
+def test_the_app_recovers_once_the_file_is_fixed(breakage, tmp_path, sample_db, monkeypatch, sql):
     path = tmp_path / "samma.duckdb"
     holder = BREAKAGES[breakage](path, sample_db)
     monkeypatch.setenv("SAMMA_DB", str(path))
@@ -89,4 +98,5 @@ def test_the_app_recovers_once_the_file_is_fixed(breakage, tmp_path, sample_db, 
         shutil.copy(sample_db, path)           # the administrator restores a good copy
     at.run()
     assert not at.exception and not at.error
-    assert len(at.metric) == 11
+    households = sql("SELECT count(*) FROM household")[0][0]
+    assert {m.label: m.value for m in at.metric}["ครัวเรือนที่เข้าร่วม"] == f"{households:,}"

@@ -6,7 +6,7 @@ import shutil
 import duckdb
 import pytest
 
-from samma import db, sample
+from samma import db, sample, ui
 
 
 def _dataset_name(reader: db.Reader) -> str:
@@ -68,15 +68,18 @@ def test_truncated_file_is_unreadable(tmp_path, sample_db):
     assert problem.value.reason == "unreadable"
 
 
-def test_older_schema_version_is_refused(tmp_path, sample_db):
-    path = tmp_path / "old.duckdb"
+@pytest.mark.parametrize("version, reason", [(-1, "old"), (1, "newer"), (-100, "unreadable")])
+def test_a_file_of_another_schema_version_is_refused(tmp_path, sample_db, version, reason):
+    """-1: one version behind (the upgrade command fixes it); +1: made by a newer Samma; a
+    version no Samma ever wrote is not a Samma file."""
+    path = tmp_path / "other.duckdb"
     shutil.copy(sample_db, path)
     con = duckdb.connect(str(path))
-    con.execute("UPDATE dataset SET schema_version = 0")
+    con.execute("UPDATE dataset SET schema_version = schema_version + ?", [version])
     con.close()
     with pytest.raises(db.DatabaseUnavailable) as problem:
         db.Reader(path).run("SELECT 1")
-    assert problem.value.reason == "schema"
+    assert problem.value.reason == reason
 
 
 def test_a_failed_build_leaves_the_live_file_as_it_was(tmp_path, sample_db):
@@ -98,13 +101,13 @@ def test_default_path_builds_the_sample_on_first_run(tmp_path, monkeypatch):
     default = tmp_path / "data" / "samma.duckdb"
     monkeypatch.setattr(db, "DEFAULT_PATH", default)
     monkeypatch.delenv("SAMMA_DB")
-    assert db.ensure_database() == default
+    assert ui.first_run_database() == default
     assert db.Reader(default).run("SELECT is_sample FROM dataset").iloc[0, 0]
 
 
 def test_configured_missing_path_is_not_papered_over(tmp_path, monkeypatch):
     monkeypatch.setenv("SAMMA_DB", str(tmp_path / "typo.duckdb"))
-    db.ensure_database()
+    ui.first_run_database()
     assert not (tmp_path / "typo.duckdb").exists()
 
 

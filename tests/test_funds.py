@@ -9,8 +9,21 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from samma.funds import (SLIDERS, Notice, WhatIf, match, match_gap, parse_params, parse_value, sliders_for,
-                         project, split_gap, split_grant, to_params, verdict)
+from samma.funds import (
+    SLIDERS,
+    Notice,
+    WhatIf,
+    match,
+    match_gap,
+    parse_params,
+    parse_value,
+    project,
+    sliders_for,
+    split_gap,
+    split_grant,
+    to_params,
+    verdict,
+)
 
 
 def test_source_defaults_give_the_issues_figures():

@@ -56,10 +56,8 @@ def test_flow_layout_keeps_every_baht():
     assert set(bands.origin) == {"CDD", "TTT", "members"}
 
 
-def test_cash_flow_chart_highlights_one_origin_on_hover():
-    partners = queries.partners()
-    spec = charts.cash_flow_chart(queries.cash_flows(), dict(zip(partners.code, partners.short_en)),
-                                  "en").to_dict()
+def test_cash_flow_chart_highlights_one_origin_on_hover(sql):
+    spec = charts.cash_flow_chart(queries.cash_flows(), queries.partners(), "en").to_dict()
     params = spec["params"]
     assert params[0]["select"] == {"type": "point", "fields": ["origin"], "on": "pointerover",
                                    "clear": "pointerout"}
@@ -67,7 +65,8 @@ def test_cash_flow_chart_highlights_one_origin_on_hover():
     assert strip["encoding"]["opacity"]["condition"]["param"] == params[0]["name"]
     labels = [r["label"] for r in json.loads(json.dumps(spec["datasets"]))[
         spec["layer"][1]["data"]["name"]]]
-    assert "Members (shares + savings)\n฿2,866,250" in labels
+    members = sql("SELECT sum(amount_baht) FROM contribution WHERE source = 'members' AND kind = 'cash'")[0][0]
+    assert f"Members (shares + savings)\n฿{members:,.0f}" in labels
     assert not any("DTAC" in label for label in labels)         # in kind only: no cash bands
 
 
@@ -81,5 +80,11 @@ def test_revolving_chart_draws_the_floor_dashed():
 def test_projection_chart_marks_the_three_steps():
     spec = charts.whatif_projection_chart(project(WhatIf()), "en").to_dict()
     steps = next(d for d in _datasets(spec) if len(d) == 3)
+    # By hand, with the source's defaults: 25 members (1 village × (5 + 20)) raise 100 + 3 × 50
+    # baht each, 6,250; the 1:1 grant less 30% admin adds 4,375, so 10,625 at the match. Each
+    # month the fund earns (6% − 2%) / 12 = 1/300 and the members save 25 × 50 = 1,250 more:
+    # after n months, 10,625 × g^n + 1,250 × (g^n − 1) / (g − 1) with g = 1 + 1/300.
+    g = 1 + 1 / 300
+    at = {n: 10_625 * g ** n + 1_250 * (g ** n - 1) / (g - 1) for n in (3, 12, 36)}
     assert [(s["month"], s["label"]) for s in steps] == [
-        (3, "Quarter\n฿14,494"), (12, "1 year\n฿26,336"), (36, "3 years\n฿59,704")]
+        (3, f"Quarter\n฿{at[3]:,.0f}"), (12, f"1 year\n฿{at[12]:,.0f}"), (36, f"3 years\n฿{at[36]:,.0f}")]

@@ -31,14 +31,16 @@ def test_cash_flows_follow_the_ledger(sql):
     assert flows.amount_baht.sum() == float(sql(
         "SELECT sum(amount_baht) FROM contribution WHERE kind = 'cash'")[0][0])
     admin = flows[flows.use == "admin"].amount_baht.sum()
-    assert admin == float(sql("SELECT sum(amount_baht) FROM fund_entry WHERE bucket = 'admin'")[0][0])
+    assert admin == float(sql("SELECT sum(amount_baht) FROM fund_entry WHERE bucket = 'admin' "
+                              "AND entry = 'paid_in'")[0][0])
     assert not (flows.origin.isin(["DTAC", "TCDC"])).any()      # in kind only: no cash to follow
 
 
 def test_revolving_fund_ends_at_the_ledgers_totals(sql):
     months = queries.revolving_fund_by_month()
     paid_in, profit, loss, loan_out, repaid = sql("""
-        SELECT sum(amount_baht) FILTER (WHERE entry = 'paid_in'),
+        SELECT sum(amount_baht) FILTER (WHERE entry = 'paid_in')
+                 - sum(amount_baht) FILTER (WHERE entry = 'passed_on'),
                sum(amount_baht) FILTER (WHERE entry = 'profit'),
                sum(amount_baht) FILTER (WHERE entry = 'loss'),
                sum(amount_baht) FILTER (WHERE entry = 'loan_out'),
@@ -59,19 +61,24 @@ def test_every_grant_is_checked_against_70_30(sql):
     assert set(checks.verdict) == {"ok"}
 
 
-def test_group_match_checks(sql):
-    checks = queries.group_match_checks().set_index("group_code")
-    matched_groups = sql("SELECT count(DISTINCT group_code) FROM contribution "
-                         "WHERE purpose = 'matching'")[0][0]
-    assert (checks.verdict == "ok").sum() == matched_groups
-    # A matched group: members' shares and their first three months of savings, matched 1:1.
+def test_scheme_match_checks(sql):
+    checks = queries.scheme_match_checks().set_index("group_code")
+    # The scheme's members only, every one of them checked; every sample member is matched 1:1.
+    assert sorted(checks.index) == [g for (g,) in sql("SELECT group_code FROM scheme_member ORDER BY 1")]
+    assert (checks.verdict == "ok").all() and (checks.ratio == 1).all()
+    # A member: its members' shares and first three months of savings since it joined, matched 1:1.
     code, raised, matched = sql("""
-        WITH m AS (SELECT group_code, min(date) AS d, sum(amount_baht) AS matched
-                   FROM contribution WHERE purpose = 'matching' GROUP BY 1)
+        WITH m AS (SELECT c.group_code, min(c.date) AS d, sum(c.amount_baht) AS matched
+                   FROM contribution c JOIN scheme_member s ON s.group_code = c.group_code
+                   WHERE c.purpose = 'matching' AND c.date >= s.since GROUP BY 1)
         SELECT c.group_code, sum(c.amount_baht), any_value(m.matched)
         FROM contribution c JOIN m ON m.group_code = c.group_code
-        WHERE c.source = 'members' AND c.date <= m.d GROUP BY 1 ORDER BY 1 LIMIT 1""")[0]
+        JOIN scheme_member s ON s.group_code = c.group_code
+        WHERE c.source = 'members' AND c.date BETWEEN s.since AND m.d GROUP BY 1 ORDER BY 1 LIMIT 1""")[0]
     assert checks.loc[code, "raised"] == float(raised) == float(matched)
     assert checks.loc[code, "gap"] == 0
-    unmatched = checks[checks.verdict == "not_matched"]
-    assert (unmatched.matched == 0).all() and (unmatched.gap == -unmatched.raised).all()
+    # Groups outside every scheme: listed by name, no baht asked of anyone.
+    outside, total = queries.outside_schemes()
+    assert total == len(outside) == sql("""SELECT count(*) FROM occupation_group WHERE formed IS NOT NULL
+        AND code NOT IN (SELECT group_code FROM scheme_member)""")[0][0] > 0
+    assert set(outside.columns) == {"code", "name_th", "name_en", "village_th", "village_en"}

@@ -1,4 +1,4 @@
-"""Issue 7: the A4 handout opens as a PDF, embeds the Thai font, and carries the headline figures,
+"""The A4 handout opens as a PDF, embeds the Thai font, and carries the headline figures,
 the as-of date and the sample marker, in Thai and in English."""
 
 import io
@@ -8,6 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from samma import handout
+from tests.conftest import expected_overdue
 
 
 def _text_and_fonts(lang: str) -> tuple[str, set[str], float]:
@@ -70,4 +71,33 @@ def test_sales_by_event_and_the_plan_in_the_thai_handout(sql):
     for (total,) in sql("SELECT sum(amount_baht) FROM sale GROUP BY event_code"):
         assert f"{total:,.0f} บาท" in text
     assert "ความก้าวหน้าตามแผน" in text
-    assert "ถึงเป้าแล้ว" in text or "ตามแผน" in text or "ล่าช้า" in text
+    # The 1-year step fell due on 30 Sep 2026, before the data's 31 Oct 2026: each indicator has
+    # reached its target or is behind. The sample's plan covers Tha Wang Tan (501910) alone.
+    due = sql("SELECT max(due) FROM plan_target WHERE step = 'year1'")[0][0]
+    assert str(due) == "2026-09-30"
+    in_plan = "village_code LIKE '501910%'"
+    households = sql(f"SELECT count(*) FROM household WHERE {in_plan}")[0][0]
+    groups_5k = sql(f"""SELECT count(*) FROM occupation_group g WHERE g.{in_plan} AND (SELECT count(*)
+        FROM milestone m WHERE m.owner_kind = 'group' AND m.owner_code = g.code) = 5""")[0][0]
+    target = dict(sql("SELECT indicator, sum(target_value) FROM plan_target WHERE step = 'year1' "
+                      "AND length(area_code) = 6 GROUP BY 1"))
+    assert households >= target["households_trained"] and groups_5k < target["groups_5k"]
+    assert (f"1 ปี · ครัวเรือนที่ได้รับการถ่ายทอดความรู้ {households} / "
+            f"{target['households_trained']:.0f} ถึงเป้าแล้ว") in text
+    assert f"1 ปี · กลุ่มที่ครบ 5 ก. {groups_5k} / {target['groups_5k']:.0f} ล่าช้า" in text
+
+
+def test_the_handout_carries_the_networks_fund_admin_left_and_overdue_loans(sql):
+    capital, admin_left = sql("""
+        SELECT sum(CASE WHEN bucket = 'revolving' AND entry IN ('paid_in', 'profit') THEN amount_baht
+                        WHEN bucket = 'revolving' AND entry IN ('loss', 'passed_on') THEN -amount_baht END),
+               sum(CASE WHEN bucket = 'admin' AND entry = 'paid_in' THEN amount_baht
+                        WHEN bucket = 'admin' AND entry = 'spent' THEN -amount_baht END)
+        FROM fund_entry WHERE network_code IS NOT NULL""")[0]
+    rows = dict(handout.network_and_loans("en").rows)
+    assert rows["The network's revolving fund"] == f"฿{capital:,.0f}"
+    assert rows["The network's administration money left"] == f"฿{admin_left:,.0f}"
+    overdue, overdue_baht = expected_overdue(sql)
+    assert rows["Overdue loans"] == f"{overdue} loan(s) · ฿{overdue_baht:,.0f}"
+    text, _, _ = _text_and_fonts("th")
+    assert "เงินกู้ค้างชำระ" in text and f"{admin_left:,.0f} บาท" in text

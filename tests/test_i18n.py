@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from samma import i18n
+from samma import domain, i18n
 
 
 def test_buddhist_era_dates_with_thai_months():
@@ -16,7 +16,7 @@ def test_buddhist_era_dates_with_thai_months():
     (dt.date(2016, 10, 1), 2560), (dt.date(2017, 9, 30), 2560),
 ])
 def test_thai_fiscal_year_runs_october_to_september(day, fy):
-    assert i18n.fiscal_year(day) == fy
+    assert domain.fiscal_year(day) == fy
 
 
 def test_baht_with_separators_in_each_language():

@@ -1,4 +1,4 @@
-"""Issue 4: the Map page. Villages coloured by stage with no basemap request, filters, the
+"""The Map page. Villages coloured by stage with no basemap request, filters, the
 village card, drill-down on two provinces, bad links; and the map builders checked as data."""
 
 from __future__ import annotations
@@ -9,20 +9,12 @@ import math
 import pandas as pd
 import pytest
 
-from samma import charts
-from tests.conftest import run_app
-from tests.test_map_data import on_two_provinces, two_provinces  # noqa: F401  (fixtures)
+from samma import maps
+from tests.conftest import open_page
 
 
 def open_map(lang: str | None = None, **query_params: str):
-    """Runs the router, then the map page with `query_params` in its URL (set after the first
-    run: a page switch in AppTest keeps what is set then, as a shared link would)."""
-    at = run_app(**({"lang": lang} if lang else {}))
-    for key, value in query_params.items():
-        at.query_params[key] = value
-    at.switch_page("views/map.py").run()
-    assert not at.exception
-    return at
+    return open_page("map", lang, **query_params)
 
 
 def deck(at) -> dict:
@@ -55,9 +47,9 @@ def test_map_shows_every_village_offline_with_stage_and_households(sql):
     lat0, lat1, lon0, lon1 = sql("SELECT min(lat), max(lat), min(lon), max(lon) FROM village")[0]
     view = spec["initialViewState"]
     assert lat0 < view["latitude"] < lat1 and lon0 < view["longitude"] < lon1
-    # Twelve subdistrict outlines; only Tha Wang Tan's is the pilot's blue.
+    # One outline per subdistrict (Saraphi's 12); only Tha Wang Tan's is the pilot's blue.
     outlines = layer(spec, "outlines")
-    assert len(outlines) == 12
+    assert len(outlines) == sql("SELECT count(*) FROM subdistrict")[0][0]
     assert [o["code"] for o in outlines if o["line"][:3] == [0x00, 0x72, 0xB2]] == ["501910"]
 
 
@@ -91,15 +83,19 @@ def test_choosing_a_village_opens_its_card(sql):
     at = open_map()
     at.selectbox(key="village").set_value("50191007").run()
     assert not at.exception
-    assert at.subheader[0].value == "หมู่ 7 ต.ท่าวังตาล"
+    assert at.subheader[0].value == "หมู่ที่ 7 ต.ท่าวังตาล"
     shown = {m.label: m.value for m in at.metric}
     cash = sql("""SELECT sum(amount_baht) FROM contribution WHERE partner_code IS NOT NULL
                   AND kind = 'cash' AND group_code = 'G50191007'""")[0][0]
+    in_kind = sql("""SELECT coalesce(sum(amount_baht), 0) FROM contribution WHERE partner_code IS NOT NULL
+                     AND kind = 'in_kind' AND group_code = 'G50191007'""")[0][0]
     sales = sql("SELECT sum(amount_baht) FROM sale WHERE product_code LIKE 'G50191007-%'")[0][0]
-    assert shown["ปราชญ์สัมมาชีพ (1+4)"] == "5"
-    assert shown["ครัวเรือนที่เข้าร่วม"] == "20"
+    sages, households = sql("""SELECT (SELECT count(*) FROM sage WHERE village_code = '50191007'),
+                                      (SELECT count(*) FROM household WHERE village_code = '50191007')""")[0]
+    assert shown["ปราชญ์สัมมาชีพ (1+4)"] == str(sages)
+    assert shown["ครัวเรือนที่เข้าร่วม"] == str(households)
     assert shown["การสนับสนุนเป็นเงินสด"] == f"{cash:,.0f} บาท"
-    assert shown["การสนับสนุนในรูปอื่น (มูลค่า)"] == "0 บาท"
+    assert shown["การสนับสนุนที่ไม่ใช่ตัวเงิน (มูลค่า)"] == f"{in_kind:,.0f} บาท"
     assert shown["ยอดขายสะสม"] == f"{sales:,.0f} บาท"
     assert any("ขั้นต่อไป: กองทุน" in c.value for c in at.caption)
     # The selected village is ringed on the map, and the link remembers it.
@@ -109,7 +105,7 @@ def test_choosing_a_village_opens_its_card(sql):
 
 @pytest.mark.parametrize("code, stage", [("50190304", "เป็นเป้าหมายแล้ว"), ("50190205", "มีปราชญ์แล้ว"),
                                          ("50190203", "ครัวเรือนเข้าร่วมแล้ว"), ("50191007", "ตั้งกลุ่มแล้ว"),
-                                         ("50191001", "ครบ ๕ ก.")])
+                                         ("50191001", "ครบ 5 ก.")])
 def test_a_card_for_a_village_at_every_stage(sql, code, stage):
     at = open_map(village=code)
     assert any(f"ขั้น: {stage}" in c.value for c in at.caption)
@@ -143,7 +139,7 @@ def test_basemap_only_when_asked():
     at = open_map()
     at.toggle(key="basemap").set_value(True).run()
     spec = deck(at)
-    assert spec["mapProvider"] == "carto" and spec["mapStyle"] == charts.CARTO_LIGHT
+    assert spec["mapProvider"] == "carto" and spec["mapStyle"] == maps.CARTO_LIGHT
 
 
 def test_drill_down_province_district_village(on_two_provinces):
@@ -197,7 +193,7 @@ def _inside(point, polygon) -> bool:
     [(99.0, 18.7), (99.02, 18.71), (99.01, 18.69), (99.015, 18.705), (99.005, 18.72)],
 ])
 def test_padded_hull_holds_every_point_and_is_convex(points):
-    hull = charts.padded_hull(points, pad_km=0.5)
+    hull = maps.padded_hull(points, pad_km=0.5)
     assert len(hull) >= 8
     assert all(_inside(p, hull) for p in points)
     for a, b, c in zip(hull, hull[1:] + hull[:1], hull[2:] + hull[:2]):
@@ -206,10 +202,10 @@ def test_padded_hull_holds_every_point_and_is_convex(points):
 
 def test_fit_view_shows_the_whole_box_on_a_phone():
     lons, lats = pd.Series([98.99, 99.07]), pd.Series([18.63, 18.76])
-    view = charts.fit_view(lons, lats)
+    view = maps.fit_view(lons, lats)
     px_per_degree = 512 * 2 ** view.zoom / 360
     assert (lons.max() - lons.min()) * px_per_degree <= 360
-    assert (lats.max() - lats.min()) / math.cos(math.radians(18.7)) * px_per_degree <= charts.MAP_HEIGHT
+    assert (lats.max() - lats.min()) / math.cos(math.radians(18.7)) * px_per_degree <= maps.MAP_HEIGHT
     assert view.zoom > 10          # and not zoomed out to the whole country
 
 
@@ -222,7 +218,7 @@ def test_village_map_sizes_by_households_and_says_the_stage():
          "subdistrict_en": "K", "lat": 18.71, "lon": 99.01, "is_pilot": False, "stage_rank": 1,
          "households": 0, "groups_formed": 0, "groups_5k": 0, "next_k": None},
     ])
-    spec = json.loads(charts.village_map(villages, charts.outlines_frame(
+    spec = json.loads(maps.village_map(villages, maps.outlines_frame(
         pd.DataFrame({"code": [], "lon": [], "lat": []}), pd.DataFrame(), "en"), "en").to_json())
     one, two = layer(spec, "villages")
     assert one["radius"] > two["radius"]

@@ -1,52 +1,15 @@
-"""Issue 4: the Map and Groups queries equal plain SQL on the raw tables, on the Saraphi sample
-and on a small dataset that spans two provinces (and two districts of one of them).
-
-The two-province fixture lives here; tests/test_map.py and tests/test_groups.py import it."""
+"""The Map and Groups queries equal plain SQL on the raw tables, on the Saraphi sample and on
+a small dataset that spans two provinces (and two districts of one of them: conftest's
+`two_provinces`)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-import duckdb
 import pytest
 
-from samma import db, queries, sample
-from samma.sample import VillagePlan
-
-# Beyond Saraphi (5019): Si Phum in Mueang Chiang Mai (5001), and two subdistricts of Mueang
-# Lamphun (5101), so the data has two provinces and Chiang Mai has two districts.
-EXTRA_VILLAGES = [
-    VillagePlan("50010101", "500101", 1, 18.790, 98.985, False, "group", 2563, 3, 20, "food"),
-    VillagePlan("50010102", "500101", 2, 18.800, 98.990, False, "sages", 2568, 0, 0, "food"),
-    VillagePlan("51010101", "510101", 1, 18.580, 99.010, False, "all5k", 2561, 5, 20, "longan"),
-    VillagePlan("51010102", "510101", 2, 18.590, 99.020, False, "households", 2566, 0, 12, "herbal"),
-    VillagePlan("51010201", "510102", 1, 18.600, 99.000, False, "target", 2569, 0, 0, "bamboo"),
-]
-
-
-@pytest.fixture(scope="session")
-def two_provinces(tmp_path_factory):
-    path = tmp_path_factory.mktemp("two-provinces") / "samma.duckdb"
-
-    def fill(con):
-        sample.generate(con, sample.saraphi_layout() + EXTRA_VILLAGES)
-        db.insert_rows(con, {"dataset": [("ตัวอย่างสองจังหวัด", "Two-province sample", True, sample.AS_OF,
-                                          db.SCHEMA_VERSION, dt.datetime(2026, 10, 31, 9), True)]})
-
-    db.write_database(path, fill)
-    return path
-
-
-@pytest.fixture
-def on_two_provinces(two_provinces, monkeypatch):
-    monkeypatch.setenv("SAMMA_DB", str(two_provinces))
-    con = duckdb.connect(str(two_provinces), read_only=True)
-
-    def query(text: str, params=()):
-        return con.execute(text, list(params)).fetchall()
-
-    yield query
-    con.close()
+from samma import queries
+from samma.domain import FIVE_K
 
 
 def test_area_progress_aggregates_each_province(on_two_provinces):
@@ -87,12 +50,12 @@ def test_villages_on_map_and_their_next_missing_k(sql):
     for code, row in villages.iterrows():
         assert row["households"] == households.get(code, 0)
     reached: dict[str, set[str]] = {}
-    for group, village, k in sql("""SELECT g.code, g.village_code, m.k FROM occupation_group g
+    for _, village, k in sql("""SELECT g.code, g.village_code, m.k FROM occupation_group g
                                     LEFT JOIN milestone m ON m.owner_code = g.code
                                     WHERE g.formed IS NOT NULL"""):
         reached.setdefault(village, set()).update({k} if k else set())
     for code, row in villages.iterrows():
-        missing = [k for k in sample.K_ORDER if k not in reached.get(code, set(sample.K_ORDER))]
+        missing = [k for k in FIVE_K if k not in reached.get(code, set(FIVE_K))]
         shown = row["next_k"] if isinstance(row["next_k"], str) else None
         assert shown == (missing[0] if missing else None), code
     assert villages.loc["50191007", "next_k"] == "fund"

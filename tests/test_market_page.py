@@ -2,10 +2,9 @@
 
 import json
 
-import pyarrow as pa
 import pytest
 
-from tests.conftest import run_app
+from tests.conftest import chart_rows, run_app
 
 
 def _metrics(at) -> dict[str, str]:
@@ -14,12 +13,6 @@ def _metrics(at) -> dict[str, str]:
 
 def _specs(at) -> list[dict]:
     return [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
-
-
-def chart_rows(at, n: int):
-    """The rows behind the n-th chart, as Streamlit sent them to the browser."""
-    first = at.get("vega_lite_chart")[n].proto.datasets[0]
-    return pa.ipc.open_stream(first.data.data).read_all().to_pandas()
 
 
 def test_market_figures_equal_plain_sql(sql):
@@ -36,7 +29,8 @@ def test_market_figures_equal_plain_sql(sql):
     # With no event in the link, the event view shows the latest event.
     latest = sql("SELECT code FROM market_event ORDER BY date DESC LIMIT 1")[0][0]
     assert at.selectbox(key="event").value == latest
-    assert shown["ยอดขายในงาน"] == f"{sql('SELECT sum(amount_baht) FROM sale WHERE event_code = ?', [latest])[0][0]:,.0f} บาท"
+    event_sales = sql("SELECT sum(amount_baht) FROM sale WHERE event_code = ?", [latest])[0][0]
+    assert shown["ยอดขายในงาน"] == f"{event_sales:,.0f} บาท"
     assert "event" not in at.query_params          # the default stays out of the link
 
 
@@ -51,7 +45,8 @@ def test_the_event_in_the_link_is_shown_and_kept(sql):
     assert at.query_params["event"] == "E5019-3"
     at.selectbox(key="event").set_value("E5019-1").run()
     assert at.query_params["event"] == "E5019-1"
-    assert _metrics(at)["ยอดขายในงาน"] == f"{sql('SELECT sum(amount_baht) FROM sale WHERE event_code = ?', ['E5019-1'])[0][0]:,.0f} บาท"
+    event_sales = sql("SELECT sum(amount_baht) FROM sale WHERE event_code = ?", ["E5019-1"])[0][0]
+    assert _metrics(at)["ยอดขายในงาน"] == f"{event_sales:,.0f} บาท"
     # Who sold what: group names, never household codes.
     table = at.dataframe[1].value
     assert len(table) == sql("SELECT count(*) FROM sale WHERE event_code = 'E5019-1'")[0][0]

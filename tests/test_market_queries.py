@@ -74,11 +74,20 @@ def test_before_and_after_training_with_the_groups_behind_each_figure(sql):
     assert set(table.index) == {(k, p) for k in ("social_media", "design") for p in ("before", "after")}
 
 
-def test_top_groups_and_villages_are_the_head_of_the_full_ranking(sql):
-    full = queries.sales_by_group()
-    assert queries.sales_by_group(limit=3)["code"].tolist() == full["code"].head(3).tolist()
-    villages = queries.sales_by_village()
-    assert queries.sales_by_village(limit=2)["code"].tolist() == villages["code"].head(2).tolist()
+def test_top_groups_and_villages_are_the_best_sellers_by_baht(sql):
+    groups = sql("""SELECT p.group_code, sum(s.amount_baht) FROM sale s JOIN product p ON p.code = s.product_code
+                    GROUP BY 1 ORDER BY 2 DESC, 1""")
+    villages = sql("""SELECT g.village_code, sum(s.amount_baht) FROM sale s
+                      JOIN product p ON p.code = s.product_code JOIN occupation_group g ON g.code = p.group_code
+                      GROUP BY 1 ORDER BY 2 DESC, 1""")
+    for limit in (3, None):
+        top = queries.sales_by_group(limit=limit)
+        assert [(c, round(v, 2)) for c, v in zip(top["code"], top["sales_baht"])] == [
+            (c, round(float(v), 2)) for c, v in groups[:limit]]
+    for limit in (2, None):
+        top = queries.sales_by_village(limit=limit)
+        assert [(c, round(v, 2)) for c, v in zip(top["code"], top["sales_baht"])] == [
+            (c, round(float(v), 2)) for c, v in villages[:limit]]
     groups, selling_villages = sql("SELECT count(DISTINCT p.group_code), count(DISTINCT g.village_code) "
                                    "FROM sale s JOIN product p ON p.code = s.product_code "
                                    "JOIN occupation_group g ON g.code = p.group_code")[0]

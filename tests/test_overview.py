@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.conftest import run_app
+from tests.conftest import expected_overdue, run_app
 
 
 def _metrics(at) -> dict[str, str]:
@@ -21,23 +21,35 @@ def test_overview_figures_equal_plain_sql(sql):
 
     expected = {
         "หมู่บ้านเป้าหมายที่ดำเนินการแล้ว": count("SELECT count(DISTINCT village_code) FROM sage"),
-        "หมู่บ้านนำร่อง": "13",
+        "หมู่บ้านนำร่อง": count("SELECT count(*) FROM village WHERE is_pilot"),
         "ปราชญ์สัมมาชีพ (1+4)": count("SELECT count(*) FROM sage"),
         "ครัวเรือนที่เข้าร่วม": count("SELECT count(*) FROM household"),
         "กลุ่มอาชีพที่จัดตั้งแล้ว": count("SELECT count(*) FROM occupation_group WHERE formed IS NOT NULL"),
-        "กลุ่มที่ครบ ๕ ก.": count("SELECT count(*) FROM (SELECT owner_code FROM milestone "
+        "กลุ่มที่ครบ 5 ก.": count("SELECT count(*) FROM (SELECT owner_code FROM milestone "
                                  "WHERE owner_kind = 'group' GROUP BY 1 HAVING count(*) = 5)"),
         "การสนับสนุนเป็นเงินสด": baht("SELECT sum(amount_baht) FROM contribution "
                                       "WHERE partner_code IS NOT NULL AND kind = 'cash'"),
-        "การสนับสนุนในรูปอื่น (มูลค่า)": baht("SELECT sum(amount_baht) FROM contribution "
+        "การสนับสนุนที่ไม่ใช่ตัวเงิน (มูลค่า)": baht("SELECT sum(amount_baht) FROM contribution "
                                               "WHERE partner_code IS NOT NULL AND kind = 'in_kind'"),
-        "ทุนหมุนเวียนปัจจุบัน": baht("SELECT sum(CASE entry WHEN 'loss' THEN -amount_baht ELSE amount_baht END) "
-                                   "FROM fund_entry WHERE bucket = 'revolving' "
-                                   "AND entry IN ('paid_in', 'profit', 'loss')"),
+        "ทุนหมุนเวียนของกลุ่มอาชีพ": baht(
+            "SELECT sum(CASE entry WHEN 'loss' THEN -amount_baht ELSE amount_baht END) "
+            "FROM fund_entry WHERE bucket = 'revolving' AND group_code IS NOT NULL "
+            "AND entry IN ('paid_in', 'profit', 'loss')"),
+        # The network's own fund: what it was paid in, less what it passed on to its groups.
+        "ทุนหมุนเวียนของเครือข่าย": baht(
+            "SELECT sum(CASE WHEN entry IN ('loss', 'passed_on') THEN -amount_baht ELSE amount_baht END) "
+            "FROM fund_entry WHERE bucket = 'revolving' AND network_code IS NOT NULL "
+            "AND entry IN ('paid_in', 'profit', 'loss', 'passed_on')"),
+        "ค่าใช้จ่ายในการบริหารของเครือข่ายคงเหลือ": baht(
+            "SELECT sum(CASE entry WHEN 'spent' THEN -amount_baht ELSE amount_baht END) "
+            "FROM fund_entry WHERE bucket = 'admin' AND network_code IS NOT NULL"),
         "ยอดขายสะสม": baht("SELECT sum(amount_baht) FROM sale"),
     }
     for label, value in expected.items():
         assert shown[label] == value, label
+    overdue, baht_overdue = expected_overdue(sql)
+    assert shown["เงินกู้ค้างชำระ"] == f"{overdue} สัญญา · {baht_overdue:,.0f} บาท"
+    assert 0 < overdue <= 5                           # the sample's few
     # Cash and in kind are shown apart, never as one sum.
     assert len([m for m in at.metric if "สนับสนุน" in m.label]) == 2
 
@@ -101,4 +113,4 @@ def test_the_app_recovers_by_itself_once_the_file_is_fixed(monkeypatch, tmp_path
     live.write_bytes(sample_db.read_bytes())
     at.run()
     assert not at.error and not at.exception
-    assert len(at.metric) == 11
+    assert len(at.metric) == 18                     # 11, the network's three and the four of income

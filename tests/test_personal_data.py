@@ -1,4 +1,4 @@
-"""Issue 9: no personal data. The template has no column for a household's name, ID number or
+"""No personal data. The template has no column for a household's name, ID number or
 phone; no page shows a household-level row or code."""
 
 import re
@@ -7,13 +7,11 @@ import openpyxl
 import pytest
 
 from samma import workbook
-from tests.conftest import ROOT, run_app
-from tests.test_sample import PERSONAL
+from tests.conftest import PAGES, PERSONAL, run_app
 
-PAGES = re.findall(r'st\.Page\("views/([a-z]+)\.py"', (ROOT / "app.py").read_text(encoding="utf-8"))
 # Names of places, partners, groups, products, events and datasets: not of people.
 NOT_PEOPLE = {"dataset", "province", "district", "subdistrict", "village", "partner", "occupation",
-              "network", "occupation_group", "product", "market_event"}
+              "network", "occupation_group", "product", "market_event", "matching_scheme"}
 
 
 def test_the_template_asks_for_no_personal_data(tmp_path):

@@ -1,9 +1,10 @@
 """The Plan page: status per step overall and per village, the evaluation, bad links."""
 
+import duckdb
 import pytest
 
-from tests.conftest import run_app
-from tests.test_market_page import chart_rows
+from tests.conftest import READY_VILLAGE, chart_rows, run_app
+from tests.test_income import LATEST_MEDIAN
 
 
 def _chart_texts(at, n: int) -> list[str]:
@@ -23,7 +24,12 @@ def test_plan_defaults_to_one_year_with_statuses_in_words(sql):
     assert f"ล่าช้า · {groups_5k} จาก {target_5k:.0f}" in texts
     households = sql("SELECT count(*) FROM household WHERE village_code LIKE '501910%'")[0][0]
     assert f"ถึงเป้าแล้ว · {households} จาก {households}" in texts
-    assert "ไม่มีการบันทึก" in texts                  # members' income is not recorded
+    # Members' income: the median of the latest follow-ups against the averaged target, in words.
+    income = sql(LATEST_MEDIAN.format(villages="LIKE '501910%'"))[0][0]
+    target = sql("SELECT target_value FROM plan_target WHERE step = 'year1' "
+                 "AND indicator = 'income' AND area_code = '501910'")[0][0]
+    assert income >= target
+    assert f"ถึงเป้าแล้ว · {income:,.0f} บาท จาก {target:,.0f} บาท" in texts
     assert "step" not in at.query_params
 
 
@@ -37,7 +43,7 @@ def test_step_and_village_from_the_link(sql):
     target = sql("SELECT target_value FROM plan_target WHERE step = 'year3' "
                  "AND indicator = 'revolving_fund' AND area_code = '50191004'")[0][0]
     assert any(f"of ฿{target:,.0f}" in text for text in village)
-    assert village.count("No target") == 4        # only the fund has a 3-year target here
+    assert village.count("No target") == 5        # only the fund has a 3-year target here
 
 
 def test_changing_the_step_updates_the_link():
@@ -60,7 +66,7 @@ def test_bad_step_or_village_gets_a_notice_and_the_default(params):
     assert at.selectbox(key="village").value == "50191001"
 
 
-def test_evaluation_says_what_changed_and_who_is_ready(sql):
+def test_evaluation_says_what_changed_and_how_readiness_is_judged(sql):
     at = run_app("plan", lang="en")
     subheaders = [s.value for s in at.subheader]
     assert "What changed since the 1 year step fell due (30 Sep 2026)" in subheaders
@@ -69,19 +75,46 @@ def test_evaluation_says_what_changed_and_who_is_ready(sql):
                        FROM fund_entry WHERE bucket = 'revolving' AND entry IN ('paid_in', 'profit', 'loss')
                        AND group_code LIKE 'G501910%' AND date <= DATE '2026-09-30'""")[0][0]
     assert changed.loc["Revolving fund", "Then"] == f"฿{fund_then:,.0f}"
-    # Ready: every group with all 5 K, no group's capital below what was paid in, sold at an event.
-    ready = sql("""
-        SELECT count(*) FROM occupation_group g
-        WHERE g.village_code LIKE '501910%'
-          AND (SELECT count(*) FROM milestone m WHERE m.owner_kind = 'group' AND m.owner_code = g.code) = 5
-          AND (SELECT coalesce(sum(amount_baht) FILTER (WHERE entry = 'loss'), 0)
-                      <= coalesce(sum(amount_baht) FILTER (WHERE entry = 'profit'), 0)
-               FROM fund_entry f WHERE f.group_code = g.code AND f.bucket = 'revolving')
-          AND EXISTS (SELECT 1 FROM sale s JOIN product p ON p.code = s.product_code
-                      WHERE p.group_code = g.code)""")[0][0]
-    assert {m.label: m.value for m in at.metric}["Villages ready"] == str(ready)
     criteria = " ".join(m.value for m in at.markdown)
     assert "all 5 K" in criteria and "paid in" in criteria and "market event" in criteria
+
+
+# A village is ready when every group it formed has all 5 K (and it formed one), it has a
+# revolving fund and no group's capital is below what was paid in (losses above profits), and its
+# groups sold at a market event. The plan covers Tha Wang Tan (501910).
+READY_VILLAGES = """
+    WITH g AS (
+        SELECT og.village_code,
+               (SELECT count(*) FROM milestone m WHERE m.owner_kind = 'group' AND m.owner_code = og.code) = 5 AS all_5k,
+               EXISTS (SELECT 1 FROM fund_entry f WHERE f.group_code = og.code AND f.bucket = 'revolving') AS fund,
+               (SELECT coalesce(sum(amount_baht) FILTER (WHERE entry = 'loss'), 0)
+                       > coalesce(sum(amount_baht) FILTER (WHERE entry = 'profit'), 0)
+                FROM fund_entry f WHERE f.group_code = og.code AND f.bucket = 'revolving') AS lost,
+               EXISTS (SELECT 1 FROM sale s JOIN product p ON p.code = s.product_code
+                       WHERE p.group_code = og.code) AS sold
+        FROM occupation_group og WHERE og.formed IS NOT NULL AND og.village_code LIKE '501910%')
+    SELECT v.name_en FROM village v JOIN g ON g.village_code = v.code GROUP BY v.code, v.name_en
+    HAVING bool_and(all_5k) AND bool_or(fund) AND NOT bool_or(lost) AND bool_or(sold) ORDER BY v.code"""
+
+
+def test_villages_ready_counts_villages_not_groups(edited_pilot, monkeypatch):
+    """On the pilot with a second, new group (one K of 5) in a village whose first group is ready:
+    that village is not ready, though one of its groups is."""
+    monkeypatch.setenv("SAMMA_DB", str(edited_pilot))
+    con = duckdb.connect(str(edited_pilot), read_only=True)
+    two = con.execute("SELECT village_code FROM occupation_group WHERE formed IS NOT NULL "
+                      "GROUP BY 1 HAVING count(*) > 1").fetchall()
+    ready = [name for (name,) in con.execute(READY_VILLAGES).fetchall()]
+    villages = con.execute("SELECT count(*) FROM village WHERE subdistrict_code = '501910'").fetchone()[0]
+    con.close()
+    assert two == [(READY_VILLAGE,)] and "Moo 1, Tha Wang Tan" not in ready and ready
+    at = run_app("plan", lang="en")
+    assert not at.exception
+    metric = next(m for m in at.metric if m.label == "Villages ready")
+    assert (metric.value, metric.proto.delta) == (str(len(ready)), f"of {villages}")
+    table = at.dataframe[-1].value
+    assert list(table.loc[table["Ready"] == "✓ Yes", "Village"]) == ready
+    assert len(table) == villages
 
 
 def test_a_database_without_plan_or_events_says_so(monkeypatch, tmp_path):

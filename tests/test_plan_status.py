@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from samma import plan, queries
+from tests.test_income import LATEST_MEDIAN
 
 START, DUE = dt.date(2025, 10, 1), dt.date(2026, 9, 30)   # 364 days
 HALFWAY = dt.date(2026, 3, 31)                              # 181 days in
@@ -137,7 +138,9 @@ def test_plan_figures_equal_plain_sql(sql):
         SELECT sum(s.amount_baht) FROM sale s, product p, occupation_group g, market_event e
         WHERE s.product_code = p.code AND p.group_code = g.code AND e.code = s.event_code
         AND e.date >= DATE '2025-10-01' AND g.village_code {in_tha_wang_tan}""")[0][0]))
-    assert "income" not in values.index
+    # Income: the median of the latest follow-ups of the households surveyed before joining and
+    # after it, in the plan's villages.
+    assert values["income"] == sql(LATEST_MEDIAN.format(villages=in_tha_wang_tan))[0][0]
 
 
 def test_plan_figures_on_past_days_leave_out_what_came_later(sql):
@@ -172,12 +175,14 @@ def test_one_villages_figures_and_targets_are_its_own(sql):
 
 def test_village_readiness_counts_equal_plain_sql(sql):
     ready = queries.village_readiness().set_index("code")
-    assert len(ready) == 13
+    assert list(ready.index) == [c for (c,) in sql(
+        "SELECT code FROM village WHERE subdistrict_code = '501910' ORDER BY code")]   # the plan's villages
     below = {row[0] for row in sql("""
         SELECT g.village_code FROM fund_entry f JOIN occupation_group g ON g.code = f.group_code
         WHERE f.bucket = 'revolving' AND g.village_code LIKE '501910%'
         GROUP BY g.code, g.village_code
-        HAVING sum(f.amount_baht) FILTER (WHERE entry = 'loss') > sum(f.amount_baht) FILTER (WHERE entry = 'profit')""")}
+        HAVING sum(f.amount_baht) FILTER (WHERE entry = 'loss')
+             > sum(f.amount_baht) FILTER (WHERE entry = 'profit')""")}
     assert set(ready.index[ready["groups_below_floor"] > 0]) == below
     events = dict(sql("""SELECT g.village_code, count(DISTINCT s.event_code) FROM sale s
         JOIN product p ON p.code = s.product_code JOIN occupation_group g ON g.code = p.group_code

@@ -1,13 +1,11 @@
-"""The sample keeps the promises DOMAIN.md makes, checked with plain SQL on the file."""
+"""The sample keeps the promises docs/DOMAIN.md makes, checked with plain SQL on the file."""
 
 import hashlib
 
 import duckdb
 
 from samma import sample
-
-PERSONAL = ("name", "first", "last", "surname", "citizen", "id_card", "idcard", "national_id",
-            "phone", "mobile", "tel", "address", "birth")
+from tests.conftest import PERSONAL
 
 
 def test_34_target_villages_13_pilot_all_in_tha_wang_tan(sql):
@@ -34,7 +32,7 @@ def test_saraphi_has_its_twelve_real_subdistricts(sql):
 def test_positions_near_saraphi_and_flagged_approximate(sql):
     lat0, lat1, lon0, lon1, approx = sql(
         "SELECT min(lat), max(lat), min(lon), max(lon), bool_and(position_approximate) FROM village")[0]
-    assert 18.60 < lat0 and lat1 < 18.80 and 98.95 < lon0 and lon1 < 99.10
+    assert lat0 > 18.60 and lat1 < 18.80 and lon0 > 98.95 and lon1 < 99.10
     assert approx is True
     assert sql("SELECT positions_approximate, is_sample FROM dataset") == [(True, True)]
 
@@ -173,6 +171,94 @@ def test_scaled_tier_follows_the_same_rules(tmp_path):
         WHERE c.purpose IN ('grant', 'matching') GROUP BY ALL) WHERE a <> round(amount_baht * 0.3, 2)
         """).fetchone()[0]
     assert bad_split == 0
+    # The same records as the Saraphi sample: a network's fund and committee, the scheme of the
+    # pilot groups, a loan register that agrees with the ledger, a few loans overdue.
+    assert con.execute("SELECT count(*) > 0 FROM committee_seat").fetchone() == (True,)
+    assert con.execute("""SELECT count(*) FROM scheme_member s JOIN occupation_group g ON g.code = s.group_code
+                          JOIN village v ON v.code = g.village_code WHERE NOT v.is_pilot""").fetchone() == (0,)
+    assert con.execute("SELECT count(*) FROM load_warning WHERE rule NOT IN ('capital_below_floor')"
+                       ).fetchone() == (0,)
+    loans, overdue, late = con.execute("SELECT count(*), count(*) FILTER (WHERE overdue), "
+                                       "count(*) FILTER (WHERE repaid_late) FROM loan_status").fetchone()
+    assert loans > 1000 and 0 < overdue < loans / 50 and late > 0
     assert con.execute("SELECT count(*) FROM village v WHERE is_pilot AND (SELECT count(*) FROM "
                        "sage s WHERE s.village_code = v.code) <> 5").fetchone() == (0,)
     con.close()
+
+
+# --- the network's fund and committee, the matching scheme, the loan register --------------------
+
+def test_the_networks_own_fund_committee_and_admin_spending(sql):
+    assert sql("SELECT sum(seats), count(*) FILTER (WHERE seats > 0) FROM committee_seat") == [(13, 5)]
+    # Thitthang Thai with Wiang Ping's grant to the network, split 70/30 like every grant.
+    assert sql("""SELECT partner_code, amount_baht FROM contribution WHERE network_code = 'N501910'
+                  AND purpose = 'grant' ORDER BY 1""") == [("TTT", 50_000), ("WP", 50_000)]
+    purposes = {p for (p,) in sql("SELECT DISTINCT purpose FROM fund_entry WHERE entry = 'spent'")}
+    assert purposes == {"meetings", "bookkeeping", "travel", "materials", "other"}
+    # Never more spent than the fund's administration money paid in, a network's or a group's.
+    assert sql("""SELECT count(*) FROM (
+        SELECT sum(amount_baht) FILTER (WHERE entry = 'paid_in') AS paid,
+               coalesce(sum(amount_baht) FILTER (WHERE entry = 'spent'), 0) AS spent
+        FROM fund_entry WHERE bucket = 'admin' GROUP BY group_code, network_code) WHERE spent > paid""") == [(0,)]
+    # What it passed on is each pilot group's paid in, on the same day.
+    assert sql("""SELECT count(*) FROM fund_entry p WHERE p.entry = 'passed_on' AND NOT EXISTS (
+        SELECT 1 FROM fund_entry g WHERE g.group_code = p.to_group_code AND g.entry = 'paid_in'
+        AND g.date = p.date AND g.amount_baht = p.amount_baht)""") == [(0,)]
+
+
+def test_the_matching_scheme_holds_the_pilot_networks_groups_only(sql):
+    assert sql("SELECT partner_code FROM scheme_partner ORDER BY 1") == [("TTT",), ("WP",)]
+    members = sql("SELECT group_code FROM scheme_member ORDER BY 1")
+    pilot = sql("""SELECT g.code FROM occupation_group g JOIN village v ON v.code = g.village_code
+                   WHERE v.is_pilot AND g.formed IS NOT NULL ORDER BY 1""")
+    assert members == pilot and len(pilot) == 13
+    assert sql("SELECT count(*) FROM scheme_member s JOIN occupation_group g ON g.code = s.group_code "
+               "WHERE s.since <> g.formed") == [(0,)]
+
+
+def test_the_loan_register_agrees_with_the_ledger_fund_by_fund(sql):
+    differ = sql("""
+        WITH register AS (
+            SELECT l.group_code, l.network_code, sum(l.amount_baht) AS lent,
+                   sum((SELECT coalesce(sum(principal_baht), 0) FROM loan_repayment r
+                        WHERE r.loan_code = l.code)) AS repaid
+            FROM loan l GROUP BY 1, 2),
+        ledger AS (
+            SELECT group_code, network_code,
+                   sum(amount_baht) FILTER (WHERE entry = 'loan_out') AS lent,
+                   coalesce(sum(amount_baht) FILTER (WHERE entry = 'repayment'), 0) AS repaid
+            FROM fund_entry WHERE entry IN ('loan_out', 'repayment') GROUP BY 1, 2)
+        SELECT count(*) FROM register r FULL JOIN ledger l
+          ON l.group_code IS NOT DISTINCT FROM r.group_code
+         AND l.network_code IS NOT DISTINCT FROM r.network_code
+        WHERE r.lent IS DISTINCT FROM l.lent OR r.repaid IS DISTINCT FROM l.repaid""")
+    assert differ == [(0,)]
+    assert sql("SELECT count(*) FROM load_warning WHERE rule LIKE 'loans_%'") == [(0,)]
+
+
+def test_a_few_loans_are_overdue_and_one_was_repaid_late(sql):
+    overdue = sql("""
+        SELECT l.code, l.group_code, l.network_code FROM loan l
+        LEFT JOIN (SELECT loan_code, sum(principal_baht) + coalesce(sum(written_off_baht), 0) AS back
+                   FROM loan_repayment GROUP BY 1) r ON r.loan_code = l.code
+        WHERE l.due < (SELECT as_of FROM dataset) AND l.amount_baht > coalesce(r.back, 0)""")
+    assert 2 <= len(overdue) <= 5
+    assert any(network for _, _, network in overdue) and any(group for _, group, _ in overdue)
+    late = sql("""SELECT l.code FROM loan l JOIN loan_repayment r ON r.loan_code = l.code
+                  WHERE r.date > l.due""")
+    assert len(late) == 1
+    # Borrowers are households of the lending group's village, or of the network's subdistrict.
+    assert sql("""SELECT count(*) FROM loan l JOIN household h ON h.code = l.household_code
+                  LEFT JOIN occupation_group g ON g.code = l.group_code
+                  LEFT JOIN network n ON n.code = l.network_code
+                  WHERE h.village_code <> g.village_code
+                     OR left(h.village_code, 6) <> n.subdistrict_code""") == [(0,)]
+    # Amounts a village fund lends one household, at the sample's 6% a year.
+    assert sql("SELECT max(amount_baht) <= 15000, min(interest_pct) = 6, max(interest_pct) = 6 "
+               "FROM loan") == [(True, True, True)]
+
+
+def test_villages_and_groups_are_named_by_their_moo(sql):
+    names = sql("SELECT moo, name_th FROM village WHERE subdistrict_code = '501910' ORDER BY moo")
+    assert [n for _, n in names] == [f"หมู่ที่ {moo} ต.ท่าวังตาล" for moo, _ in names]
+    assert sql("SELECT count(*) FROM occupation_group WHERE name_th NOT LIKE '%หมู่ที่ %'") == [(0,)]

@@ -13,7 +13,13 @@ import os
 import duckdb
 import pytest
 
-from samma import aggregates, sample
+from samma import sample
+
+# area_summary's additive columns, summed from one level to the next.
+MEASURES = ("villages", "target_villages", "pilot_villages", "villages_reached", "stage_target",
+            "stage_sages", "stage_households", "stage_group", "stage_all5k", "sages", "lead_sages",
+            "households", "groups", "groups_formed", "groups_5k", "support_cash", "support_in_kind",
+            "members_raised", "revolving_capital", "sales")
 
 PROVINCES = ("50", "51", "96")
 
@@ -143,8 +149,10 @@ BASE_TOTALS = {
     "support_cash": "SELECT sum(amount_baht) FROM contribution WHERE partner_code IS NOT NULL AND kind = 'cash'",
     "support_in_kind": "SELECT sum(amount_baht) FROM contribution WHERE partner_code IS NOT NULL AND kind = 'in_kind'",
     "members_raised": "SELECT sum(amount_baht) FROM contribution WHERE source = 'members'",
+    # The groups' funds: a network's own fund belongs to no village.
     "revolving_capital": """SELECT sum(CASE entry WHEN 'loss' THEN -amount_baht ELSE amount_baht END)
-                            FROM fund_entry WHERE bucket = 'revolving' AND entry IN ('paid_in', 'profit', 'loss')""",
+                            FROM fund_entry WHERE bucket = 'revolving' AND group_code IS NOT NULL
+                            AND entry IN ('paid_in', 'profit', 'loss')""",
     "sales": "SELECT sum(amount_baht) FROM sale",
 }
 
@@ -169,17 +177,17 @@ def test_each_area_is_the_sum_of_its_parts(scaled, level, below, key):
     own_support = ("(SELECT coalesce(sum(c.amount_baht), 0) FROM contribution c JOIN network n ON "
                    "n.code = c.network_code WHERE n.subdistrict_code = a.code AND c.kind = ?)")
     mismatches = scaled(f"""
-        SELECT a.code, {', '.join(f'a.{m}' for m in aggregates.MEASURES)},
+        SELECT a.code, {', '.join(f'a.{m}' for m in MEASURES)},
                {', '.join(f'(SELECT sum(b.{m}) FROM area_summary b WHERE b.level = ? AND b.{key} = a.code)'
-                          for m in aggregates.MEASURES)},
+                          for m in MEASURES)},
                {own_support if level == 'subdistrict' else '0'}, {own_support if level == 'subdistrict' else '0'}
         FROM area_summary a WHERE a.level = ?""",
-        [below] * len(aggregates.MEASURES) + (["cash", "in_kind"] if level == "subdistrict" else []) + [level])
-    n = len(aggregates.MEASURES)
+        [below] * len(MEASURES) + (["cash", "in_kind"] if level == "subdistrict" else []) + [level])
+    n = len(MEASURES)
     assert mismatches
     for row in mismatches:
         own = dict(zip(("support_cash", "support_in_kind"), row[-2:]))
-        for i, measure in enumerate(aggregates.MEASURES):
+        for i, measure in enumerate(MEASURES):
             assert row[1 + i] == row[1 + n + i] + own.get(measure, 0), (row[0], measure)
 
 
@@ -200,3 +208,48 @@ def test_a_large_network_keeps_its_revolving_capital_above_the_floor(scaled):
                coalesce(sum(amount_baht) FILTER (WHERE entry = 'profit'), 0) AS earned
         FROM fund_entry WHERE bucket = 'revolving' GROUP BY 1)""")[0]
     assert 0 < below < groups / 4        # a few groups below their own floor, not half of them
+
+
+# --- income ------------------------------------------------------------------------------------
+
+def test_the_synthetic_surveys_have_a_believable_spread(scaled):
+    households, surveyed, compared, rose, fell = scaled("""
+        SELECT count(*), count(*) FILTER (WHERE baseline IS NOT NULL OR latest IS NOT NULL),
+               count(*) FILTER (WHERE baseline IS NOT NULL AND latest IS NOT NULL),
+               count(*) FILTER (WHERE latest > baseline * 1.05),
+               count(*) FILTER (WHERE latest < baseline * 0.95)
+        FROM (SELECT (SELECT occupation_income_baht FROM income_survey b
+                      WHERE b.household_code = h.code AND b.kind = 'baseline') AS baseline,
+                     (SELECT arg_max(occupation_income_baht, surveyed) FROM income_survey f
+                      WHERE f.household_code = h.code AND f.kind = 'follow_up') AS latest
+              FROM household h)""")[0]
+    assert surveyed > 0.95 * households                      # nearly everyone has a baseline
+    assert 0.6 * households < compared < 0.95 * households   # some never answered a follow-up
+    assert rose > 0.5 * compared and 0.1 * compared < fell < 0.3 * compared   # most rose, some fell
+
+
+@pytest.mark.parametrize("level, column", [("province", "d.province_code"), ("district", "s.district_code"),
+                                           ("subdistrict", "v.subdistrict_code")])
+def test_income_medians_at_every_level_are_the_base_tables(scaled, level, column):
+    plain = dict((code, (n, baseline, latest)) for code, n, baseline, latest in scaled(f"""
+        WITH pairs AS (
+            SELECT b.household_code, b.occupation_income_baht::DOUBLE AS baseline,
+                   arg_max(f.occupation_income_baht, f.surveyed)::DOUBLE AS latest
+            FROM income_survey b JOIN income_survey f ON f.household_code = b.household_code
+            WHERE b.kind = 'baseline' AND f.kind = 'follow_up' AND f.surveyed > b.surveyed
+            GROUP BY 1, 2)
+        SELECT {column}, count(*), median(baseline), median(latest)
+        FROM pairs p JOIN household h ON h.code = p.household_code
+        JOIN village v ON v.code = h.village_code JOIN subdistrict s ON s.code = v.subdistrict_code
+        JOIN district d ON d.code = s.district_code
+        GROUP BY 1"""))
+    summary = scaled("SELECT code, compared, baseline_median, latest_median FROM income_summary "
+                     "WHERE level = ? AND occupation_code IS NULL AND compared > 0", [level])
+    assert len(summary) == len(plain) > 1
+    for code, compared, baseline, latest in summary:
+        n, plain_baseline, plain_latest = plain[code]
+        assert compared == n, code
+        if n >= 5:
+            assert (baseline, latest) == (plain_baseline, plain_latest), code
+        else:
+            assert (baseline, latest) == (None, None), code

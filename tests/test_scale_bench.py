@@ -1,5 +1,7 @@
 """The benchmark's own plumbing (the measurements themselves run on demand: python -m bench)."""
 
+import shutil
+
 import pytest
 
 from bench import run
@@ -42,3 +44,13 @@ def test_slider_rerun_moves_the_slider_and_times_both(tmp_path, monkeypatch):
     timed = run._slider_rerun("views/whatif.py", repeat=1)
     assert timed["error"] == "" and timed["moved"] > 0 and timed["bare"] > 0
     assert len(apps[0].session_state["seen"]) >= 4     # the slider really moved
+
+
+def test_snapshot_is_measured_by_the_command_a_coordinator_runs(tmp_path, monkeypatch, pilot_db):
+    shutil.copy(pilot_db, tmp_path / "pilot.duckdb")
+    monkeypatch.setattr(run, "DATA", tmp_path)
+    monkeypatch.setattr(run, "TIERS", ("pilot",))
+    measured = run.measure_snapshots()["pilot"]
+    # Sarabun alone is about 0.2 MB and Vega about 1 MB: a file much smaller than that is not the snapshot.
+    assert 1.0 < measured["size_mb"] < 3.0, measured
+    assert measured["wall_s"] > 0 and measured["peak_mb"] > 0

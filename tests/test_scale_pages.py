@@ -1,4 +1,4 @@
-"""The pages' questions, answered from the load-time tables (issue 8), against the same questions
+"""The pages' questions, answered from the load-time tables (samma/derived/), against the same questions
 asked of the base tables in plain SQL, on a small synthetic network over three provinces: the
 totals a page shows do not depend on which table it reads."""
 
@@ -10,8 +10,7 @@ import duckdb
 import pytest
 
 from samma import db, queries, sample
-from tests.conftest import run_app
-from tests.test_market_page import chart_rows
+from tests.conftest import chart_rows, run_app
 
 PROVINCES = ("50", "51", "96")
 
@@ -75,13 +74,17 @@ def test_funds_totals_are_the_ledgers(base):
         LEFT JOIN fund_entry f ON f.contribution_id = c.id AND f.entry = 'paid_in' WHERE c.kind = 'cash'""")
     assert close(flows.amount_baht.sum(), cash[0][0])
     months = queries.revolving_fund_by_month()
+    # Money a network passed on to a group is counted once, as the group's.
     capital = base("""SELECT sum(amount_baht) FILTER (WHERE entry IN ('paid_in', 'profit'))
-        - coalesce(sum(amount_baht) FILTER (WHERE entry = 'loss'), 0) FROM fund_entry WHERE bucket = 'revolving'""")
+        - coalesce(sum(amount_baht) FILTER (WHERE entry IN ('loss', 'passed_on')), 0)
+        FROM fund_entry WHERE bucket = 'revolving'""")
     assert close(months.capital.iloc[-1], capital[0][0])
     assert len(queries.grant_split_checks()) == base("""SELECT count(*) FROM contribution
         WHERE source = 'partner' AND kind = 'cash' AND purpose IN ('grant', 'matching')""")[0][0]
-    assert len(queries.group_match_checks()) == base("""SELECT count(DISTINCT group_code) FROM contribution
-        WHERE source = 'members' AND group_code IS NOT NULL""")[0][0]
+    # The 1:1 check: the members of a matching scheme (the pilot groups), no other group.
+    assert len(queries.scheme_match_checks()) == base("SELECT count(*) FROM scheme_member")[0][0] > 0
+    assert queries.outside_schemes()[1] == base("""SELECT count(*) FROM occupation_group
+        WHERE formed IS NOT NULL AND code NOT IN (SELECT group_code FROM scheme_member)""")[0][0]
 
 
 def test_market_figures_are_the_sales(base):
@@ -214,3 +217,104 @@ def test_market_page_draws_a_months_events_as_one_point_past_30_events(base):
     assert len(trend) == months
     assert round(float(trend["sales_baht"].sum()), 2) == round(float(total), 2)
     assert f"{events:,} งาน" in " ".join(c.value for c in at.caption)
+
+
+# --- the networks and their loans, at more than one province ------------------------------------
+
+def test_every_networks_figures_are_its_ledger_and_register(base):
+    shown = queries.networks_by_gap().set_index("code")
+    expected = base("""
+        WITH f AS (
+            SELECT network_code AS code,
+                   sum(CASE WHEN bucket = 'revolving' AND entry IN ('paid_in', 'profit') THEN amount_baht
+                            WHEN bucket = 'revolving' AND entry IN ('loss', 'passed_on') THEN -amount_baht
+                            ELSE 0 END) AS capital,
+                   sum(CASE WHEN bucket = 'admin' AND entry = 'paid_in' THEN amount_baht
+                            WHEN bucket = 'admin' AND entry = 'spent' THEN -amount_baht ELSE 0 END) AS admin_left
+            FROM fund_entry WHERE network_code IS NOT NULL GROUP BY 1),
+        ks AS (SELECT owner_code AS code, count(*) AS ks FROM milestone WHERE owner_kind = 'network' GROUP BY 1),
+        owed AS (
+            SELECT l.network_code AS code, count(*) AS overdue FROM loan l
+            WHERE l.network_code IS NOT NULL AND l.due < (SELECT as_of FROM dataset)
+              AND l.amount_baht > (SELECT coalesce(sum(principal_baht), 0) + coalesce(sum(written_off_baht), 0)
+                                   FROM loan_repayment r WHERE r.loan_code = l.code)
+            GROUP BY 1)
+        SELECT n.code, coalesce(ks.ks, 0), coalesce(f.capital, 0), coalesce(f.admin_left, 0),
+               coalesce(owed.overdue, 0)
+        FROM network n LEFT JOIN ks USING (code) LEFT JOIN f USING (code) LEFT JOIN owed USING (code)""")
+    assert len(expected) == len(shown) > 3
+    for code, ks, capital, admin_left, overdue in expected:
+        row = shown.loc[code]
+        assert (row.ks, row.overdue_loans) == (ks, overdue), code
+        assert close(row.capital, capital) and close(row.admin_left, admin_left), code
+    # The largest gaps first: networks missing a K before those with all five.
+    missing = list(5 - queries.networks_by_gap().ks)
+    assert missing == sorted(missing, reverse=True) and missing[0] > 0
+
+
+def test_loan_health_is_the_register_and_the_ledger(base):
+    health = queries.loan_health()
+    loans, borrowers = base("SELECT count(*), count(DISTINCT household_code) FROM loan")[0]
+    losses = base("SELECT sum(amount_baht) FROM fund_entry WHERE entry = 'loss'")[0][0]
+    overdue = base("""SELECT count(*) FROM loan l WHERE l.due < (SELECT as_of FROM dataset)
+        AND l.amount_baht > (SELECT coalesce(sum(principal_baht), 0) + coalesce(sum(written_off_baht), 0)
+                             FROM loan_repayment r WHERE r.loan_code = l.code)""")[0][0]
+    assert (health["loans"], health["borrowers"], health["overdue_loans"]) == (loans, borrowers, overdue)
+    assert close(health["ledger_losses"], losses) and overdue > 0
+
+
+def test_the_network_page_lists_every_network_and_picks_one_by_province(base):
+    networks = base("SELECT count(*) FROM network")[0][0]
+    at = run_app("network", lang="en")
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert len(table) == networks and table["5 K in place"].iloc[0] < 5
+    province = at.selectbox(key="network_province")
+    assert sorted(province.options) == sorted(
+        n for (n,) in base("SELECT DISTINCT p.name_en FROM network n JOIN subdistrict s "
+                           "ON s.code = n.subdistrict_code JOIN district d ON d.code = s.district_code "
+                           "JOIN province p ON p.code = d.province_code"))
+    code, name = base("SELECT code, name_en FROM network WHERE subdistrict_code LIKE '96%' "
+                      "ORDER BY code LIMIT 1")[0]
+    at.selectbox(key="network_province").set_value("96").run()
+    assert at.selectbox(key="network").value == code
+    assert at.header[0].value == name and at.query_params["network"] == code
+    # A shared link opens the same network; a link naming none gets a notice and the default.
+    again = run_app("network", network=code)
+    assert again.header[0].value == base("SELECT name_th FROM network WHERE code = ?", [code])[0][0]
+    bad = run_app("network", network="<b>nope</b>")
+    assert not bad.exception and any('"network"' in w.value for w in bad.warning)
+# --- income ----------------------------------------------------------------------------------------
+
+def test_groups_page_income_drills_down_provinces_then_districts(base):
+    """The national tier's drill-down: the whole network, then one province's districts, each row's
+    median of the latest follow-ups equal to plain SQL on the surveys."""
+    latest = """
+        SELECT left(h.village_code, ?) AS area, count(*), median(latest) FROM (
+            SELECT f.household_code, arg_max(f.occupation_income_baht, f.surveyed)::DOUBLE AS latest
+            FROM income_survey f JOIN income_survey b ON b.household_code = f.household_code
+            WHERE f.kind = 'follow_up' AND b.kind = 'baseline' AND f.surveyed > b.surveyed
+            GROUP BY 1) x JOIN household h ON h.code = x.household_code
+        WHERE h.village_code LIKE ? || '%' GROUP BY 1"""
+    at = run_app("groups", lang="en")
+    assert not at.exception
+    [areas] = [d.value for d in at.dataframe if "Area" in d.value.columns]
+    names = dict(base("SELECT name_en, code FROM province"))
+    expected = {code: median for code, _, median in base(latest, [2, ""])}
+    assert len(areas) == len(PROVINCES)
+    for name, shown in zip(areas["Area"], areas["Median latest"]):
+        assert shown == f"฿{expected[names[name]]:,.0f}"
+    at.selectbox(key="province").set_value("51").run()
+    assert not at.exception
+    [areas] = [d.value for d in at.dataframe if "Area" in d.value.columns]
+    # A province of one district goes straight to that district's subdistricts.
+    names = dict(base("SELECT name_en, code FROM district WHERE province_code = '51'"))
+    length = 4
+    if len(names) == 1:
+        names = dict(base("SELECT name_en, code FROM subdistrict WHERE code LIKE '51%'"))
+        length = 6
+    expected = {code: (n, median) for code, n, median in base(latest, [length, "51"])}
+    assert len(areas) == len(names) > 1
+    for name, shown in zip(areas["Area"], areas["Median latest"]):
+        n, median = expected.get(names[name], (0, None))
+        assert shown == (f"฿{median:,.0f}" if n >= 5 else "–")

@@ -62,7 +62,8 @@ def test_whole_numbers_and_codes():
 
 @pytest.mark.parametrize("typed,code", [
     ("เงินสด / cash", "cash"), ("cash", "cash"), ("CASH", "cash"), ("เงินสด", "cash"),
-    ("in kind", "in_kind"), ("ไม่ใช่เงินสด", "in_kind"), (" in_kind ", "in_kind"),
+    ("in kind", "in_kind"), ("ไม่ใช่ตัวเงิน", "in_kind"), (" in_kind ", "in_kind"),
+    ("ไม่ใช่เงินสด", "in_kind"),          # the earlier template's word, still read
     ("something / in_kind", "in_kind"),
 ])
 def test_choices_read_code_thai_english_or_the_drop_down(typed, code):
@@ -73,7 +74,7 @@ def test_an_unknown_choice_names_the_allowed_ones():
     with pytest.raises(BadCell) as bad:
         parse_choice("cheque", "kind")
     assert bad.value.key == "err_not_choice"
-    assert bad.value.params["allowed"] == "เงินสด / cash, ไม่ใช่เงินสด / in_kind"
+    assert bad.value.params["allowed"] == "เงินสด / cash, ไม่ใช่ตัวเงิน / in_kind"
 
 
 def _template() -> openpyxl.Workbook:
@@ -84,9 +85,10 @@ def test_template_has_instructions_a_sheet_per_record_and_bilingual_headers():
     wb = _template()
     assert wb.sheetnames[0] == "คำแนะนำ"
     expected = ["dataset", "province", "district", "subdistrict", "village", "partner", "sage",
-                "occupation", "network", "occupation_group", "household", "milestone",
+                "occupation", "network", "occupation_group", "household", "income_survey", "milestone",
                 "contribution", "fund_entry", "plan_target", "market_event", "product", "sale",
-                "training", "training_group"]
+                "training", "training_group", "committee_seat", "matching_scheme", "scheme_partner",
+                "scheme_member", "loan", "loan_repayment"]
     assert [n for n in wb.sheetnames if n not in ("คำแนะนำ", "lists")] == expected
     assert wb["lists"].sheet_state == "hidden"
     headers = [c.value for c in wb["contribution"][1]]
@@ -104,7 +106,9 @@ def test_template_offers_drop_downs_for_fixed_values_and_partners():
     columns = {lists.cell(1, i).value: [lists.cell(r, i).value for r in range(2, lists.max_row + 1)
                                         if lists.cell(r, i).value]
                for i in range(1, lists.max_column + 1)}
-    assert columns["kind"] == ["เงินสด / cash", "ไม่ใช่เงินสด / in_kind"]
+    assert columns["kind"] == ["เงินสด / cash", "ไม่ใช่ตัวเงิน / in_kind"]
+    assert columns["admin_purpose"] == ["ค่าประชุม / meetings", "ค่าทำบัญชี / bookkeeping",
+                                        "ค่าเดินทาง / travel", "ค่าวัสดุ / materials", "อื่น ๆ / other"]
     assert columns["k"] == ["กรรมการ / committee", "กลุ่มสมาชิก / members", "กฎระเบียบ / rules",
                             "กองทุน / fund", "กิจกรรม / activities"]
     assert columns["step"] == ["ไตรมาส / quarter", "1 ปี / year1", "3 ปี / year3"]
@@ -122,11 +126,15 @@ def test_template_offers_drop_downs_for_fixed_values_and_partners():
 
 def test_template_example_rows_load_without_a_problem():
     wb = _template()
-    assert 2 <= wb["contribution"].max_row - 1 <= 3
+    assert 2 <= wb["contribution"].max_row - 1 <= 4
     assert wb["village"]["A2"].value == "50191001"             # official code: subdistrict + หมู่ที่
     raw = {ws.title: [list(r) for r in ws.iter_rows(values_only=True)] for ws in wb.worksheets}
     tables = workbook.validate(raw, today=dt.date(2026, 1, 1))
-    assert len(tables["contribution"]) == 3 and len(tables["dataset"]) == 1
+    assert len(tables["contribution"]) == 4 and len(tables["dataset"]) == 1
+    # The examples show every new record: the network's fund, spending, money passed on, a loan.
+    assert {r[4] for r in tables["fund_entry"]} >= {"paid_in", "spent", "passed_on", "loan_out"}
+    assert all(tables[name] for name in ("committee_seat", "matching_scheme", "scheme_partner",
+                                         "scheme_member", "loan", "loan_repayment"))
 
 
 def test_template_command_writes_the_file(tmp_path):

@@ -3,8 +3,8 @@ and, only when an editor password is configured, loading a spreadsheet from the 
 
 import streamlit as st
 
-from samma import db, queries, ui, workbook
-from samma.i18n import date, number, t
+from samma import db, editor, queries, tables, ui, workbook
+from samma.i18n import date, escape, t
 
 lang = ui.lang()
 info = ui.page_header("data_title", lang)
@@ -22,47 +22,50 @@ if not ui.load_warnings(lang):
     st.success(t("data_no_warnings", lang), icon=":material/check_circle:")
 
 st.subheader(t("data_counts", lang))
-counts = queries.table_row_counts()
-st.dataframe({t("data_sheet", lang): [s.th if lang == "th" else s.en for s in workbook.SHEETS],
-              t("data_rows", lang): [number(counts[s.name]) for s in workbook.SHEETS]},
-             hide_index=True, width="stretch")
+ui.table(tables.row_counts(workbook.SHEETS, queries.table_row_counts(), lang), lang)
 
 st.subheader(t("data_downloads", lang))
 c1, c2 = st.columns(2)
 c1.download_button(t("data_template", lang), workbook.template_bytes, file_name="samma-template.xlsx",
                    icon=":material/download:", on_click="ignore", width="stretch")
-c2.download_button(t("data_export", lang), lambda: workbook.export_bytes(db.database_path()),
+# Anyone may download this, without the households' own income surveys; built when clicked, from
+# the version this page shows (its date is in the file name).
+c2.download_button(t("data_export", lang),
+                   db.keep_version(lambda: workbook.export_bytes(db.database_path(), per_household=False)),
                    file_name=f"samma-{info['as_of']:%Y-%m-%d}.xlsx", icon=":material/download:",
                    on_click="ignore", width="stretch")
-st.caption(t("data_how_to_load", lang))
+st.caption(t("data_export_viewer", lang) + " · " + t("data_how_to_load", lang))
 
-if workbook.editor_password_set():
+if editor.enabled():
     st.subheader(t("data_editor", lang))
     if not st.session_state.get("editor_signed_in"):
         with st.form("editor_sign_in"):
             given = st.text_input(t("data_password", lang), type="password")
             if st.form_submit_button(t("data_unlock", lang)):
-                if workbook.check_editor_password(given):
+                if editor.check_password(given):
                     st.session_state.editor_signed_in = True
                     st.rerun()
                 st.error(t("data_wrong_password", lang), icon=":material/lock:")
     else:
+        st.download_button(t("data_export_full", lang),
+                           db.keep_version(lambda: workbook.export_bytes(db.database_path())),
+                           file_name=f"samma-{info['as_of']:%Y-%m-%d}-full.xlsx",
+                           icon=":material/download:", on_click="ignore")
         # A load reruns the page so everything above shows the new figures; its report stays.
-        if "loaded_warnings" in st.session_state:
-            loaded_warnings = st.session_state.pop("loaded_warnings")
+        if "loaded" in st.session_state:
+            loaded = st.session_state.pop("loaded")
             st.success(t("data_loaded", lang), icon=":material/check_circle:")
-            if loaded_warnings:
-                st.warning(t("load_warnings", lang, n=len(loaded_warnings)), icon=":material/warning:")
-                st.dataframe({t("data_warning", lang): [w[lang == "en"] for w in loaded_warnings]},
-                             hide_index=True, width="stretch")
+            for note in loaded.notes:
+                st.info(escape(note[lang == "en"]), icon=":material/info:")
+            if loaded.warnings:
+                st.warning(t("load_warnings", lang, n=len(loaded.warnings)), icon=":material/warning:")
+                ui.table(tables.loaded_warnings(loaded.warnings, lang), lang)
         upload = st.file_uploader(t("data_upload", lang), type=["xlsx"])
         if upload is not None and st.button(t("data_load", lang), type="primary"):
             try:
-                st.session_state.loaded_warnings = workbook.load_bytes(upload.getvalue(),
-                                                                       db.database_path())
+                st.session_state.loaded = workbook.load_bytes(upload.getvalue(), db.database_path())
             except workbook.LoadRejected as rejected:
                 st.error(t("load_rejected", lang, n=len(rejected.problems)), icon=":material/error:")
-                st.dataframe({t("data_warning", lang): [p.text(lang) for p in rejected.problems]},
-                             hide_index=True, width="stretch")
+                ui.table(tables.problems(rejected.problems, lang), lang)
             else:
                 st.rerun()

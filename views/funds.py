@@ -1,10 +1,11 @@
-"""Funds: where every baht and every in-kind day came from and went, and the two fund rules
-(70/30 and 1:1) checked line by line, with breaches said in words."""
+"""Funds: where every baht and every in-kind day came from and went, the revolving funds against
+what was paid in, loan health from the loan register, and the two fund conditions (70/30, and 1:1
+for the members of a matching scheme) checked line by line, with breaches said in words."""
 
 import streamlit as st
 
-from samma import charts, queries, ui, url_state
-from samma.i18n import baht, date, number, pick, t
+from samma import charts, funds, queries, tables, ui, url_state
+from samma.i18n import baht, date, escape, number, t
 
 # Rows a rule table shows: a national network has tens of thousands of grants and groups.
 TABLE_ROWS = 200
@@ -14,7 +15,7 @@ VIEWS = ("partner", "year")
 lang = ui.lang()
 ui.page_header("funds_title", lang)
 partners = queries.partners()
-partner_names = {row["code"]: pick(row, "short", lang) for row in partners.to_dict("records")}
+partner_names = tables.names(partners, "short", lang)
 # The view and the partner are in the link, so a shared link opens what the room saw; a link
 # naming a partner opens the view that filters by one. Checked first, so a notice about a bad
 # value is seen at the top.
@@ -25,12 +26,9 @@ url_state.choice("partner", choices, "all", lang)
 # --- support by partner: cash and in kind always apart ---------------------------------------
 st.subheader(t("funds_support", lang))
 st.caption(t("funds_support_caption", lang))
-support = queries.support_by_partner_year_purpose()
-given = support.dropna(subset=["kind"])
-c1, c2 = st.columns(2)
-for column, kind in zip((c1, c2), charts.KINDS):
-    column.metric(t(f"kind_{kind}", lang), baht(given[given.kind == kind].amount_baht.sum(), lang),
-                  border=True)
+totals = queries.support_totals()
+for column, kind in zip(st.columns(2), charts.KINDS):
+    column.metric(t(f"kind_{kind}", lang), baht(totals[kind].sum(), lang), border=True)
 
 
 def draw_support(rows, by: str) -> None:
@@ -38,38 +36,37 @@ def draw_support(rows, by: str) -> None:
     for kind in charts.KINDS:
         st.markdown(f"**{t(f'kind_{kind}', lang)}**")
         if (rows.kind == kind).any():
-            ui.chart(charts.support_chart(rows, kind, lang, by=by))
+            ui.chart(charts.support_chart, rows, kind, lang, by=by)
         else:
             st.caption(t("funds_none_recorded", lang))
 
 
-view = st.segmented_control(t("funds_view", lang), VIEWS, key="view", required=True,
-                            format_func=lambda v: t(f"funds_by_{v}", lang))
-url_state.keep("view", view, "partner")
-if view == "partner":
-    url_state.keep("partner", None)
-    draw_support(support, "partner")
-else:
-    chosen = st.selectbox(t("funds_partner_filter", lang), choices, key="partner", width=320,
-                          format_func=lambda code: partner_names.get(code, t("funds_all_partners", lang)))
-    url_state.keep("partner", chosen, "all")
-    draw_support(support if chosen == "all" else support[support.partner_code == chosen], "fiscal_year")
+@ui.part
+def support_view() -> None:
+    """The support charts by partner or by year: the view and the partner rerun this part alone."""
+    view = st.segmented_control(t("funds_view", lang), VIEWS, key="view", required=True,
+                                format_func=lambda v: t(f"funds_by_{v}", lang))
+    url_state.keep("view", view, "partner")
+    if view == "partner":
+        url_state.keep("partner", None)
+        draw_support(queries.support_by_partner_year_purpose(), "partner")
+    else:
+        chosen = st.selectbox(t("funds_partner_filter", lang), choices, key="partner", width=320,
+                              format_func=lambda code: partner_names.get(code, t("funds_all_partners", lang)))
+        url_state.keep("partner", chosen, "all")
+        draw_support(queries.support_by_partner_year_purpose(None if chosen == "all" else chosen),
+                     "fiscal_year")
+
+
+support_view()
 
 st.markdown(f"**{t('funds_totals', lang)}**")
-totals = given.pivot_table(index="partner_code", columns="kind", values="amount_baht", aggfunc="sum",
-                           fill_value=0).reindex(index=list(partner_names), columns=charts.KINDS,
-                                                 fill_value=0)
-totals["days"] = given[given.kind == "in_kind"].groupby("partner_code").days.sum()
-totals = totals.fillna(0).rename(index=partner_names).rename(columns={
-    "cash": t("col_cash", lang), "in_kind": t("col_in_kind", lang), "days": t("col_in_kind_days", lang)})
-totals.index.name = t("col_partner", lang)
-st.dataframe(totals, column_config={c: st.column_config.NumberColumn(format="localized")
-                                    for c in totals.columns})
+ui.table(tables.partner_totals(totals, lang), lang, money=True, index=True)
 
 # --- cash flows -------------------------------------------------------------------------------
 st.subheader(t("funds_flows", lang))
 st.caption(t("funds_flows_caption", lang))
-ui.chart(charts.cash_flow_chart(queries.cash_flows(), partner_names, lang))
+ui.chart(charts.cash_flow_chart, queries.cash_flows(), partners, lang)
 
 # --- the revolving fund against its floor -------------------------------------------------------
 st.subheader(t("funds_revolving", lang))
@@ -82,50 +79,54 @@ if not months.empty:
     c2.metric(t("revolving_floor", lang), baht(now.floor, lang), border=True)
     c3.metric(t("revolving_on_loan", lang), baht(now.on_loan, lang), border=True)
     headroom = now.capital - now.floor
-    if headroom >= 0:
-        st.success(t("revolving_above_floor", lang, gap=baht(headroom, lang)), icon=":material/check_circle:")
-    else:
+    if funds.capital_lost(now.capital, now.floor):
         st.error(t("revolving_below_floor", lang, gap=baht(-headroom, lang)), icon=":material/error:")
-    ui.chart(charts.revolving_fund_chart(months, lang))
+    else:
+        st.success(t("revolving_above_floor", lang, gap=baht(headroom, lang)), icon=":material/check_circle:")
+    ui.chart(charts.revolving_fund_chart, months, lang)
     st.markdown(f"**{t('series_profit', lang)} / {t('series_losses', lang)}**")
-    ui.chart(charts.revolving_gains_chart(months, lang))
+    ui.chart(charts.revolving_gains_chart, months, lang)
 
-# --- the rules ------------------------------------------------------------------------------
+# --- loan health: the register for borrowers, due dates and arrears; the ledger for money --------
+st.subheader(t("loans_title", lang))
+st.caption(t("loans_caption", lang, date=date(queries.dataset_info()["as_of"], lang)))
+health = queries.loan_health()
+register = health["loans"] > 0
+boxes = st.container(horizontal=True)
+if register:
+    boxes.metric(t("loans_borrowers", lang), number(health["borrowers"]), border=True)
+boxes.metric(t("loans_repaid", lang), baht(health["ledger_repaid"], lang), border=True)
+if register:
+    boxes.metric(t("loans_overdue", lang), t("loans_overdue_value", lang, n=number(health["overdue_loans"]),
+                                              amount=baht(health["overdue_baht"], lang)), border=True)
+    rate = health["fell_due_repaid"] / health["fell_due"] if health["fell_due"] else None
+    boxes.metric(t("loans_rate", lang), "–" if rate is None else f"{rate:.1%}", border=True,
+                 help=t("loans_rate_help", lang, repaid=baht(health["fell_due_repaid"], lang),
+                        due=baht(health["fell_due"], lang)))
+boxes.metric(t("loans_losses", lang), baht(health["ledger_losses"], lang), border=True)
+if not register:
+    st.info(t("loans_no_register", lang), icon=":material/info:")
+elif health["overdue_loans"]:
+    st.error(t("loans_overdue_words", lang, n=number(health["overdue_loans"]),
+               amount=baht(health["overdue_baht"], lang), funds=number(health["funds_overdue"])),
+             icon=":material/schedule:")
+    overdue, funds_overdue = queries.overdue_by_fund(TABLE_ROWS)
+    ui.table(tables.overdue_funds(overdue, lang), lang, funds_overdue, money=True)
+else:
+    st.success(t("loans_none_overdue", lang), icon=":material/check_circle:")
+if register and health["repaid_late"]:
+    st.caption(t("loans_late", lang, n=number(health["repaid_late"])))
+
+# --- the conditions ----------------------------------------------------------------------------
 st.subheader(t("funds_rules", lang))
-money = st.column_config.NumberColumn(format="localized")
 
 
-def verdict_words(frame):
-    return frame.verdict.map(lambda v: t(f"verdict_{v}", lang))
+def split_table(checks) -> None:
+    ui.table(tables.split_checks(checks, partners, lang, TABLE_ROWS), lang, len(checks), money=True)
 
 
-def capped(frame):
-    """At most TABLE_ROWS rows: the largest gaps first when some must be left out."""
-    if len(frame) <= TABLE_ROWS:
-        return frame
-    return frame.loc[frame.gap.abs().sort_values(ascending=False, kind="stable").index[:TABLE_ROWS]]
-
-
-def rows_left_out(frame) -> None:
-    if len(frame) > TABLE_ROWS:
-        st.caption(t("first_rows_of", lang, n=number(TABLE_ROWS), total=number(len(frame))))
-
-
-def split_table(frame):
-    table = frame.assign(
-        date=frame.date.map(lambda d: date(d, lang)), partner_code=frame.partner_code.map(partner_names),
-        verdict=verdict_words(frame))[["date", "partner_code", "grant_baht", "admin", "revolving", "gap", "verdict"]]
-    table.columns = [t(k, lang) for k in ("col_date", "col_partner", "col_grant", "col_admin",
-                                          "col_revolving", "col_gap", "col_verdict")]
-    st.dataframe(table, hide_index=True, column_config={c: money for c in table.columns[2:6]})
-
-
-def match_table(frame):
-    table = frame.assign(group=[pick(r, "name", lang) for r in frame.to_dict("records")],
-                         verdict=verdict_words(frame))[["group", "raised", "matched", "gap", "verdict"]]
-    table.columns = [t(k, lang) for k in ("col_group", "col_raised", "col_matched", "col_gap",
-                                          "col_verdict")]
-    st.dataframe(table, hide_index=True, column_config={c: money for c in table.columns[1:4]})
+def match_table(checks) -> None:
+    ui.table(tables.match_checks(checks, lang, TABLE_ROWS), lang, len(checks), money=True)
 
 
 splits = queries.grant_split_checks()
@@ -134,28 +135,35 @@ st.success(t("rule_split_summary", lang, ok=number(split_ok), n=number(len(split
            icon=":material/check_circle:")
 if split_ok < len(splits):
     st.error(t("rule_split_breaches", lang, n=number(len(splits) - split_ok)), icon=":material/error:")
-    split_breaches = splits[splits.verdict.values != "ok"]
-    split_table(capped(split_breaches))
-    rows_left_out(split_breaches)
+    split_table(splits[splits.verdict.values != "ok"])
 
-matches = queries.group_match_checks()
+schemes = queries.matching_schemes()
+for line in tables.scheme_lines(schemes, lang):
+    st.caption(escape(line))
+matches = queries.scheme_match_checks()
 match_ok = int((matches.verdict == "ok").sum())
 waiting = matches[matches.verdict == "not_matched"]
 breaches = matches[matches.verdict.isin(["over", "under"])]
-st.success(t("rule_match_summary", lang, ok=number(match_ok), n=number(len(matches) - len(waiting))),
-           icon=":material/check_circle:")
+if schemes.empty:
+    st.info(t("rule_no_scheme", lang), icon=":material/info:")
+else:
+    st.success(t("rule_match_summary", lang, ok=number(match_ok), n=number(len(matches) - len(waiting))),
+               icon=":material/check_circle:")
 if len(waiting):
     st.info(t("rule_match_waiting", lang, n=number(len(waiting)), amount=baht(waiting.raised.sum(), lang)),
             icon=":material/hourglass_top:")
 if len(breaches):
     st.error(t("rule_match_breaches", lang, n=number(len(breaches))), icon=":material/error:")
-    match_table(capped(breaches))
-    rows_left_out(breaches)
+    match_table(breaches)
+outside, outside_total = queries.outside_schemes(TABLE_ROWS)
+if outside_total:
+    # Not a shortfall: the condition is the scheme's, so no baht is named for these groups.
+    st.info(t("rule_outside", lang, n=number(outside_total)), icon=":material/info:")
+    with st.expander(t("rule_outside_list", lang)):
+        ui.table(tables.outside_schemes(outside, lang), lang, outside_total)
 st.markdown(f"**{t('data_warnings', lang)}**", help=t("data_warnings_help", lang))
 if not ui.load_warnings(lang):
     st.caption(t("data_no_warnings", lang))
 with st.expander(t("rule_details", lang)):
-    split_table(capped(splits))
-    rows_left_out(splits)
-    match_table(capped(matches))
-    rows_left_out(matches)
+    split_table(splits)
+    match_table(matches)

@@ -6,12 +6,13 @@ works without internet."""
 
 import streamlit as st
 
-from samma import area_picker, charts, queries, ui, url_state
-from samma.i18n import baht, date, number, pick, t
+from samma import area_picker, charts, maps, queries, tables, ui, url_state
+from samma.domain import STAGES
+from samma.i18n import baht, escape, number, pick, t
 
 # Drawing the outlines of 77 provinces costs more than querying them, on every rerun: the same
 # points give the same outlines, so they are kept (the points change with the data).
-outlines_frame = st.cache_data(charts.outlines_frame, max_entries=64, show_spinner=False)
+outlines_frame = st.cache_data(maps.outlines_frame, max_entries=64, show_spinner=False)
 
 lang = ui.lang()
 info = ui.page_header("map_title", lang)
@@ -20,7 +21,7 @@ filters = st.container(horizontal=True, vertical_alignment="bottom")
 prefix = area_picker.pick_area(lang, filters)
 villages_level = len(prefix) >= 4
 if villages_level:
-    every_stage = list(charts.STAGES)
+    every_stage = list(STAGES)
     url_state.codes("stage", every_stage, lang, many=True)
     st.session_state.setdefault("stage", every_stage)
     # Not in the row of selectors: there the pills would not wrap on a phone.
@@ -43,7 +44,7 @@ def pick_from_map(chart_key: str) -> None:
 map_column, legend_column = st.columns([3, 1])
 with legend_column:
     st.markdown("**" + t("legend_title", lang) + "**")
-    ui.chart(charts.stage_legend(lang))
+    ui.chart(charts.stage_legend, lang)
     if info["positions_approximate"]:
         st.caption(t("positions_approximate", lang))
 
@@ -51,7 +52,7 @@ chosen_village = None
 if not villages_level:
     areas = queries.area_progress(prefix)
     outlines = outlines_frame(queries.area_outline_points(prefix), areas, lang)
-    map_column.pydeck_chart(charts.area_map(areas, outlines, lang, basemap), key="area_map",
+    map_column.pydeck_chart(maps.area_map(areas, outlines, lang, basemap), key="area_map",
                             on_select=lambda: pick_from_map("area_map"),
                             selection_mode="single-object")
     level = area_picker.LEVEL_KEYS[len(prefix) + 2]
@@ -64,12 +65,12 @@ else:
     outlines = outlines_frame(queries.area_outline_points(prefix), subdistricts, lang)
     codes = shown["code"].tolist()
     url_state.codes("village", codes, lang)
-    names = dict(zip(shown["code"], shown[f"name_{lang}"]))
+    names = tables.names(shown, "name", lang)
     if shown.empty:
         map_column.info(t("no_villages", lang), icon=":material/filter_alt_off:")
     else:
         map_column.pydeck_chart(
-            charts.village_map(shown, outlines, lang, basemap, st.session_state.get("village")),
+            maps.village_map(shown, outlines, lang, basemap, st.session_state.get("village")),
             key="village_map", on_select=lambda: pick_from_map("village_map"),
             selection_mode="single-object")
     legend_column.caption(t("map_pick_help", lang))
@@ -80,7 +81,7 @@ else:
 
 if chosen_village:
     card = queries.village_card(chosen_village)
-    st.subheader(pick(card, "name", lang))
+    st.subheader(escape(pick(card, "name", lang)))
     st.caption(t("card_where", lang, subdistrict=pick(card, "subdistrict", lang),
                  district=pick(card, "district", lang),
                  stage=charts.stage_name(card["stage_rank"], lang),
@@ -94,16 +95,11 @@ if chosen_village:
     c4.metric(t("groups_5k", lang), number(card["groups_5k"]), border=True)
 
     st.markdown("**" + t("card_groups", lang) + "**")
-    if card["groups"].empty:
-        st.write(t("card_no_groups", lang))
-    for group in card["groups"].to_dict("records"):
-        formed = date(group["formed"], lang) if group["formed"] is not None else t("card_not_formed", lang)
-        st.write(t("card_group_line", lang, name=pick(group, "name", lang),
-                   occupation=pick(group, "occupation", lang), formed=formed,
-                   households=number(group["households"]), ks=group["ks"]))
+    for line in tables.group_lines(card["groups"], lang) or [t("card_no_groups", lang)]:
+        st.write(line)
     matrix = queries.five_k_matrix(chosen_village)
     if not matrix.empty:
-        ui.chart(charts.five_k_chart(matrix, lang))
+        ui.chart(charts.five_k_chart, matrix, lang)
 
     c1, c2, c3 = st.columns(3)
     support = card["support"]
@@ -117,9 +113,9 @@ if chosen_village:
               help=t("sales_events", lang, n=number(card["events"])))
     if not support.empty:
         st.markdown("**" + t("card_support_by_partner", lang) + "**")
-        st.dataframe(
-            {t("mg_partner", lang): [pick(r, "short", lang) for r in support.to_dict("records")],
-             t("mg_cash", lang): [baht(v, lang) for v in support["cash"]],
-             t("mg_in_kind", lang): [baht(v, lang) for v in support["in_kind"]]},
-            hide_index=True, width="stretch")
+        ui.table(tables.partner_support(support, lang), lang)
     st.caption(t("card_support_note", lang))
+
+    # --- income: what the program is for ---
+    st.markdown("**" + t("income_card", lang) + "**")
+    ui.income_headline(queries.income_change(chosen_village), lang, bands=False)

@@ -37,3 +37,17 @@ c1.metric(t("revolving_now", lang), baht(f["revolving_now"], lang), help=t("revo
           border=True)
 c2.metric(t("sales_to_date", lang), baht(f["sales"], lang),
           help=t("sales_help", lang, n=number(f["events"])), border=True)
+
+st.subheader(t("section_network", lang))
+n = queries.networks_headline()
+c1, c2, c3 = st.columns(3)
+c1.metric(t("network_fund_now", lang), baht(n["network_capital"], lang) if n["networks"] else "–",
+          help=t("network_fund_help", lang), border=True)
+c2.metric(t("network_admin_left", lang), baht(n["network_admin_left"], lang) if n["networks"] else "–",
+          border=True)
+c3.metric(t("overdue_loans", lang),
+          t("loans_overdue_value", lang, n=number(n["overdue_loans"]), amount=baht(n["overdue_baht"], lang))
+          if n["loans"] else t("not_recorded", lang), help=t("overdue_loans_help", lang), border=True)
+# --- income: what the program is for ---
+st.subheader(t("section_income", lang))
+ui.income_headline(queries.income_change(), lang)

@@ -12,9 +12,10 @@ ui.page_header("whatif_title", lang)
 live_now = queries.whatif_live_start()
 SLIDERS = funds.sliders_for(live_now["villages"])
 KEY = {spec.param: f"whatif_{spec.param}" for spec in SLIDERS}
+# The source's conditions apart from the example values: only 70/30 and 1:1 are the source's.
 GROUPS = {"wi_people": ("villages", "team", "households"),
-          "wi_money": ("share", "saving", "months", "cap"),
-          "wi_rules": ("match", "admin", "return", "loss")}
+          "wi_conditions": ("match", "admin"),
+          "wi_examples": ("share", "saving", "months", "return", "loss", "cap")}
 SPEC = {spec.param: spec for spec in SLIDERS}
 
 
@@ -49,9 +50,8 @@ if any(key not in st.session_state for key in KEY.values()):
     set_scenario({p: s.value(getattr(scenario, s.field)) for p, s in SPEC.items()}, notices)
 
 for notice in st.session_state.get("whatif_notices", []):
-    # The raw value comes from a link anyone can write: shown as code, short, never as markup.
-    raw = "`" + notice.raw.replace("`", "'")[:24] + "`"
-    st.warning(t(f"wi_notice_{notice.problem}", lang, param=notice.param, raw=raw,
+    # The raw value comes from a link anyone can write: short, and as text (t escapes it).
+    st.warning(t(f"wi_notice_{notice.problem}", lang, param=notice.param, raw=notice.raw[:24],
                  used=number(notice.used, 0 if SPEC[notice.param].whole else 1)),
                icon=":material/link_off:")
 
@@ -64,6 +64,7 @@ with inputs:
         st.caption(t("wi_live_caption", lang, villages=number(live_now["villages"]),
                      members=number(live_now["sages"] + live_now["households"]),
                      raised=baht(live_now["raised"], lang), matched=baht(live_now["matched"], lang)))
+    st.caption(t("wi_values_caption", lang))
     for heading, params in GROUPS.items():
         st.markdown(f"**{t(heading, lang)}**")
         for param in params:
@@ -86,7 +87,7 @@ with results:
                                 asked=baht(p.asked, lang)))
     if p.loses_capital:
         st.error(t("wi_warning_loss", lang, year3=baht(p.at("year3"), lang),
-                   fund0=baht(p.fund_at_match, lang)), icon=":material/trending_down:")
+                   paid=baht(p.paid_in[-1], lang)), icon=":material/trending_down:")
     figures = [("wi_members", t("wi_members_value", lang, n=number(p.members))),
                ("wi_raised", baht(p.raised, lang)), ("wi_grant", baht(p.grant, lang)),
                ("wi_shortfall", baht(p.shortfall, lang)), ("wi_admin_out", baht(p.admin, lang)),
@@ -98,4 +99,4 @@ with results:
         boxes = st.container(horizontal=True)
         for label, value in figures[row:row + 3]:
             boxes.metric(t(label, lang), value, border=True)
-    ui.chart(charts.whatif_projection_chart(p, lang))
+    ui.chart(charts.whatif_projection_chart, p, lang)

@@ -1,4 +1,4 @@
-"""Issue 3 in real Chromium: the Data page for viewers, and an editor loading a spreadsheet
+"""In real Chromium: the Data page for viewers, and an editor loading a spreadsheet
 that an open Overview then shows on its next rerun."""
 
 import shutil
@@ -7,8 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from samma import workbook
-from tests.browser.conftest import (PHONE, PROJECTOR, no_horizontal_scroll, screenshot,
-                                    served, wait_until_done)
+from tests.browser.conftest import PHONE, PROJECTOR, no_horizontal_scroll, screenshot, served, wait_until_done
 
 
 def test_data_page_for_viewers(app_url, page_at, sql):
@@ -17,8 +16,9 @@ def test_data_page_for_viewers(app_url, page_at, sql):
     page.locator('[data-testid="stDownloadButton"]').nth(1).wait_for()
     body = page.locator('[data-testid="stMainBlockContainer"]').inner_text()
     assert "31 ต.ค. 2569" in body and "ข้อมูลตัวอย่าง" in body
-    # the template and the export; the A4 handout under every page is the third
-    expect(page.locator('[data-testid="stDownloadButton"]').filter(has_not_text="A4")).to_have_count(2)
+    # the template and the export; the A4 handout and the snapshot are under every page
+    expect(page.locator('[data-testid="stDownloadButton"]').filter(has_not_text="A4")
+           .filter(has_not_text="HTML")).to_have_count(2)
     assert page.locator('[data-testid="stFileUploader"]').count() == 0
     assert page.locator('input[type="password"]').count() == 0
     screenshot(page, "data-projector")

@@ -1,4 +1,4 @@
-"""Issue 5 in real Chromium: the Funds page's figures, the what-if answering a slider at once,
+"""In real Chromium: the Funds page's figures, the what-if answering a slider at once,
 and a shared what-if link reproducing the same sliders and figures in a fresh browser."""
 
 import re
@@ -30,12 +30,12 @@ def _slider_values(page) -> list[str]:
 
 def test_funds_in_chromium(app_url, page_at, sql):
     page = page_at(f"{app_url}/funds", PROJECTOR)
-    page.get_by_role("heading", name="เงินมาจากไหน ไปที่ไหน และเป็นไปตามกติกาหรือไม่").wait_for()
+    page.get_by_role("heading", name="เงินมาจากไหน ไปที่ไหน และเป็นไปตามเงื่อนไขหรือไม่").wait_for()
     cash, in_kind = sql("SELECT sum(amount_baht) FILTER (WHERE kind = 'cash'), "
                         "sum(amount_baht) FILTER (WHERE kind = 'in_kind') "
                         "FROM contribution WHERE source = 'partner'")[0]
     assert _metric(page, "เงินสด") == f"{cash:,.0f} บาท"
-    assert _metric(page, "ในรูปอื่น (มูลค่า)") == f"{in_kind:,.0f} บาท"
+    assert _metric(page, "ไม่ใช่ตัวเงิน (มูลค่า)") == f"{in_kind:,.0f} บาท"
     expect(page.locator('[data-testid="stVegaLiteChart"] svg, [data-testid="stVegaLiteChart"] canvas')
            .first).to_be_visible(timeout=WAIT_MS)
     page.locator('[data-testid="stVegaLiteChart"]').nth(2).wait_for(state="attached", timeout=WAIT_MS)
@@ -44,7 +44,7 @@ def test_funds_in_chromium(app_url, page_at, sql):
 
 def test_funds_on_a_phone_in_english(app_url, page_at):
     page = page_at(f"{app_url}/funds?lang=en", PHONE)
-    page.get_by_role("heading", name="Where the money came from, where it went, and the rules").wait_for()
+    page.get_by_role("heading", name="Where the money came from, where it went, and the conditions").wait_for()
     expect(page.locator('[data-testid="stVegaLiteChart"]').first).to_be_visible(timeout=WAIT_MS)
     assert no_horizontal_scroll(page)
     screenshot(page, "funds-phone-en")
@@ -96,7 +96,7 @@ def test_whatif_bad_link_values_get_a_notice(app_url, page_at):
     expect(main).to_contain_text("ไม่ใช่ตัวเลข", timeout=WAIT_MS)
     expect(main).to_contain_text("อยู่นอกช่วง", timeout=WAIT_MS)
     assert _metric(page, "สมาชิก") == "25 คน"
-    assert _metric(page, "ค่าบริหาร") == "6,250 บาท"         # admin clamped to 100% of 6,250
+    assert _metric(page, "ค่าใช้จ่ายในการบริหาร") == "6,250 บาท"         # admin clamped to 100% of 6,250
 
 
 CUT_SHORT = """() => [...document.querySelectorAll('[data-testid="stMetricValue"], [data-testid="stMetricValue"] *')]

@@ -1,4 +1,4 @@
-"""Issue 4: the Map and Groups pages in real Chromium, on a projector and on a phone. The map
+"""The Map and Groups pages in real Chromium, on a projector and on a phone. The map
 canvas is drawn (stage colours on it) without asking any outside server, a click on a village
 opens its card, a click on a province drills into it, and the 5 K matrix is drawn and
 readable."""
@@ -13,13 +13,12 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from samma import charts
-from tests.browser.conftest import (PHONE, PROJECTOR, no_horizontal_scroll, screenshot,
-                                    served, wait_until_done)
-from tests.test_map_data import two_provinces  # noqa: F401  (fixture)
+from samma import maps
+from tests.browser.conftest import PHONE, PROJECTOR, no_horizontal_scroll, screenshot, served, wait_until_done
 
 GREEN_5K = (0x00, 0x9E, 0x73)
 PILOT_BLUE = (0x00, 0x72, 0xB2)
+HOUSEHOLDS_YELLOW = (0xF0, 0xE4, 0x42)
 
 
 def _count_colour(png: bytes, colour: tuple[int, int, int], tolerance: int = 12) -> int:
@@ -38,12 +37,13 @@ def _map(page):
 
 
 def _wait_for_pixels(chart, colour) -> bytes:
+    """The chart's picture once more than 30 pixels are `colour`; fails if they never come."""
     for _ in range(40):                       # up to 40 frames, not a timed sleep
         png = chart.screenshot()
         if _count_colour(png, colour) > 30:
             return png
         chart.page.wait_for_timeout(100)
-    return png
+    raise AssertionError(f"no {colour} drawn in 40 frames ({_count_colour(png, colour)} pixels)")
 
 
 def test_map_on_a_projector_draws_offline_and_a_click_opens_the_card(app_url, page_at, sql):
@@ -54,12 +54,11 @@ def test_map_on_a_projector_draws_offline_and_a_click_opens_the_card(app_url, pa
     wait_until_done(page)
     page.get_by_role("heading", name="หมู่บ้านเป้าหมายอยู่ที่ไหน และก้าวหน้าไปถึงไหน").wait_for()
     chart = _map(page)
-    png = _wait_for_pixels(chart, GREEN_5K)
-    assert _count_colour(png, GREEN_5K) > 30            # villages with all 5 K are drawn
+    png = _wait_for_pixels(chart, GREEN_5K)               # villages with all 5 K are drawn
     assert _count_colour(png, PILOT_BLUE) > 30          # the pilot subdistrict's outline
     assert not [u for u in outside if "carto" in u or "mapbox" in u], outside
     body = page.locator('[data-testid="stMainBlockContainer"]').inner_text()
-    assert "ครบ ๕ ก." in body and "ตั้งกลุ่มแล้ว" in body        # the legend, in Thai
+    assert "ครบ 5 ก." in body and "ตั้งกลุ่มแล้ว" in body        # the legend, in Thai
     screenshot(page, "map-projector")
 
     # Click Moo 7 of Tha Wang Tan where deck.gl puts it (Web Mercator, 512 px at zoom 0).
@@ -72,7 +71,7 @@ def test_map_on_a_projector_draws_offline_and_a_click_opens_the_card(app_url, pa
     screenshot(page, "map-tooltip-projector")
     page.mouse.click(x, y)
     wait_until_done(page)
-    heading = page.get_by_role("heading", name="หมู่ 7 ต.ท่าวังตาล")
+    heading = page.get_by_role("heading", name="หมู่ที่ 7 ต.ท่าวังตาล")
     heading.wait_for(timeout=15_000)
     heading.scroll_into_view_if_needed()
     screenshot(page, "map-card-projector")
@@ -88,10 +87,10 @@ def _initial_view(prefix: str) -> dict:
     from samma import queries
     if len(prefix) < 4:
         areas = queries.area_progress(prefix)
-        deck = charts.area_map(areas, charts.outlines_frame(queries.area_outline_points(prefix),
+        deck = maps.area_map(areas, maps.outlines_frame(queries.area_outline_points(prefix),
                                                             areas, "th"), "th")
     else:
-        deck = charts.village_map(queries.villages_on_map(prefix), charts.outlines_frame(
+        deck = maps.village_map(queries.villages_on_map(prefix), maps.outlines_frame(
             queries.area_outline_points(prefix), queries.area_progress(prefix), "th"), "th")
     view = deck.initial_view_state
     return {"latitude": view.latitude, "longitude": view.longitude, "zoom": view.zoom}
@@ -114,7 +113,7 @@ def test_map_on_a_phone_in_english(app_url, page_at):
     page.get_by_role("heading", name="Where the villages are and how far each has come").wait_for()
     chart = _map(page)
     chart.scroll_into_view_if_needed()
-    assert _count_colour(_wait_for_pixels(chart, GREEN_5K), GREEN_5K) > 30
+    _wait_for_pixels(chart, GREEN_5K)
     assert no_horizontal_scroll(page)
     screenshot(page, "map-phone-en")
     page.get_by_role("heading", name="Moo 1, Tha Wang Tan").scroll_into_view_if_needed()
@@ -124,10 +123,10 @@ def test_map_on_a_phone_in_english(app_url, page_at):
 
 def test_groups_matrix_is_drawn_and_readable(app_url, page_at, sql):
     page = page_at(f"{app_url}/groups", PROJECTOR)
-    page.get_by_role("heading", name="๕ ก. ของแต่ละหมู่บ้าน").wait_for()
+    page.get_by_role("heading", name="5 ก. ของแต่ละหมู่บ้าน").wait_for()
     charts = page.locator('[data-testid="stVegaLiteChart"]')
     charts.nth(4).wait_for()
-    assert charts.count() == 5                   # funnel, matrix, three progress charts
+    assert charts.count() == 7                   # funnel, matrix, three progress charts, income's two
     matrix = charts.nth(1)
     matrix.scroll_into_view_if_needed()
     text = matrix.locator("svg text").all_text_contents()
@@ -160,7 +159,7 @@ def test_clicking_a_province_drills_down_to_its_villages(two_province_url, page_
                                                          monkeypatch):
     page = page_at(f"{two_province_url}/map", PROJECTOR)
     chart = _map(page)
-    _wait_for_pixels(chart, (0xF0, 0xE4, 0x42))   # Lamphun: half its villages have households
+    _wait_for_pixels(chart, HOUSEHOLDS_YELLOW)       # Lamphun is drawn: half its villages have households
     con = duckdb.connect(str(two_provinces), read_only=True)
     lamphun = con.execute("SELECT avg(lat), avg(lon) FROM village WHERE code LIKE '51%'").fetchone()
     con.close()
@@ -172,7 +171,7 @@ def test_clicking_a_province_drills_down_to_its_villages(two_province_url, page_
     page.wait_for_url("**province=51**", timeout=15_000)
     wait_until_done(page)
     chart = _map(page)
-    _wait_for_pixels(chart, (0xF0, 0xE4, 0x42))          # Lamphun's village with households
+    _wait_for_pixels(chart, HOUSEHOLDS_YELLOW)            # Lamphun's village with households
     # Lamphun has one district, so the click lands on its villages and the subdistrict choice.
     labels = page.locator('[data-testid="stSelectbox"] label').all_inner_texts()
     assert labels == ["จังหวัด", "ตำบล", "หมู่บ้าน"], labels

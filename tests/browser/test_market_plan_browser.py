@@ -1,4 +1,4 @@
-"""Issue 6: the Market and Plan pages in real Chromium, on a projector and on a phone."""
+"""The Market and Plan pages in real Chromium, on a projector and on a phone."""
 
 from playwright.sync_api import expect
 
@@ -42,11 +42,11 @@ def test_market_on_a_phone_in_english_with_a_bad_event(app_url, page_at):
 
 def test_plan_on_the_projector(app_url, page_at):
     page = page_at(f"{app_url}/plan?step=year3&village=50191004", PROJECTOR)
-    page.get_by_role("heading", name="แผนขยับ ๓ ขั้น และการประเมินผล").wait_for()
+    page.get_by_role("heading", name="แผนขยับ 3 ขั้น และการประเมินผล").wait_for()
     _charts_drawn(page, 2)
     body = page.locator('[data-testid="stMainBlockContainer"]').inner_text()
     assert "30 ก.ย. 2571" in body                            # the 3-year step's due date, BE
-    assert _chosen(page) == "หมู่ 4 ต.ท่าวังตาล"
+    assert _chosen(page) == "หมู่ที่ 4 ต.ท่าวังตาล"
     # Status in words inside the chart, not by colour alone.
     chart = page.locator('[data-testid="stVegaLiteChart"]').first.inner_text()
     assert "ล่าช้า" in chart

@@ -1,4 +1,4 @@
-"""Issue 7 in real Chromium: projector mode is large and has no sidebar, the share link opened in
+"""In real Chromium: projector mode is large and has no sidebar, the share link opened in
 a fresh browser shows the same view, and the phone never scrolls sideways."""
 
 import re
@@ -37,10 +37,15 @@ def test_plain_view_keeps_normal_type(app_url, page_at):
 def test_share_link_opens_the_same_view_in_a_fresh_browser(app_url, page_at):
     page = page_at(f"{app_url}/?lang=en&projector=1", PROJECTOR)
     page.get_by_role("button", name=re.compile("Share this view")).click()
-    code = page.locator('[data-testid="stDialog"] code').first
+    code = page.locator('[data-testid="stDialog"] pre code').first
     code.wait_for()
     link = code.inner_text().strip()
     assert link.startswith(app_url) and "lang=en" in link and "projector=1" in link
+    # No public address is set and the presenter is on 127.0.0.1: the dialog says phones cannot
+    # open it, and how to set one.
+    warning = page.locator('[data-testid="stDialog"] [data-testid="stAlert"]').first
+    assert "phones cannot open this link" in warning.inner_text()
+    assert "SAMMA_PUBLIC_URL" in warning.inner_text()
     qr = page.locator('[data-testid="stDialog"] img').first
     assert qr.evaluate("img => img.getBoundingClientRect().width") >= 300   # scannable from the room
     screenshot(page, "share-panel")

@@ -1,0 +1,246 @@
+"""Data and the language in, the words a page writes out: tables (DataFrames with their headers
+in the page's language and their figures written as people read them), the names a picker
+offers, and the short lines that sum a table up. Like the chart builders: pure, no queries, no
+Streamlit. Where a table has more rows than a page shows, its builder picks which come first
+(`rows`); `ui.table` draws it and says how many were left out."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from samma import plan
+from samma.i18n import LANGS, baht, date, number, t, t_plain
+
+
+def names(frame: pd.DataFrame, field: str, lang: str) -> dict[str, str]:
+    """Code → name in the language (`field` "name" reads name_th / name_en), for a picker."""
+    return dict(zip(frame["code"], frame[f"{field}_{lang}"]))
+
+
+# --- market ---------------------------------------------------------------------------------
+
+def event_list(events: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The events (queries.market_events): date, name, place, organiser, groups, sales."""
+    return pd.DataFrame({
+        t("date", lang): [date(d.date(), lang) for d in events["date"]],
+        t("event", lang): list(events[f"name_{lang}"]),
+        t("place", lang): list(events[f"place_{lang}"]),
+        t("organiser", lang): list(events[f"organiser_{lang}"]),
+        t("event_groups", lang): list(events["groups_selling"]),
+        t("sales", lang): [baht(v, lang) for v in events["sales_baht"]]})
+
+
+def event_names(events: pd.DataFrame, lang: str) -> dict[str, str]:
+    """Code → "date · name" of each event, for the event picker."""
+    return {code: f"{date(day.date(), lang)} · {name}"
+            for code, day, name in zip(events["code"], events["date"], events[f"name_{lang}"])}
+
+
+def event_sales(sold: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Who sold what at one event (queries.event_sales): groups, never households."""
+    return pd.DataFrame({
+        t("group", lang): list(sold[f"group_{lang}"] + " · " + sold[f"subdistrict_{lang}"]),
+        t("product", lang): list(sold[f"name_{lang}"]),
+        t("quantity", lang): [t_plain("qty_unit", lang, n=number(n), unit=unit)
+                              for n, unit in zip(sold["quantity"], sold[f"unit_{lang}"])],
+        t("sales", lang): [baht(v, lang) for v in sold["sales_baht"]]})
+
+
+def run_by(partners: pd.DataFrame, kind: str, lang: str) -> str:
+    """Who ran one kind of support (queries.training_partners), as a line under its name: plain
+    text (a page escapes it; the snapshot writes it into HTML)."""
+    ran = partners.loc[partners["kind"] == kind, f"short_{lang}"]
+    return t_plain("run_by", lang, partners=", ".join(ran))
+
+
+# --- funds ----------------------------------------------------------------------------------
+
+def partner_totals(totals: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Each partner's cash, in-kind value and in-kind days (queries.support_totals), indexed
+    by the partner's name."""
+    return pd.DataFrame({t("col_cash", lang): totals["cash"].to_numpy(),
+                         t("col_in_kind", lang): totals["in_kind"].to_numpy(),
+                         t("col_in_kind_days", lang): totals["in_kind_days"].to_numpy()},
+                        index=pd.Index(totals[f"short_{lang}"], name=t("col_partner", lang)))
+
+
+def _largest_gaps(checks: pd.DataFrame, rows: int) -> pd.DataFrame:
+    if len(checks) <= rows:
+        return checks
+    return checks.loc[checks["gap"].abs().sort_values(ascending=False, kind="stable").index[:rows]]
+
+
+def _verdicts(checks: pd.DataFrame, lang: str) -> list[str]:
+    return [t(f"verdict_{v}", lang) for v in checks["verdict"]]
+
+
+def split_checks(checks: pd.DataFrame, partners: pd.DataFrame, lang: str, rows: int) -> pd.DataFrame:
+    """Grants against 70/30 (queries.grant_split_checks), the largest gaps first when only
+    `rows` can be shown."""
+    shown = _largest_gaps(checks, rows)
+    partner = names(partners, "short", lang)
+    return pd.DataFrame({
+        t("col_date", lang): [date(d, lang) for d in shown["date"]],
+        t("col_partner", lang): shown["partner_code"].map(partner).to_numpy(),
+        t("col_grant", lang): shown["grant_baht"].to_numpy(),
+        t("col_admin", lang): shown["admin"].to_numpy(),
+        t("col_revolving", lang): shown["revolving"].to_numpy(),
+        t("col_gap", lang): shown["gap"].to_numpy(),
+        t("col_verdict", lang): _verdicts(shown, lang)})
+
+
+def match_checks(checks: pd.DataFrame, lang: str, rows: int) -> pd.DataFrame:
+    """Members of a matching scheme against its ratio (queries.scheme_match_checks), the
+    largest gaps first when only `rows` can be shown."""
+    shown = _largest_gaps(checks, rows)
+    return pd.DataFrame({
+        t("col_group", lang): list(shown[f"name_{lang}"]),
+        t("col_raised", lang): shown["raised"].to_numpy(),
+        t("col_matched", lang): shown["matched"].to_numpy(),
+        t("col_gap", lang): shown["gap"].to_numpy(),
+        t("col_verdict", lang): _verdicts(shown, lang)})
+
+
+def load_warnings(warnings: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The rule breaches a load found (queries.load_warnings), in the language."""
+    return pd.DataFrame({t("data_warning", lang): list(warnings[f"message_{lang}"])})
+
+
+# --- the network, its fund and loans; the matching schemes ------------------------------------
+
+def scheme_lines(schemes: pd.DataFrame, lang: str) -> list[str]:
+    """Each matching scheme (queries.matching_schemes) in a line: its partners and ratio, as
+    plain text (a page escapes it; the snapshot writes it into HTML)."""
+    return [t_plain("scheme_line", lang, name=s[f"name_{lang}"], partners=s[f"partners_{lang}"],
+              ratio=number(s["ratio"], 0 if float(s["ratio"]).is_integer() else 2),
+              members=number(s["members"])) for s in schemes.to_dict("records")]
+
+
+def outside_schemes(groups: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The groups in no matching scheme (queries.outside_schemes): names only, no baht."""
+    return pd.DataFrame({t("col_group", lang): list(groups[f"name_{lang}"]),
+                         t("village", lang): list(groups[f"village_{lang}"])})
+
+
+def overdue_funds(funds: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The funds with overdue loans (queries.overdue_by_fund), the most baht first."""
+    return pd.DataFrame({
+        t("col_fund_of", lang): list(funds[f"name_{lang}"]),
+        t("col_place", lang): list(funds[f"place_{lang}"]),
+        t("col_overdue_loans", lang): funds["overdue_loans"].to_numpy(),
+        t("col_overdue_baht", lang): funds["overdue_baht"].to_numpy(),
+        t("col_oldest_due", lang): [date(d.date(), lang) for d in funds["oldest_due"]]})
+
+
+def k_name(k, lang: str) -> str:
+    """One of the 5 K by name; none (empty, or NaN in a frame) is a dash."""
+    return t(f"k_{k}", lang) if isinstance(k, str) else "–"
+
+
+def networks(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Every network's figures (queries.networks_by_gap), in the order given: largest gaps first."""
+    return pd.DataFrame({
+        t("col_network", lang): list(rows[f"name_{lang}"]),
+        t("col_ks", lang): rows["ks"].to_numpy(),
+        t("col_next_k", lang): [k_name(k, lang) for k in rows["next_k"]],
+        t("col_seats", lang): rows["committee_seats"].to_numpy(),
+        t("col_capital", lang): rows["capital"].to_numpy(),
+        t("col_floor", lang): rows["floor"].to_numpy(),
+        t("col_passed_on", lang): rows["passed_on"].to_numpy(),
+        t("col_admin_left", lang): rows["admin_left"].to_numpy(),
+        t("col_overdue_loans", lang): rows["overdue_loans"].to_numpy(),
+        t("col_overdue_baht", lang): rows["overdue_baht"].to_numpy()})
+
+
+def passed_on(passed: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """What a network passed on to each of its groups (queries.network_detail's passed)."""
+    return pd.DataFrame({
+        t("col_group", lang): list(passed[f"name_{lang}"]),
+        t("village", lang): list(passed[f"village_{lang}"]),
+        t("col_first_date", lang): [date(d.date(), lang) for d in passed["first_date"]],
+        t("col_amount", lang): passed["amount_baht"].to_numpy()})
+
+
+# --- plan -----------------------------------------------------------------------------------
+
+def status_counts(status: pd.DataFrame, lang: str) -> str:
+    """How many indicators of a step (plan.step_status) are reached, on track and behind."""
+    counts = status["status"].value_counts()
+    return t("plan_counts", lang, **{s: number(counts.get(s, 0))
+                                     for s in (plan.REACHED, plan.ON_TRACK, plan.BEHIND)})
+
+
+def plan_figures(status: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The figures behind a step's chart (plan.step_status): target, expected by now, actual."""
+    def figures(column):
+        return [plan.figure(i, v, lang) for i, v in zip(status["indicator"], status[column])]
+
+    return pd.DataFrame({
+        t("indicator", lang): [t(f"ind_{i}", lang) for i in status["indicator"]],
+        t("target", lang): figures("target"),
+        t("expected_now", lang): figures("expected"),
+        t("actual", lang): figures("actual"),
+        t("status", lang): [t(f"status_{s}", lang) for s in status["status"]]})
+
+
+def plan_changes(changed: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Each indicator then (the last step's due date), now, and the change (plan.changes)."""
+    def figures(column, sign=False):
+        return [("+" if sign and v > 0 else "") + plan.figure(i, v, lang)
+                for i, v in zip(changed["indicator"], changed[column])]
+
+    return pd.DataFrame({
+        t("indicator", lang): [t(f"ind_{i}", lang) for i in changed["indicator"]],
+        t("then", lang): figures("then"),
+        t("now", lang): figures("now"),
+        t("change", lang): figures("change", sign=True)})
+
+
+def readiness(ready: pd.DataFrame, lang: str, rows: int) -> pd.DataFrame:
+    """Each plan village against the committee's checks (plan.readiness); when only `rows` can
+    be shown, those not ready yet come first."""
+    shown = ready.sort_values("ready", kind="stable").head(rows) if len(ready) > rows else ready
+
+    def marks(column):
+        return ["✓ " + t("yes", lang) if ok else "✗ " + t("no", lang) for ok in shown[column]]
+
+    return pd.DataFrame({
+        t("village", lang): list(shown[f"name_{lang}"]),
+        t("ready", lang): marks("ready"),              # first, where a phone shows it
+        **{t(f"short_{c}", lang): marks(c) for c in plan.READINESS_CRITERIA}})
+
+
+# --- map ------------------------------------------------------------------------------------
+
+def group_lines(groups: pd.DataFrame, lang: str) -> list[str]:
+    """One line per occupational group of a village (queries.village_card's groups)."""
+    return [t("card_group_line", lang, name=g[f"name_{lang}"], occupation=g[f"occupation_{lang}"],
+              formed=date(g["formed"], lang) if g["formed"] is not None else t("card_not_formed", lang),
+              households=number(g["households"]), ks=g["ks"])
+            for g in groups.to_dict("records")]
+
+
+def partner_support(support: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Each partner's cash and in-kind support to a village's groups (queries.village_card)."""
+    return pd.DataFrame({
+        t("mg_partner", lang): list(support[f"short_{lang}"]),
+        t("mg_cash", lang): [baht(v, lang) for v in support["cash"]],
+        t("mg_in_kind", lang): [baht(v, lang) for v in support["in_kind"]]})
+
+
+# --- data -----------------------------------------------------------------------------------
+
+def row_counts(sheets, counts: dict[str, int], lang: str) -> pd.DataFrame:
+    """How many rows each sheet (workbook.SHEETS) holds in the live database."""
+    return pd.DataFrame({t("data_sheet", lang): [s.th if lang == "th" else s.en for s in sheets],
+                    t("data_rows", lang): [number(counts[s.name]) for s in sheets]})
+
+
+def loaded_warnings(warnings: list[tuple[str, str]], lang: str) -> pd.DataFrame:
+    """The warnings a load returned, (Thai, English) each, in the language."""
+    return pd.DataFrame({t("data_warning", lang): [w[LANGS.index(lang)] for w in warnings]})
+
+
+def problems(found: list, lang: str) -> pd.DataFrame:
+    """Why a file was not loaded (workbook.LoadRejected's problems), one line each."""
+    return pd.DataFrame({t("data_warning", lang): [p.text(lang) for p in found]})

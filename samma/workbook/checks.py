@@ -1,0 +1,387 @@
+"""Checking everything before anything is written: each cell against its column (kind, digits,
+limits, no future for what has happened), then what a single cell cannot tell (duplicates,
+codes that exist, rows that must agree). Every problem is found at once and located by sheet,
+row, column and value, in Thai and English."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+
+from samma import domain
+from samma.funds import EXACT_BAHT
+from samma.i18n import date, t_plain
+from samma.workbook.sheets import SHEET, SHEETS, Column, Sheet, choice_label
+from samma.workbook.typed import BadCell, clean_text, parse_cell
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong, located as precisely as it can be: sheet, row (as the spreadsheet
+    numbers it, the header being row 1), column header, and the value found."""
+    key: str
+    sheet: str = ""
+    row: int | None = None
+    column: str = ""
+    value: str = ""
+    params: dict = field(default_factory=dict)
+
+    def text(self, lang: str) -> str:
+        if self.column:
+            where = t_plain("err_at_cell", lang, sheet=self.sheet, row=self.row, column=self.column)
+        elif self.row:
+            where = t_plain("err_at_row", lang, sheet=self.sheet, row=self.row)
+        elif self.sheet:
+            where = t_plain("err_at_sheet", lang, sheet=self.sheet)
+        else:
+            where = t_plain("err_at_file", lang)
+        # A value that reads differently in each language (a date) is given for both.
+        what = t_plain(self.key, lang, **{k: v[lang] if isinstance(v, dict) else v
+                                          for k, v in self.params.items()})
+        if self.value:
+            return f"{where}: {t_plain('err_value', lang, value=self.value)}: {what}"
+        return f"{where}: {what}"
+
+
+class LoadRejected(Exception):
+    """The file was not loaded; `problems` lists every reason at once."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"{len(problems)} problem(s)")
+        self.problems = problems
+
+
+# Every sheet's rows as typed, header first, by sheet name.
+Raw = dict[str, list[list[object]]]
+
+
+def _header_key(cell: object, sheet: Sheet) -> str | None:
+    text = clean_text(cell)
+    if text is None:
+        return None
+    for column in sheet.columns:
+        if text.lower() in (column.header.lower(), column.key, column.th.lower()):
+            return column.key
+    tail = text.rsplit("/", 1)[-1].strip().lower()
+    return tail if any(c.key == tail for c in sheet.columns) else None
+
+
+@dataclass
+class Parsed:
+    """One sheet's rows as values, each with its spreadsheet row number."""
+    sheet: Sheet
+    rows: list[tuple[int, dict]] = field(default_factory=list)
+    broken: bool = False    # missing, or missing columns: its codes are unknown, not absent
+
+    def keys(self, column: str) -> set:
+        return {values[column] for _, values in self.rows if values.get(column) is not None}
+
+
+def _parse_sheet(sheet: Sheet, raw_rows: list[list], problems: list[Problem],
+                 today: dt.date) -> Parsed:
+    parsed = Parsed(sheet)
+    header = raw_rows[0] if raw_rows else []
+    positions: dict[str, int] = {}
+    for i, cell in enumerate(header):
+        key = _header_key(cell, sheet)
+        if key and key not in positions:
+            positions[key] = i
+    missing = [c for c in sheet.columns if c.key not in positions and c.required]
+    for column in missing:
+        problems.append(Problem("err_missing_column", sheet.name, 1, params={"header": column.header}))
+    if missing:
+        parsed.broken = True
+        return parsed
+    for row_number, raw in enumerate(raw_rows[1:], start=2):
+        if all(clean_text(v) is None for v in raw):
+            continue
+        values: dict[str, object] = {}
+        for column in sheet.columns:
+            i = positions.get(column.key)
+            cell = raw[i] if i is not None and i < len(raw) else None
+            where = dict(sheet=sheet.name, row=row_number, column=column.header,
+                         value=clean_text(cell) or "")
+            try:
+                value = parse_cell(column, cell)
+            except BadCell as bad:
+                problems.append(Problem(bad.key, params=bad.params, **where))
+                values[column.key] = _FAILED
+                continue
+            values[column.key] = value
+            if value is None:
+                if column.required:
+                    problems.append(Problem("err_required", **where))
+                    values[column.key] = _FAILED
+                continue
+            for problem in _cell_rules(column, value, today):
+                problems.append(Problem(problem[0], params=problem[1], **where))
+        parsed.rows.append((row_number, values))
+    return parsed
+
+
+_FAILED = object()    # a cell already reported: later checks skip it rather than report it twice
+
+
+def _cell_rules(column: Column, value: object, today: dt.date) -> list[tuple[str, dict]]:
+    found = []
+    if column.digits and not (len(value) == column.digits and value.isdigit()):
+        found.append(("err_digits", {"n": column.digits}))
+    if column.kind in ("int", "number"):
+        if column.minimum == 0 and value < 0:
+            found.append(("err_negative", {}))
+        elif column.minimum is not None and value < column.minimum:
+            found.append(("err_below", {"limit": f"{column.minimum:g}"}))
+        if column.maximum is not None and value > column.maximum:
+            found.append(("err_above", {"limit": f"{column.maximum:,g}"}))
+    if column.kind == "date" and not column.future_ok and value > today:
+        found.append(("err_future", {}))
+    return found
+
+
+def _ok(*values: object) -> bool:
+    return all(v is not None and v is not _FAILED for v in values)
+
+
+def _cross_checks(parsed: dict[str, Parsed], problems: list[Problem]) -> None:
+    """What a single cell cannot tell: duplicates, codes that exist, rows that must agree."""
+    def report(sheet: Sheet, row: int, column: str, value: object, key: str, **params):
+        problems.append(Problem(key, sheet.name, row, sheet.column(column).header if column else "",
+                                "" if value is None else str(value), params))
+
+    for p in parsed.values():
+        sheet = p.sheet
+        if sheet.key:
+            first_seen: dict[tuple, int] = {}
+            for row, values in p.rows:
+                key = tuple(values.get(k) for k in sheet.key)
+                if not _ok(*key):
+                    continue
+                if key in first_seen:
+                    report(sheet, row, sheet.key[-1], " · ".join(map(str, key)), "err_duplicate",
+                           first=first_seen[key])
+                else:
+                    first_seen[key] = row
+        for column in sheet.columns:
+            if not column.ref:
+                continue
+            target = parsed[column.ref]
+            if target.broken:
+                continue
+            known = target.keys(target.sheet.columns[0].key)
+            for row, values in p.rows:
+                value = values.get(column.key)
+                if _ok(value) and value not in known:
+                    report(sheet, row, column.key, value, "err_unknown_code", ref=column.ref)
+
+    def prefix(sheet_name: str, column: str, parent: str):
+        for row, values in parsed[sheet_name].rows:
+            code, parent_code = values.get("code"), values.get(column)
+            if _ok(code, parent_code) and not code.startswith(parent_code):
+                report(parsed[sheet_name].sheet, row, "code", code, "err_prefix", parent=parent_code,
+                       parent_column=parsed[sheet_name].sheet.column(column).header)
+
+    prefix("district", "province_code", "province")
+    prefix("subdistrict", "district_code", "district")
+    village = parsed["village"]
+    for row, values in village.rows:
+        code, sub, moo = values.get("code"), values.get("subdistrict_code"), values.get("moo")
+        if _ok(code, sub, moo) and code != f"{sub}{moo:02d}":
+            report(village.sheet, row, "code", code, "err_village_code", expected=f"{sub}{moo:02d}")
+
+    broken = {name for name, p in parsed.items() if p.broken}
+    owners = {"group": parsed["occupation_group"].keys("code"), "network": parsed["network"].keys("code")}
+    milestone = parsed["milestone"]
+    for row, values in milestone.rows:
+        kind, code = values.get("owner_kind"), values.get("owner_code")
+        if _ok(kind, code) and code not in owners[kind] and not {"occupation_group", "network"} & broken:
+            report(milestone.sheet, row, "owner_code", code, "err_unknown_code",
+                   ref="occupation_group" if kind == "group" else "network")
+
+    contribution = parsed["contribution"]
+    for row, values in contribution.rows:
+        source, partner = values.get("source"), values.get("partner_code")
+        if _ok(source) and partner is not _FAILED and (source == "partner") != (partner is not None):
+            report(contribution.sheet, row, "partner_code", partner, "err_partner_source")
+        to_network, to_group = values.get("network_code"), values.get("group_code")
+        if _FAILED not in (to_network, to_group) and (to_network is None) == (to_group is None):
+            report(contribution.sheet, row, "group_code", to_group, "err_one_recipient")
+
+    _fund_checks(parsed, report)
+
+    areas = parsed["subdistrict"].keys("code") | village.keys("code")
+    plan = parsed["plan_target"]
+    for row, values in plan.rows:
+        area, start, due = values.get("area_code"), values.get("plan_start"), values.get("due")
+        if _ok(area) and area not in areas and not {"subdistrict", "village"} & broken:
+            report(plan.sheet, row, "area_code", area, "err_area_code")
+        if _ok(start, due) and due < start:
+            report(plan.sheet, row, "due", due, "err_due_before_start")
+
+    rows = len(parsed["dataset"].rows)
+    if rows != 1 and "dataset" not in broken:
+        problems.append(Problem("err_one_dataset_row", "dataset", params={"n": rows}))
+    _income_checks(parsed, problems)
+
+
+# --- income surveys: what one row cannot tell -----------------------------------------------
+
+def _income_checks(parsed: dict[str, Parsed], problems: list[Problem]) -> None:
+    """A baseline is taken on the day the household joins or at most a year before it, one per
+    household; a follow-up after the household joined (so after its baseline too); the
+    household's total income is not below what it earns from the occupation alone."""
+    surveys, households = parsed["income_survey"], parsed["household"]
+
+    def report(row: int, column: str, value: object, key: str, **params) -> None:
+        problems.append(Problem(key, surveys.sheet.name, row, surveys.sheet.column(column).header,
+                                "" if value is None else str(value), params))
+
+    def dated(**days: dt.date) -> dict:
+        """The days a message names, in each language's way of writing them."""
+        return {name: {lang: date(day, lang) for lang in ("th", "en")} for name, day in days.items()}
+
+    joined = {} if households.broken else {
+        values["code"]: values["joined"] for _, values in households.rows
+        if _ok(values.get("code"), values.get("joined"))}
+    baselines: dict[str, int] = {}
+    for row, values in surveys.rows:
+        code, day, kind = values.get("household_code"), values.get("surveyed"), values.get("kind")
+        if _ok(code, kind) and kind == "baseline":
+            if code in baselines:
+                report(row, "kind", choice_label("survey_kind", kind), "err_second_baseline",
+                       first=baselines[code])
+            else:
+                baselines[code] = row
+        occupation, total = values.get("occupation_income_baht"), values.get("household_income_baht")
+        if _ok(occupation, total) and total < occupation:
+            report(row, "household_income_baht", f"{total:,.0f}", "err_total_below_occupation")
+        if not _ok(code, day, kind) or code not in joined:
+            continue
+        if kind == "baseline" and day > joined[code]:
+            report(row, "surveyed", day, "err_baseline_after_joining", **dated(joined=joined[code]))
+        elif kind == "baseline" and (joined[code] - day).days > domain.BASELINE_MAX_DAYS_BEFORE_JOINING:
+            report(row, "surveyed", day, "err_baseline_too_early",
+                   days=domain.BASELINE_MAX_DAYS_BEFORE_JOINING, **dated(joined=joined[code]))
+        elif kind == "follow_up" and day <= joined[code]:
+            report(row, "surveyed", day, "err_follow_up_before_joining", **dated(joined=joined[code]))
+
+
+def _fund_checks(parsed: dict[str, Parsed], report) -> None:
+    """The fund ledger's owner and kinds of entry, scheme members, and the loan register: a loan
+    due before it was lent, repaid before it was lent or beyond what was lent."""
+    def one_owner(name: str) -> None:
+        p = parsed[name]
+        for row, values in p.rows:
+            network, group = values.get("network_code"), values.get("group_code")
+            if _FAILED not in (network, group) and (network is None) == (group is None):
+                report(p.sheet, row, "group_code", group, "err_one_owner")
+
+    for name in ("fund_entry", "scheme_member", "loan"):
+        one_owner(name)
+
+    ledger = parsed["fund_entry"]
+    for row, values in ledger.rows:
+        entry, bucket, purpose = values.get("entry"), values.get("bucket"), values.get("purpose")
+        to_group, network = values.get("to_group_code"), values.get("network_code")
+        if entry is not _FAILED and purpose is not _FAILED and (entry == "spent") != (purpose is not None):
+            report(ledger.sheet, row, "purpose", purpose, "err_spent_purpose")
+        if entry == "spent" and _ok(bucket) and bucket != "admin":
+            report(ledger.sheet, row, "bucket", bucket, "err_spent_admin")
+        if entry is not _FAILED and to_group is not _FAILED and \
+                (entry == "passed_on") != (to_group is not None):
+            report(ledger.sheet, row, "to_group_code", to_group, "err_passed_on_group")
+        if entry == "passed_on" and (network is None or (_ok(bucket) and bucket != "revolving")):
+            report(ledger.sheet, row, "network_code", network, "err_passed_on_network")
+
+    members = parsed["scheme_member"]
+    first_seen: dict[tuple, int] = {}
+    for row, values in members.rows:
+        member = (values.get("network_code"), values.get("group_code"))
+        if _FAILED in member or member == (None, None):
+            continue
+        if member in first_seen:
+            report(members.sheet, row, "group_code" if member[1] else "network_code",
+                   member[1] or member[0], "err_duplicate", first=first_seen[member])
+        else:
+            first_seen[member] = row
+
+    loans = parsed["loan"]
+    lent_on: dict[str, tuple[dt.date, float]] = {}
+    for row, values in loans.rows:
+        code, lent, due, amount = (values.get(k) for k in ("code", "lent", "due", "amount_baht"))
+        if _ok(lent, due) and due < lent:
+            report(loans.sheet, row, "due", due, "err_due_before_lent")
+        if _ok(code, lent, amount):
+            lent_on[code] = (lent, amount)
+    repayments = parsed["loan_repayment"]
+    back: dict[str, float] = {}
+    for row, values in repayments.rows:
+        code, day = values.get("loan_code"), values.get("date")
+        if not _ok(code) or code not in lent_on:
+            continue
+        lent, amount = lent_on[code]
+        if _ok(day) and day < lent:
+            report(repayments.sheet, row, "date", day, "err_repaid_before_lent", lent=lent)
+        settled = [values.get(k) for k in ("principal_baht", "written_off_baht")]
+        if _FAILED in settled:
+            continue
+        back[code] = back.get(code, 0.0) + sum(v or 0.0 for v in settled)
+        if back[code] > amount + EXACT_BAHT:
+            report(repayments.sheet, row, "principal_baht", values.get("principal_baht"),
+                   "err_repaid_more_than_lent", amount=f"{amount:,.2f}")
+            back[code] = -math.inf       # said once per loan
+
+
+def absent_parts(raw: Raw) -> tuple[list[Sheet], list[tuple[Sheet, Column]]]:
+    """The optional sheets and the newer columns a workbook does not have: made with an earlier
+    template, it loads without them (their records start empty), and the load says so once."""
+    by_name = {name.strip().lower(): rows for name, rows in raw.items()}
+    sheets, columns = [], []
+    for sheet in SHEETS:
+        rows = by_name.get(sheet.name)
+        if rows is None:
+            if sheet.optional:
+                sheets.append(sheet)
+            continue
+        header = {_header_key(cell, sheet) for cell in (rows[0] if rows else [])}
+        columns += [(sheet, c) for c in sheet.columns if c.newer and c.key not in header]
+    return sheets, columns
+
+
+def _reading_order(problem: Problem) -> tuple:
+    """Sheet by sheet as the workbook has them, then row by row, left to right."""
+    sheet = SHEET.get(problem.sheet)
+    headers = [c.header for c in sheet.columns] if sheet else []
+    return (SHEETS.index(sheet) if sheet else -1, problem.row or 0,
+            headers.index(problem.column) if problem.column in headers else -1)
+
+
+def _by_name(raw: Raw) -> Raw:
+    """The sheets by their name as Samma knows it (case and stray spaces aside)."""
+    return {name.strip().lower(): rows for name, rows in raw.items()}
+
+
+def validate(raw: Raw, today: dt.date | None = None) -> dict[str, list[tuple]]:
+    """Rows for every table, in the schema's column order; LoadRejected lists every problem."""
+    today = today or dt.date.today()
+    if not any(any(clean_text(v) is not None for r in rows for v in r) for rows in raw.values()):
+        raise LoadRejected([Problem("err_empty_file")])
+    problems: list[Problem] = []
+    by_name = _by_name(raw)
+    parsed: dict[str, Parsed] = {}
+    for sheet in SHEETS:
+        rows = by_name.get(sheet.name)
+        if rows is None and sheet.optional:
+            parsed[sheet.name] = Parsed(sheet)          # made before this sheet existed: empty
+        elif rows is None:
+            problems.append(Problem("err_missing_sheet", sheet.name, params={"sheet": sheet.name,
+                                                                              "th": sheet.th}))
+            parsed[sheet.name] = Parsed(sheet, broken=True)
+        else:
+            parsed[sheet.name] = _parse_sheet(sheet, rows, problems, today)
+    _cross_checks(parsed, problems)
+    if problems:
+        raise LoadRejected(sorted(problems, key=_reading_order))
+    return {name: [tuple(values[c.key] for c in p.sheet.columns) for _, values in p.rows]
+            for name, p in parsed.items()}
+

@@ -1,0 +1,114 @@
+"""Loading a workbook (an .xlsx file, an upload's bytes, or a folder of CSV files): read it,
+check everything (`checks.validate`), and only then build a new database beside the live one
+(db.write_database), so a mistake in the sheet changes nothing. Rule breaches that are facts (a
+grant not split 70/30, matching above the members' own part, revolving capital below its
+floor) load; the derived tables record them as warnings (samma/derived/load_warning.sql)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import openpyxl
+
+from samma import db, queries
+from samma.i18n import t_plain
+from samma.workbook.checks import LoadRejected, Problem, Raw, absent_parts, validate
+
+
+def read_source(path: Path) -> Raw:
+    """Every sheet's rows as typed, header first: from an .xlsx file or a folder of CSV files."""
+    if path.is_dir():
+        return _read_csv_folder(path)
+    if not path.exists():
+        raise LoadRejected([Problem("err_no_file", params={"path": path.name})])
+    if path.stat().st_size == 0:
+        raise LoadRejected([Problem("err_empty_file")])
+    return _read_xlsx(path)
+
+
+def _read_xlsx(source: Path | io.BytesIO) -> Raw:
+    try:
+        wb = openpyxl.load_workbook(source, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError,
+            openpyxl.utils.exceptions.InvalidFileException):
+        raise LoadRejected([Problem("err_not_spreadsheet")]) from None
+    try:
+        raw = {ws.title: [list(r) for r in ws.iter_rows(values_only=True)] for ws in wb.worksheets}
+    finally:
+        wb.close()
+    return raw
+
+
+def _read_csv_folder(folder: Path) -> Raw:
+    raw: Raw = {}
+    for file in sorted(folder.glob("*.csv")):
+        data = file.read_bytes()
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = data.decode("cp874", errors="replace")     # Thai Windows, as Excel saves CSV
+        raw[file.stem] = [list(r) for r in csv.reader(io.StringIO(text))]
+    if not raw:
+        raise LoadRejected([Problem("err_not_spreadsheet")])
+    return raw
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """What a load found, each as (Thai, English): the rule breaches (facts that break a rule)
+    and notes (what an older workbook did not have, said once)."""
+    warnings: list[tuple[str, str]]
+    notes: list[tuple[str, str]]
+
+
+def load(source: Path, db_path: Path, today: dt.date | None = None) -> Loaded:
+    """Reads, checks and loads `source` (an .xlsx file or a folder of CSVs) as the live database
+    at `db_path`. LoadRejected changes nothing."""
+    return load_raw(read_source(source), db_path, today)
+
+
+def load_bytes(data: bytes, db_path: Path) -> Loaded:
+    """The same load, from an uploaded file's bytes."""
+    if not data:
+        raise LoadRejected([Problem("err_empty_file")])
+    return load_raw(_read_xlsx(io.BytesIO(data)), db_path)
+
+
+def load_raw(raw: Raw, db_path: Path, today: dt.date | None = None) -> Loaded:
+    tables = validate(raw, today)
+    name_th, name_en, as_of, approximate = tables.pop("dataset")[0]
+    loaded_at = dt.datetime.now().replace(microsecond=0)
+
+    def fill(con: duckdb.DuckDBPyConnection) -> None:
+        con.execute("INSERT INTO dataset VALUES (?, ?, FALSE, ?, ?, ?, ?)",
+                    [name_th, name_en, as_of, db.SCHEMA_VERSION, loaded_at, approximate])
+        db.insert_rows(con, tables)
+
+    try:
+        db.write_database(db_path, fill)
+    except duckdb.Error as refused:
+        # The checks above should leave the database nothing to refuse; if it does, say so.
+        raise LoadRejected([Problem("err_database", params={
+            "detail": str(refused).splitlines()[0]})]) from None
+    found = queries.load_warnings(path=db_path)
+    return Loaded(list(zip(found.message_th, found.message_en)), _absence_note(raw))
+
+
+def _absence_note(raw: Raw) -> list[tuple[str, str]]:
+    """What the workbook did not have, said once: a sheet with words of its own (what the pages
+    will say is not recorded) in its own note, then one note naming every other optional sheet
+    and newer column."""
+    sheets, columns = absent_parts(raw)
+    notes = [tuple(t_plain(s.absent_note, lang, sheet=s.name, th=s.th) for lang in ("th", "en"))
+             for s in sheets if s.absent_note]
+    parts = [*(f"{s.name} ({s.th})" for s in sheets if not s.absent_note),
+             *(f"{s.name}: {c.header}" for s, c in columns)]
+    if parts:
+        notes.append(tuple(t_plain("load_absent", lang, parts=", ".join(parts)) for lang in ("th", "en")))
+    return notes

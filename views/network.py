@@ -1,0 +1,132 @@
+"""Network: the subdistrict livelihood network at the centre of the source's process. Its 5 K,
+its committee (seats by role, never names), its own fund (revolving and administration apart),
+what the administration money paid for and what is left, and what it passed on to its groups.
+With more than one network, every network in a table, the largest gaps first, and a picker."""
+
+import streamlit as st
+
+from samma import area_picker, charts, funds, queries, tables, ui
+from samma.i18n import baht, date, escape, number, pick, t
+
+# Rows the networks' table shows: a national dataset has about 900 networks.
+TABLE_ROWS = 200
+ROLES = ("chair", "vice_chair", "secretary", "treasurer", "member")
+
+lang = ui.lang()
+ui.page_header("network_title", lang)
+total = queries.network_count()
+
+
+def networks_table() -> None:
+    """Every network's figures, the largest gaps first, at most TABLE_ROWS of them."""
+    st.subheader(t("networks_table", lang))
+    st.caption(t("networks_table_caption", lang))
+    ui.table(tables.networks(queries.networks_by_gap(TABLE_ROWS), lang), lang, total, money=True)
+
+
+def five_k(n: dict) -> None:
+    st.subheader(t("network_5k", lang))
+    boxes = st.container(horizontal=True)
+    for k in n["five_k"].to_dict("records"):
+        reached = k["reached"]
+        boxes.metric(tables.k_name(k["k"], lang),
+                     date(reached.date(), lang) if reached else t("k_not_yet", lang), border=True)
+    if not isinstance(n["next_k"], str):
+        st.success(t("network_5k_all", lang), icon=":material/check_circle:")
+    else:
+        st.warning(t("network_5k_next", lang, n=number(n["ks"]), k=tables.k_name(n["next_k"], lang)),
+                   icon=":material/pending:")
+    st.caption(t("network_groups", lang, formed=number(n["groups_formed"]), k5=number(n["groups_5k"])))
+
+
+def committee(n: dict) -> None:
+    st.subheader(t("network_committee", lang))
+    seats = n["committee"]
+    if seats.empty:
+        st.info(t("network_committee_none", lang))
+        return
+    boxes = st.container(horizontal=True)
+    for row in seats.to_dict("records"):
+        boxes.metric(t(f"role_{row['role']}", lang), t("n_people", lang, n=number(row["seats"])),
+                     border=True)
+    st.caption(t("network_committee_caption", lang, n=number(n["committee_seats"])))
+
+
+def fund(n: dict) -> None:
+    st.subheader(t("network_fund", lang))
+    st.caption(t("network_fund_caption", lang))
+    st.caption(t("network_support", lang, cash=baht(n["support_cash"], lang),
+                 in_kind=baht(n["support_in_kind"], lang)))
+    if not (n["revolving_paid_in"] or n["admin_paid_in"]):
+        # Nothing paid in: no figures of a fund that is not there, and no "no capital lost".
+        st.info(t("network_fund_none", lang), icon=":material/info:")
+        return
+    revolving, admin = st.columns(2, gap="large")
+    with revolving:
+        st.markdown(f"**{t('network_revolving', lang)}**")
+        boxes = st.container(horizontal=True)
+        boxes.metric(t("fund_paid_in", lang), baht(n["revolving_paid_in"], lang), border=True)
+        boxes.metric(t("fund_passed_on", lang), baht(n["passed_on"], lang), border=True)
+        boxes.metric(t("fund_capital", lang), baht(n["capital"], lang), border=True,
+                     help=t("fund_capital_help", lang, floor=baht(n["floor"], lang)))
+        boxes.metric(t("fund_on_loan", lang), baht(n["on_loan"], lang), border=True)
+        headroom = n["capital"] - n["floor"]
+        if funds.capital_lost(n["capital"], n["floor"]):
+            st.error(t("revolving_below_floor", lang, gap=baht(-headroom, lang)), icon=":material/error:")
+        else:
+            st.success(t("revolving_above_floor", lang, gap=baht(headroom, lang)),
+                       icon=":material/check_circle:")
+        overdue = (t("loans_overdue_value", lang, n=number(n["overdue_loans"]),
+                     amount=baht(n["overdue_baht"], lang)) if n["overdue_loans"] else "–")
+        st.caption(t("network_loans", lang, n=number(n["loans"]), overdue=overdue))
+    with admin:
+        st.markdown(f"**{t('network_admin', lang)}**")
+        boxes = st.container(horizontal=True)
+        boxes.metric(t("admin_paid_in", lang), baht(n["admin_paid_in"], lang), border=True)
+        boxes.metric(t("admin_spent", lang), baht(n["admin_spent"], lang), border=True)
+        boxes.metric(t("admin_left", lang), baht(n["admin_left"], lang), border=True)
+        if n["admin_left"] < -funds.EXACT_BAHT:
+            st.error(t("admin_overspent", lang, gap=baht(-n["admin_left"], lang)), icon=":material/error:")
+
+
+def spending(n: dict) -> None:
+    st.subheader(t("network_spending", lang))
+    spent = n["spending"]
+    if spent.empty:
+        st.info(t("network_spending_none", lang))
+        return
+    ui.chart(charts.admin_spending_chart, spent, lang)
+    st.caption(" · ".join((t("admin_spent", lang) + " " + baht(n["admin_spent"], lang),
+                           t("admin_left", lang) + " " + baht(n["admin_left"], lang))))
+
+
+def passed_on(n: dict) -> None:
+    st.subheader(t("network_passed", lang))
+    passed = n["passed"]
+    if passed.empty:
+        st.info(t("network_passed_none", lang))
+        return
+    st.caption(t("network_passed_caption", lang, n=number(n["groups_passed_on"]),
+                 amount=baht(n["passed_on"], lang)))
+    ui.table(tables.passed_on(passed, lang), lang, money=True)
+
+
+if total == 0:
+    st.info(t("network_none", lang))
+else:
+    if total > 1:
+        networks_table()
+    code = area_picker.pick_network(lang, st.container(horizontal=True)) if total > 1 else \
+        queries.networks_in()["code"].iloc[0]
+    n = queries.network_detail(code)
+    st.header(escape(pick(n, "name", lang)))
+    st.caption(t("network_where", lang, subdistrict=pick(n, "subdistrict", lang),
+                 district=pick(n, "district", lang), founded=date(n["founded"].date(), lang)))
+    five_k(n)
+    committee(n)
+    fund(n)
+    left, right = st.columns(2, gap="large")
+    with left:
+        spending(n)
+    with right:
+        passed_on(n)

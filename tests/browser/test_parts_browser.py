@@ -7,6 +7,7 @@ import os
 import re
 from urllib.parse import parse_qs, urlparse
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from tests.browser.conftest import PROJECTOR, wait_until_done
@@ -29,8 +30,18 @@ def _pick(page, label: str, option: int) -> None:
     box = page.locator('[data-testid="stSelectbox"]').filter(has_text=label)
     box.wait_for()
     wait_until_done(page)                # a part may draw after the page: its own run, finished
-    box.locator("input").click()
-    page.get_by_role("option").nth(option).click()
+    options = page.get_by_role("option")
+    # A part that is still redrawing can replace the box under the click and close its list
+    # (CI saw this once): open it again, a bounded number of times, until the list is there.
+    for _ in range(3):
+        box.locator("input").click()
+        try:
+            options.first.wait_for(timeout=5_000)
+            break
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
+            wait_until_done(page)
+    options.nth(option).click()
 
 
 def _param(page, key: str) -> str | None:

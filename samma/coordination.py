@@ -25,11 +25,10 @@ PLEDGE_KINDS = ("cash", "in_kind", "training", "event", "other")
 # Kinds counted in baht; the others are a count (trainings, events, what else was promised).
 BAHT_KINDS = frozenset({"cash", "in_kind"})
 
-# The sectors in the source's frame, in its order: who acts, who drives, who supports; then the
-# others who join them (civil society, academics).
+# The sectors in the source's frame, in its order: who acts (the community), who drives (the
+# private sector), who supports (the state); then the others who join them (civil society,
+# academics).
 SECTORS = ("community", "private", "state", "civil", "academic")
-FRAME = {"community": "acts", "private": "drives", "state": "supports", "civil": "joins",
-         "academic": "joins"}
 
 
 def pledge_status(amount: float, delivered: float, due: dt.date, day: dt.date) -> str:

@@ -118,18 +118,26 @@ def plan_status(lang: str) -> Section:
 
 # --- what the last meeting left: the next one starts from it ---
 
+# Open actions a page of the handout lists: a national dataset holds thousands.
+ACTIONS_LISTED = 20
+
+
 def open_actions(lang: str) -> Section:
-    """The actions still open, overdue first, with their owner (a partner or the network
-    committee, never a person) and due date."""
+    """The actions still open, overdue first (the first ACTIONS_LISTED), with their owner (a
+    partner or the network committee, never a person) and due date."""
     day = plan.as_date(queries.dataset_info()["as_of"])
-    actions = coordination.actions_with_status(queries.open_actions(), day)
+    found = coordination.actions_with_status(queries.open_actions(), day)
+    actions = found.head(ACTIONS_LISTED)
     rows = [(text, tables.owner(kind, name, lang),
              f"{date(due.date(), lang)} · {t_plain(f'action_{status}', lang)}")
             for text, kind, name, due, status in zip(actions[f"text_{lang}"], actions["owner_kind"],
                                                        actions[f"owner_{lang}"], actions["due"],
                                                        actions["status"])]
+    left_out = (t_plain("first_actions_of", lang, n=number(len(actions)), total=number(len(found)))
+                if len(found) > len(actions) else "")
     return Section(t_plain("handout_actions", lang), rows or [(t_plain("no_open_actions", lang), "", "")],
-                   (t_plain("col_action", lang), t_plain("col_owner", lang), t_plain("handout_due", lang)))
+                   (t_plain("col_action", lang), t_plain("col_owner", lang), t_plain("handout_due", lang)),
+                   note=left_out)
 
 
 def last_decisions(lang: str) -> Section:

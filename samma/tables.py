@@ -271,13 +271,15 @@ def owner(kind: str, name: str | None, lang: str) -> str:
     return name if kind == "partner" else t_plain("owner_committee", lang)
 
 
-def action_lines(actions: pd.DataFrame, lang: str) -> list[str]:
-    """The open actions in the order given (overdue first: coordination.actions_with_status), one
-    line each: due date, owner and what; an overdue one says so in words, not by a mark alone."""
+def action_lines(actions: pd.DataFrame, lang: str, rows: int) -> list[str]:
+    """The first `rows` open actions in the order given (overdue first:
+    coordination.actions_with_status), one line each: due date, owner and what; an overdue one
+    says so in words, not by a mark alone."""
+    shown = actions.head(rows)
     return [t("action_line_overdue" if s == coordination.OVERDUE else "action_line", lang,
               due=date(d.date(), lang), owner=owner(k, n, lang), text=text)
-            for s, d, k, n, text in zip(actions["status"], actions["due"], actions["owner_kind"],
-                                        actions[f"owner_{lang}"], actions[f"text_{lang}"])]
+            for s, d, k, n, text in zip(shown["status"], shown["due"], shown["owner_kind"],
+                                        shown[f"owner_{lang}"], shown[f"text_{lang}"])]
 
 
 def actions_count(actions: pd.DataFrame, day, lang: str) -> str:
@@ -292,10 +294,12 @@ def decision_lines(decisions: pd.DataFrame, lang: str) -> list[str]:
             for n, text in zip(decisions["seq"], decisions[f"text_{lang}"])]
 
 
-def problem_lines(problems: pd.DataFrame, lang: str) -> list[str]:
-    """The open problems (queries.open_problems), each with what is being done about it."""
+def problem_lines(problems: pd.DataFrame, lang: str, rows: int) -> list[str]:
+    """The first `rows` open problems (queries.open_problems: the latest meeting's first), each
+    with what is being done about it."""
+    shown = problems.head(rows)
     return [t("problem_line", lang, problem=p, response=r)
-            for p, r in zip(problems[f"text_{lang}"], problems[f"response_{lang}"])]
+            for p, r in zip(shown[f"text_{lang}"], shown[f"response_{lang}"])]
 
 
 # --- map ------------------------------------------------------------------------------------

@@ -8,8 +8,11 @@ import streamlit as st
 from samma import coordination, plan, queries, tables, ui, url_state
 from samma.i18n import date, pick, t
 
-# Pledges a table shows at once: a national dataset holds thousands (the overdue come first).
+# What one screen shows at once: a national dataset holds thousands of each (the overdue
+# pledges and actions come first, the latest meeting's problems).
 PLEDGES_SHOWN = 200
+ACTIONS_SHOWN = 8
+PROBLEMS_SHOWN = 4
 
 lang = ui.lang()
 info = ui.page_header("partners_title", lang)
@@ -59,14 +62,17 @@ def actions_and_decisions() -> None:
     left, middle, right = st.columns([6, 4, 4], gap="large")
     with left:
         st.markdown("**" + tables.actions_count(actions, today, lang) + "**")
-        st.markdown("\n".join(tables.action_lines(actions, lang)) or t("no_open_actions", lang))
+        st.markdown("\n".join(tables.action_lines(actions, lang, ACTIONS_SHOWN)) or t("no_open_actions", lang))
+        ui.left_out(min(len(actions), ACTIONS_SHOWN), len(actions), lang, of="first_actions_of")
     with middle:
         st.markdown("**" + t("last_decisions", lang, date=date(meeting["date"].date(), lang)) + "**")
         st.caption(t("meeting_place", lang, place=pick(meeting, "place", lang)))
         st.markdown("\n".join(tables.decision_lines(queries.last_meeting_decisions(), lang)))
     with right:
         st.markdown("**" + t("open_problems", lang) + "**")
-        st.markdown("\n".join(tables.problem_lines(problems, lang)) or t("no_open_problems", lang))
+        st.markdown("\n".join(tables.problem_lines(problems, lang, PROBLEMS_SHOWN))
+                    or t("no_open_problems", lang))
+        ui.left_out(min(len(problems), PROBLEMS_SHOWN), len(problems), lang, of="latest_problems_of")
 
 
 who_gives_what()

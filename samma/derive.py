@@ -25,7 +25,7 @@ DERIVED = (
     "load_warning", "area_summary", "funnel_village", "formation_month", "contribution_summary",
     "cash_flow_summary", "revolving_month", "grant_split", "scheme_match", "event_sales_summary",
     "group_sales", "product_sales", "training_effect", "plan_village_day", "plan_readiness",
-    "network_summary", "income_household", "income_summary", "plan_income",
+    "network_summary", "income_household", "income_summary", "plan_income", "pledge_delivery",
 )
 
 

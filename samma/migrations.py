@@ -54,7 +54,8 @@ STEPS: dict[int, str] = {
     6: "",  # 7 added income surveys: a new table, left empty (its sheet is optional), and the
             # income summaries derived from it
     7: "",  # 8 added pledges, meetings, decisions, actions and problems: new tables, left empty
-            # (their sheets are optional); a partner's sector may also be 'community'
+            # (their sheets are optional); a partner's sector may also be 'community'; the
+            # grants' 70/30 gap and verdict are held in grant_split: derived
 }
 
 FIRST = min(FACTS)

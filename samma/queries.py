@@ -365,15 +365,23 @@ def revolving_fund_by_month() -> pd.DataFrame:
         ORDER BY month""")
 
 
-def grant_split_checks() -> pd.DataFrame:
-    """Each cash grant into a fund against 70/30: what went to admin and to revolving, the gap
-    of admin from 30% (above zero: more admin than the rule allows) and a word for it."""
-    checks = run("""
-        SELECT id, date, partner_code, group_code, network_code, grant_baht, admin, revolving
-        FROM grant_split ORDER BY date, id""")
-    checks["gap"] = funds.split_gap(checks.grant_baht, checks.admin)
-    checks["verdict"] = checks.gap.map(funds.verdict)
-    return checks
+def grant_split_counts() -> dict[str, int]:
+    """How many cash grants went into a fund, and how many of them keep to 70/30 (verdict 'ok')."""
+    grants, ok = run("SELECT count(*), count(*) FILTER (WHERE verdict = 'ok') FROM grant_split").iloc[0]
+    return {"grants": int(grants), "ok": int(ok)}
+
+
+def grant_split_checks(limit: int | None = None, breaches_only: bool = False) -> pd.DataFrame:
+    """Each cash grant into a fund against 70/30 (the first `limit`, the largest gaps first; only
+    those not 'ok' with `breaches_only`): what went to admin and to revolving, the gap of admin
+    from 30% (above zero: more admin than the rule allows) and a word for it (funds.split_gap and
+    funds.verdict, judged in grant_split)."""
+    return run("""
+        SELECT id, date, partner_code, group_code, network_code, grant_baht, admin, revolving, gap, verdict
+        FROM grant_split
+        WHERE NOT ? OR verdict <> 'ok'
+        ORDER BY abs(gap) DESC, date, id
+        LIMIT ?""", [breaches_only, limit])
 
 
 def scheme_match_checks() -> pd.DataFrame:

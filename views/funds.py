@@ -121,21 +121,20 @@ if register and health["repaid_late"]:
 st.subheader(t("funds_rules", lang))
 
 
-def split_table(checks) -> None:
-    ui.table(tables.split_checks(checks, partners, lang, TABLE_ROWS), lang, len(checks), money=True)
+def split_table(checks, total: int) -> None:
+    ui.table(tables.split_checks(checks, partners, lang, TABLE_ROWS), lang, total, money=True)
 
 
 def match_table(checks) -> None:
     ui.table(tables.match_checks(checks, lang, TABLE_ROWS), lang, len(checks), money=True)
 
 
-splits = queries.grant_split_checks()
-split_ok = int((splits.verdict == "ok").sum())
-st.success(t("rule_split_summary", lang, ok=number(split_ok), n=number(len(splits))),
+splits = queries.grant_split_counts()
+st.success(t("rule_split_summary", lang, ok=number(splits["ok"]), n=number(splits["grants"])),
            icon=":material/check_circle:")
-if split_ok < len(splits):
-    st.error(t("rule_split_breaches", lang, n=number(len(splits) - split_ok)), icon=":material/error:")
-    split_table(splits[splits.verdict.values != "ok"])
+if splits["ok"] < splits["grants"]:
+    st.error(t("rule_split_breaches", lang, n=number(splits["grants"] - splits["ok"])), icon=":material/error:")
+    split_table(queries.grant_split_checks(TABLE_ROWS, breaches_only=True), splits["grants"] - splits["ok"])
 
 schemes = queries.matching_schemes()
 for line in tables.scheme_lines(schemes, lang):
@@ -165,5 +164,5 @@ st.markdown(f"**{t('data_warnings', lang)}**", help=t("data_warnings_help", lang
 if not ui.load_warnings(lang):
     st.caption(t("data_no_warnings", lang))
 with st.expander(t("rule_details", lang)):
-    split_table(splits)
+    split_table(queries.grant_split_checks(TABLE_ROWS), splits["grants"])
     match_table(matches)

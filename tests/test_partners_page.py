@@ -37,8 +37,8 @@ def _markdown(at) -> list[str]:
 def test_the_page_in_thai_against_plain_sql(sql):
     at = open_page("partners")
     assert [s.value for s in at.subheader] == [
-        "ภาคีแต่ละภาคีทำอะไร และให้อะไรแล้วบ้าง", "คำมั่นของภาคีเทียบกับสิ่งที่ส่งมอบแล้ว",
-        "งานที่มอบหมาย มติ และปัญหาอุปสรรคจากการประชุมภาคี"]
+        "แต่ละภาคีทำอะไร และสนับสนุนอะไรไปแล้ว", "คำมั่นของภาคีเทียบกับสิ่งที่ส่งมอบแล้ว",
+        "งานที่มอบหมาย มติ และปัญหาและอุปสรรค"]
     texts = _markdown(at)
     # Who does what: the frame's boxes, then every partner with cash and in kind apart.
     assert texts[0] == "**ชุมชนลงมือทำ**  \nศอช.อ. · กพส.อ."
@@ -67,7 +67,7 @@ def test_actions_decisions_and_problems_against_plain_sql(sql):
     as_of = sql("SELECT as_of FROM dataset")[0][0]
     actions = sql("SELECT text_th, due, due < ? FROM action WHERE status = 'open' ORDER BY due, id", [as_of])
     overdue = sum(late for _, _, late in actions)
-    assert f"**งานที่ยังไม่เสร็จ {len(actions)} งาน · เลยกำหนด {overdue} งาน**" in texts
+    assert f"**งานที่ยังไม่เสร็จ {len(actions)} เรื่อง (เลยกำหนดแล้ว {overdue} เรื่อง)**" in texts
     lines = next(t for t in texts if t.startswith("- **✗")).split("\n")
     assert len(lines) == len(actions)
     for line, (text, due, late) in zip(lines, actions):       # overdue first, then by due date
@@ -76,7 +76,7 @@ def test_actions_decisions_and_problems_against_plain_sql(sql):
                                          "(SELECT code FROM meeting ORDER BY date DESC LIMIT 1) ORDER BY seq")]
     assert "\n".join(f"{n}. {text}" for n, text in enumerate(decisions, 1)) in texts
     latest = sql("SELECT date, place_th FROM meeting ORDER BY date DESC LIMIT 1")[0]
-    assert f"**มติการประชุมครั้งล่าสุด {date(latest[0], 'th')}**" in texts
+    assert f"**มติที่ประชุมครั้งล่าสุด วันที่ {date(latest[0], 'th')}**" in texts
     assert f"ณ {latest[1]}" in [c.value for c in at.caption]
     problems = sql("SELECT text_th, response_th FROM problem WHERE status = 'open' ORDER BY id")
     listed = next(t for t in texts if t.startswith("- **") and "แนวทางแก้ไข" in t)
@@ -94,7 +94,7 @@ def test_the_step_in_the_link_and_in_english(sql):
     # What was promised in English, or the Thai where none was written; baht or a count.
     assert set(pledges["Pledge"]) == {coalesce for (coalesce,) in sql(
         "SELECT coalesce(what_en, what_th) FROM pledge WHERE step = 'year3'")}
-    assert "฿80,000" in set(pledges["Promised"]) and "3×" in set(pledges["Promised"])
+    assert "฿80,000" in set(pledges["Pledged"]) and "3×" in set(pledges["Pledged"])
     assert "12 (by hand)" in set(pledges["Delivered"])
     bad = open_page("partners", "en", pledge_step="year9")
     assert any("pledge_step" in as_read(w.value) for w in bad.warning)
@@ -106,8 +106,8 @@ def test_the_overview_links_to_the_open_actions(sql):
     open_, overdue = sql("SELECT count(*), count(*) FILTER (WHERE due < (SELECT as_of FROM dataset)) "
                          "FROM action WHERE status = 'open'")[0]
     (link,) = [p for p in at.get("page_link") if "partners" in p.proto.page]
-    assert link.proto.label == (f"งานที่มอบหมายจากการประชุมภาคี: ยังไม่เสร็จ {open_} งาน "
-                                f"เลยกำหนด {overdue} งาน")
+    assert link.proto.label == (f"งานที่มอบหมายจากการประชุมภาคี: ยังไม่เสร็จ {open_} เรื่อง "
+                                f"(เลยกำหนดแล้ว {overdue} เรื่อง)")
 
 
 def test_the_handout_carries_the_open_actions_and_the_last_decisions(sql):
@@ -116,7 +116,7 @@ def test_the_handout_carries_the_open_actions_and_the_last_decisions(sql):
     assert [(r[0], r[2].split(" · ")[0]) for r in actions.rows] == [(t, date(d, "th")) for t, d in expected]
     assert actions.rows[0][2].endswith("เลยกำหนด") and actions.rows[0][1] == "คณะกรรมการเครือข่าย"
     latest = sql("SELECT code, date FROM meeting ORDER BY date DESC LIMIT 1")[0]
-    assert decisions.title == f"มติการประชุมครั้งล่าสุด ({date(latest[1], 'th')})"
+    assert decisions.title == f"มติที่ประชุมครั้งล่าสุด ({date(latest[1], 'th')})"
     assert [r[0] for r in decisions.rows] == [f"{n}. {t}" for n, t in sql(
         "SELECT seq, text_th FROM decision WHERE meeting_code = ? ORDER BY seq", [latest[0]])]
     assert handout.pdf("th")[:4] == b"%PDF"
@@ -139,7 +139,7 @@ def test_without_pledges_or_meetings_the_page_says_they_are_not_recorded(without
     assert infos == ["ยังไม่มีการบันทึกคำมั่นของภาคี (แผ่นงาน pledge)",
                      "ยังไม่มีการบันทึกการประชุมภาคี (แผ่นงาน meeting)"]
     overview = open_page("overview", "en")
-    assert any(p.proto.label == "Actions from the partners' meetings: 0 open, 0 overdue"
+    assert any(p.proto.label == "Actions from the partners' meetings: 0 open, 0 of them overdue"
                for p in overview.get("page_link"))
     *_, actions, decisions = handout.sections("en")
     assert actions.rows == [("No open actions", "", "")]

@@ -16,18 +16,18 @@ def test_partners_on_the_projector_in_thai(app_url, page_at, sql):
     page.get_by_role("heading", name="คำมั่นของภาคีเทียบกับสิ่งที่ส่งมอบแล้ว").wait_for()
     page.locator('[data-testid="stDataFrame"]').nth(1).wait_for()
     main = page.locator('[data-testid="stMainBlockContainer"]')
-    expect(main).to_contain_text("ปัญหาและอุปสรรคที่ยังแก้ไม่เสร็จ")
+    expect(main).to_contain_text("ปัญหาและอุปสรรคที่อยู่ระหว่างแก้ไข")
     body = _body(page)
-    for heading in ("ภาคีแต่ละภาคีทำอะไร และให้อะไรแล้วบ้าง", "งานที่มอบหมาย มติ และปัญหาอุปสรรคจากการประชุมภาคี"):
+    for heading in ("แต่ละภาคีทำอะไร และสนับสนุนอะไรไปแล้ว", "งานที่มอบหมาย มติ และปัญหาและอุปสรรค"):
         assert heading in body
     # The 3-year step from the link: two of its pledges partly delivered, the others coming up.
     year3 = sql("SELECT count(*) FROM pledge WHERE step = 'year3'")[0][0]
     assert f"ยังไม่ถึงกำหนด {year3 - 2}" in body and "ส่งมอบบางส่วน 2" in body
-    assert "มติการประชุมครั้งล่าสุด 24 ก.ย. 2569" in body          # the meeting's date, BE
+    assert "มติที่ประชุมครั้งล่าสุด วันที่ 24 ก.ย. 2569" in body          # the meeting's date, BE
     # Open actions, the overdue one first; the last meeting's decisions and the open problems.
     open_, overdue = sql("SELECT count(*), count(*) FILTER (WHERE due < (SELECT as_of FROM dataset)) "
                          "FROM action WHERE status = 'open'")[0]
-    assert f"งานที่ยังไม่เสร็จ {open_} งาน · เลยกำหนด {overdue} งาน" in body
+    assert f"งานที่ยังไม่เสร็จ {open_} เรื่อง (เลยกำหนดแล้ว {overdue} เรื่อง)" in body
     for (text,) in sql("SELECT text_th FROM decision WHERE meeting_code = "
                        "(SELECT code FROM meeting ORDER BY date DESC LIMIT 1)"):
         assert text in body
@@ -60,7 +60,7 @@ def test_the_overview_leads_to_the_open_actions(app_url, page_at, sql):
     page = page_at(f"{app_url}/overview", PROJECTOR)
     open_, overdue = sql("SELECT count(*), count(*) FILTER (WHERE due < (SELECT as_of FROM dataset)) "
                          "FROM action WHERE status = 'open'")[0]
-    link = page.get_by_role("link", name=f"ยังไม่เสร็จ {open_} งาน เลยกำหนด {overdue} งาน")
+    link = page.get_by_role("link", name=f"ยังไม่เสร็จ {open_} เรื่อง (เลยกำหนดแล้ว {overdue} เรื่อง)")
     link.click()
     page.wait_for_url("**/partners**")
-    page.get_by_role("heading", name="งานที่มอบหมาย มติ และปัญหาอุปสรรคจากการประชุมภาคี").wait_for()
+    page.get_by_role("heading", name="งานที่มอบหมาย มติ และปัญหาและอุปสรรค").wait_for()

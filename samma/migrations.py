@@ -50,7 +50,8 @@ STEPS: dict[int, str] = {
     """,
     6: "",  # 7 added income surveys: a new table, left empty (its sheet is optional), and the
             # income summaries derived from it
-    7: "",  # 8: the grants' 70/30 gap and verdict held in grant_split: derived
+    7: "",  # 8: the grants' 70/30 gap and verdict held in grant_split, every fund's loans and
+            # borrowers counted once (loan_totals): derived
 }
 
 FIRST = min(FACTS)

@@ -766,8 +766,7 @@ def loan_health() -> dict:
     as of the dataset's date), what fell due and what of it came back, loans repaid late. From
     the ledger (always, the money's truth): repaid, losses."""
     row = run("""
-        SELECT (SELECT count(*) FROM loan) AS loans,
-               (SELECT count(DISTINCT household_code) FROM loan) AS borrowers,
+        SELECT (SELECT loans FROM loan_totals) AS loans, (SELECT borrowers FROM loan_totals) AS borrowers,
                coalesce(sum(h.lent), 0)::DOUBLE AS lent, coalesce(sum(h.repaid), 0)::DOUBLE AS repaid,
                coalesce(sum(h.written_off), 0)::DOUBLE AS written_off,
                coalesce(sum(h.outstanding), 0)::DOUBLE AS outstanding,

@@ -47,7 +47,7 @@ OLD_DERIVED = ("area_summary", "funnel_village", "formation_month", "contributio
 FINGERPRINTS = {5: "a93b9c2b711effaff7944802ef1f321a48037f7f74402e44e95597d2ffc78927",
                 6: "dcbc32a983ac553b5b4de0136516f957d05dc7ae7b621031d19cef090bb72a11",
                 7: "d1286f87db42195cf6bd0c8c399b1a995426604c8b05e74584f43b1b9fd2b3e3",
-                8: "1ffdeaa3f3da555ffb33293bfe3d06184070550195b97985bd92cb223a7bf33b"}
+                8: "fa22cf380b2449f1923c578bb9bc6d9412645eacdb20487117bfd6e5198e65eb"}
 
 
 def _unpack(name: str, folder: Path) -> Path:

@@ -160,8 +160,7 @@ def measure(tier: str, repeat: int) -> dict[str, list[float]]:
                     if turn >= 0:
                         times.setdefault(name, []).append(took)
                     wait_until_done(page, timeout_ms=TIMEOUT_MS)
-                print(f"  {tier:9} {name:26} {statistics.median(times[name]):6.0f} ms "
-                      f"({', '.join(f'{t:.0f}' for t in times[name])})", flush=True)
+                print(f"  {tier:9} {name:26} ({', '.join(f'{t:.0f}' for t in times[name])}) ms", flush=True)
                 context.close()
             browser.close()
     finally:
@@ -189,14 +188,19 @@ def main(argv: list[str] | None = None) -> int:
              f"drawn (goal: under {GOAL_MS} ms). Load average (1, 5, 15 min) before "
              f"{', '.join(f'{x:.1f}' for x in load_before)}; after {', '.join(f'{x:.1f}' for x in load_after)} "
              f"on {os.cpu_count()} cores.", "",
+             "A gesture after which no run finished within a minute is counted as missed; – : the tier "
+             "has no such choice (one province).", "",
              "| interaction | " + " | ".join(f"{tier} median | {tier} slowest" for tier in args.tiers) + " |",
              "|---|" + "---:|" * (2 * len(args.tiers))]
     for name in names:
-        cells = []
+        cells, missed = [], []
         for tier in args.tiers:
-            runs = results[tier].get(name)
+            runs = [t for t in results[tier].get(name, []) if not math.isnan(t)]
+            lost = len(results[tier].get(name, [])) - len(runs)
             cells += [f"{statistics.median(runs):.0f}", f"{max(runs):.0f}"] if runs else ["–", "–"]
-        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+            if lost:
+                missed.append(f"{tier}: {lost} missed")
+        lines.append(f"| {name} | " + " | ".join(cells) + " |" + (" " + "; ".join(missed) if missed else ""))
     text = "\n".join(lines)
     RESULTS.write_text(text + "\n", encoding="utf-8")
     print(text)

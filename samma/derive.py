@@ -21,7 +21,7 @@ FOLDER = Path(__file__).with_name("derived")
 # In the order they read each other.
 DERIVED = (
     "group_progress", "village_stage", "fund_capital", "group_fund", "admin_account",
-    "admin_spending", "loan_status", "loan_health", "fund_grant", "plan_village",
+    "admin_spending", "loan_status", "loan_health", "loan_totals", "fund_grant", "plan_village",
     "load_warning", "area_summary", "funnel_village", "formation_month", "contribution_summary",
     "cash_flow_summary", "revolving_month", "grant_split", "scheme_match", "event_sales_summary",
     "group_sales", "product_sales", "training_effect", "plan_village_day", "plan_readiness",

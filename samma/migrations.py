@@ -55,7 +55,8 @@ STEPS: dict[int, str] = {
             # income summaries derived from it
     7: "",  # 8 added pledges, meetings, decisions, actions and problems: new tables, left empty
             # (their sheets are optional); a partner's sector may also be 'community'; the
-            # grants' 70/30 gap and verdict are held in grant_split: derived
+            # grants' 70/30 gap and verdict held in grant_split, every fund's loans and
+            # borrowers counted once (loan_totals): derived
 }
 
 FIRST = min(FACTS)

@@ -764,10 +764,10 @@ def loan_health() -> dict:
     """Loan health of every fund together. From the register (when there is one): loans,
     borrowers (households), lent, repaid, written off, outstanding, overdue (count and baht,
     as of the dataset's date), what fell due and what of it came back, loans repaid late. From
-    the ledger (always, the money's truth): repaid, losses."""
+    the ledger (always, the money's truth): repaid, losses, summed from its months
+    (revolving_month): fund_capital would sum every ledger line again, twelve million nationally."""
     row = run("""
-        SELECT (SELECT count(*) FROM loan) AS loans,
-               (SELECT count(DISTINCT household_code) FROM loan) AS borrowers,
+        SELECT (SELECT loans FROM loan_totals) AS loans, (SELECT borrowers FROM loan_totals) AS borrowers,
                coalesce(sum(h.lent), 0)::DOUBLE AS lent, coalesce(sum(h.repaid), 0)::DOUBLE AS repaid,
                coalesce(sum(h.written_off), 0)::DOUBLE AS written_off,
                coalesce(sum(h.outstanding), 0)::DOUBLE AS outstanding,
@@ -777,8 +777,8 @@ def loan_health() -> dict:
                coalesce(sum(h.fell_due), 0)::DOUBLE AS fell_due,
                coalesce(sum(h.fell_due_repaid), 0)::DOUBLE AS fell_due_repaid,
                coalesce(sum(h.repaid_late), 0)::BIGINT AS repaid_late,
-               (SELECT coalesce(sum(repaid), 0) FROM fund_capital)::DOUBLE AS ledger_repaid,
-               (SELECT coalesce(sum(loss), 0) FROM fund_capital)::DOUBLE AS ledger_losses
+               (SELECT coalesce(sum(repayments), 0) FROM revolving_month)::DOUBLE AS ledger_repaid,
+               (SELECT coalesce(sum(losses), 0) FROM revolving_month)::DOUBLE AS ledger_losses
         FROM loan_health h""").iloc[0].to_dict()
     counts = ("loans", "borrowers", "overdue_loans", "funds_overdue", "repaid_late")
     return {k: int(v) if k in counts else float(v) for k, v in row.items()}

@@ -13,36 +13,45 @@ lang = ui.lang()
 ui.page_header("groups_title", lang)
 prefix = area_picker.pick_area(lang, st.container(horizontal=True))
 
-st.subheader(t("funnel_title", lang))
-funnel = queries.formation_funnel(prefix)
-ui.chart(charts.funnel_chart, funnel, lang)
-st.caption(t("funnel_help", lang))
 
-st.subheader(t("matrix_title", lang))
-groups = int(funnel.set_index("step").loc["groups_formed", "value"])
-if groups == 0:
-    st.info(t("matrix_empty", lang))
-elif groups > MATRIX_MAX_GROUPS:
-    st.info(t("matrix_too_many", lang, n=number(groups)), icon=":material/filter_alt:")
-else:
-    ui.chart(charts.five_k_chart, queries.five_k_matrix(prefix), lang)
-    st.caption(t("matrix_help", lang))
+def funnel() -> None:
+    ui.chart(charts.funnel_chart, queries.formation_funnel(prefix), lang)
+    st.caption(t("funnel_help", lang))
 
-st.subheader(t("progress_title", lang))
-actual, targets = queries.formation_progress(prefix)
-if targets.empty:
-    st.info(t("progress_none", lang))
-else:
+
+def five_k() -> None:
+    funnel = queries.formation_funnel(prefix)
+    groups = int(funnel.set_index("step").loc["groups_formed", "value"])
+    if groups == 0:
+        st.info(t("matrix_empty", lang))
+    elif groups > MATRIX_MAX_GROUPS:
+        st.info(t("matrix_too_many", lang, n=number(groups)), icon=":material/filter_alt:")
+    else:
+        ui.chart(charts.five_k_chart, queries.five_k_matrix(prefix), lang)
+        st.caption(t("matrix_help", lang))
+
+
+def progress() -> None:
+    actual, targets = queries.formation_progress(prefix)
+    if targets.empty:
+        st.info(t("progress_none", lang))
+        return
     for column, indicator in zip(st.columns(3), ("households_trained", "groups_formed", "groups_5k")):
         ui.chart(charts.progress_chart, actual, targets, indicator, lang, where=column)
     st.caption(t("progress_scope", lang, n=number(targets["subdistricts"].max())))
 
-# --- income: what the program is for ---
-st.subheader(t("section_income", lang))
-figures = queries.income_change(prefix)
-ui.income_headline(figures, lang, spread=True)
-if income.state(figures) != income.NOT_RECORDED:
-    # Below a subdistrict its groups (each named with its village); above it, its areas.
+
+def income_headline() -> None:
+    """What the program is for."""
+    ui.income_headline(queries.income_change(prefix), lang, spread=True)
+
+
+def income_tables() -> None:
+    """Below a subdistrict its groups (each named with its village); above it, its areas."""
+    figures = queries.income_change(prefix)
+    if income.state(figures) == income.NOT_RECORDED:
+        st.info(income.message(figures, lang), icon=":material/info:")
+        return
     if len(prefix) >= 6:
         st.markdown("**" + t("income_by_group", lang) + "**")
         ui.table(income.table(queries.income_change_by_group(prefix), lang, "income_col_group"), lang)
@@ -51,3 +60,7 @@ if income.state(figures) != income.NOT_RECORDED:
         ui.table(income.table(queries.income_change_by_area(prefix), lang, "income_col_area"), lang)
     st.markdown("**" + t("income_by_occupation", lang) + "**")
     ui.table(income.table(queries.income_change_by_occupation(prefix), lang, "income_col_occupation"), lang)
+
+
+ui.sections("groups", [("funnel", funnel), ("five_k", five_k), ("progress", progress),
+                       ("income", income_headline), ("income_tables", income_tables)], lang)

@@ -28,7 +28,10 @@ if villages_level:
     stages = st.pills(t("filter_stage", lang), every_stage, selection_mode="multi", key="stage",
                       format_func=lambda stage: charts.stage_name(every_stage.index(stage), lang))
     url_state.keep("stage", stages, default=every_stage)
-basemap = st.toggle(t("basemap", lang), key="basemap", bind="query-params")
+    villages = queries.villages_on_map(prefix)
+    shown = villages[villages["stage_rank"].isin([every_stage.index(s) for s in stages])]
+    codes = shown["code"].tolist()
+    url_state.codes("village", codes, lang)
 
 
 def pick_from_map(chart_key: str) -> None:
@@ -41,45 +44,56 @@ def pick_from_map(chart_key: str) -> None:
         area_picker.drill_into((objects.get("areas") or objects["outlines"])[0]["code"])
 
 
-map_column, legend_column = st.columns([3, 1])
-with legend_column:
-    st.markdown("**" + t("legend_title", lang) + "**")
-    ui.chart(charts.stage_legend, lang)
-    if info["positions_approximate"]:
-        st.caption(t("positions_approximate", lang))
+def village_map() -> None:
+    """Where the villages are: tap one for its card (the next sections), or an area to go into it."""
+    basemap = st.toggle(t("basemap", lang), key="basemap", bind="query-params")
+    map_column, legend_column = st.columns([3, 1])
+    with legend_column:
+        st.markdown("**" + t("legend_title", lang) + "**")
+        ui.chart(charts.stage_legend, lang)
+        if info["positions_approximate"]:
+            st.caption(t("positions_approximate", lang))
 
-chosen_village = None
-if not villages_level:
-    areas = queries.area_progress(prefix)
-    outlines = outlines_frame(queries.area_outline_points(prefix), areas, lang)
-    map_column.pydeck_chart(maps.area_map(areas, outlines, lang, basemap), key="area_map",
-                            on_select=lambda: pick_from_map("area_map"),
-                            selection_mode="single-object")
-    level = area_picker.LEVEL_KEYS[len(prefix) + 2]
-    legend_column.caption(t(f"area_level_{level}", lang) + " · " + t("area_typical_help", lang))
-    legend_column.caption(t("area_pick_help", lang))
-else:
-    villages = queries.villages_on_map(prefix)
-    shown = villages[villages["stage_rank"].isin([every_stage.index(s) for s in stages])]
-    subdistricts = queries.area_progress(prefix[:4])
-    outlines = outlines_frame(queries.area_outline_points(prefix), subdistricts, lang)
-    codes = shown["code"].tolist()
-    url_state.codes("village", codes, lang)
-    names = tables.names(shown, "name", lang)
-    if shown.empty:
-        map_column.info(t("no_villages", lang), icon=":material/filter_alt_off:")
+    if not villages_level:
+        areas = queries.area_progress(prefix)
+        outlines = outlines_frame(queries.area_outline_points(prefix), areas, lang)
+        map_column.pydeck_chart(maps.area_map(areas, outlines, lang, basemap), key="area_map",
+                                on_select=lambda: pick_from_map("area_map"),
+                                selection_mode="single-object")
+        level = area_picker.LEVEL_KEYS[len(prefix) + 2]
+        legend_column.caption(t(f"area_level_{level}", lang) + " · " + t("area_typical_help", lang))
+        legend_column.caption(t("area_pick_help", lang))
     else:
-        map_column.pydeck_chart(
-            maps.village_map(shown, outlines, lang, basemap, st.session_state.get("village")),
-            key="village_map", on_select=lambda: pick_from_map("village_map"),
-            selection_mode="single-object")
-    legend_column.caption(t("map_pick_help", lang))
-    chosen_village = legend_column.selectbox(
-        t("village_pick", lang), [None, *codes], key="village",
-        format_func=lambda code: t("village_none", lang) if code is None else names[code])
-    url_state.keep("village", chosen_village)
+        subdistricts = queries.area_progress(prefix[:4])
+        outlines = outlines_frame(queries.area_outline_points(prefix), subdistricts, lang)
+        names = tables.names(shown, "name", lang)
+        if shown.empty:
+            map_column.info(t("no_villages", lang), icon=":material/filter_alt_off:")
+        else:
+            map_column.pydeck_chart(
+                maps.village_map(shown, outlines, lang, basemap, st.session_state.get("village")),
+                key="village_map", on_select=lambda: pick_from_map("village_map"),
+                selection_mode="single-object")
+        legend_column.caption(t("map_pick_help", lang))
+        chosen = legend_column.selectbox(
+            t("village_pick", lang), [None, *codes], key="village",
+            format_func=lambda code: t("village_none", lang) if code is None else names[code])
+        url_state.keep("village", chosen)
 
-if chosen_village:
+
+def village_chosen() -> str | None:
+    """The village whose card is shown; without one, how to choose one."""
+    chosen = st.session_state.get("village") if villages_level else None
+    if not chosen:
+        st.info(t("map_pick_help" if villages_level else "area_pick_help", lang), icon=":material/touch_app:")
+    return chosen
+
+
+def village_card() -> None:
+    """The chosen village: where it is, how far it has come, its groups and their 5 K."""
+    chosen_village = village_chosen()
+    if not chosen_village:
+        return
     card = queries.village_card(chosen_village)
     st.subheader(escape(pick(card, "name", lang)))
     st.caption(t("card_where", lang, subdistrict=pick(card, "subdistrict", lang),
@@ -101,6 +115,13 @@ if chosen_village:
     if not matrix.empty:
         ui.chart(charts.five_k_chart, matrix, lang)
 
+
+def village_money() -> None:
+    """The chosen village's support, fund, sales and income."""
+    chosen_village = village_chosen()
+    if not chosen_village:
+        return
+    card = queries.village_card(chosen_village)
     c1, c2, c3 = st.columns(3)
     support = card["support"]
     c1.metric(t("support_cash", lang), baht(support["cash"].sum(), lang), border=True)
@@ -119,3 +140,7 @@ if chosen_village:
     # --- income: what the program is for ---
     st.markdown("**" + t("income_card", lang) + "**")
     ui.income_headline(queries.income_change(chosen_village), lang, bands=False)
+
+
+ui.sections("map", [("map", village_map), ("village", village_card), ("village_money", village_money)],
+            lang)

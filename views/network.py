@@ -3,6 +3,8 @@ its committee (seats by role, never names), its own fund (revolving and administ
 what the administration money paid for and what is left, and what it passed on to its groups.
 With more than one network, every network in a table, the largest gaps first, and a picker."""
 
+import functools
+
 import streamlit as st
 
 from samma import area_picker, charts, funds, queries, tables, ui
@@ -25,7 +27,6 @@ def networks_table() -> None:
 
 
 def five_k(n: dict) -> None:
-    st.subheader(t("network_5k", lang))
     boxes = st.container(horizontal=True)
     for k in n["five_k"].to_dict("records"):
         reached = k["reached"]
@@ -40,7 +41,6 @@ def five_k(n: dict) -> None:
 
 
 def committee(n: dict) -> None:
-    st.subheader(t("network_committee", lang))
     seats = n["committee"]
     if seats.empty:
         st.info(t("network_committee_none", lang))
@@ -53,7 +53,6 @@ def committee(n: dict) -> None:
 
 
 def fund(n: dict) -> None:
-    st.subheader(t("network_fund", lang))
     st.caption(t("network_fund_caption", lang))
     st.caption(t("network_support", lang, cash=baht(n["support_cash"], lang),
                  in_kind=baht(n["support_in_kind"], lang)))
@@ -90,7 +89,6 @@ def fund(n: dict) -> None:
 
 
 def spending(n: dict) -> None:
-    st.subheader(t("network_spending", lang))
     spent = n["spending"]
     if spent.empty:
         st.info(t("network_spending_none", lang))
@@ -101,7 +99,6 @@ def spending(n: dict) -> None:
 
 
 def passed_on(n: dict) -> None:
-    st.subheader(t("network_passed", lang))
     passed = n["passed"]
     if passed.empty:
         st.info(t("network_passed_none", lang))
@@ -122,11 +119,6 @@ else:
     st.header(escape(pick(n, "name", lang)))
     st.caption(t("network_where", lang, subdistrict=pick(n, "subdistrict", lang),
                  district=pick(n, "district", lang), founded=date(n["founded"].date(), lang)))
-    five_k(n)
-    committee(n)
-    fund(n)
-    left, right = st.columns(2, gap="large")
-    with left:
-        spending(n)
-    with right:
-        passed_on(n)
+    ui.sections("network", [(name, functools.partial(draw, n)) for name, draw in (
+        ("five_k", five_k), ("committee", committee), ("fund", fund), ("spending", spending),
+        ("passed_on", passed_on))], lang)

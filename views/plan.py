@@ -59,23 +59,29 @@ def step_view() -> None:
                                      queries.plan_figures(start, since, today, village), today))
 
 
-step_view()
+def steps_view() -> None:
+    step_view()
+    st.caption(t("plan_help", lang))
 
-st.caption(t("plan_help", lang))
 
-st.header(t("evaluation", lang))
-left, right = st.columns(2)
-with left:
+def changes() -> None:
+    """The committee's evaluation: what changed since the last step passed."""
     st.subheader(t("changed_since", lang, step=t(f"step_{passed[0]}", lang), due=date(since, lang))
                  if passed else t("changed_since_start", lang, due=date(since, lang)))
     ui.table(tables.plan_changes(plan.changes(overall), lang), lang)
-with right:
-    st.subheader(t("readiness", lang))
+
+
+def readiness() -> None:
+    """Which villages are ready for the model to go to the next subdistrict."""
     ready = plan.readiness(queries.village_readiness())
-    st.markdown(t("readiness_rule", lang) + "\n"
-                + "\n".join(f"1. {t(f'crit_{c}', lang)}" for c in plan.READINESS_CRITERIA))
-    st.metric(t("ready_count", lang), number(int(ready["ready"].sum())),
-              delta=t("of_n", lang, n=number(len(ready))), delta_color="off", delta_arrow="off",
-              border=True)
+    rule, count = st.columns([3, 1])
+    rule.markdown(t("readiness_rule", lang) + "\n"
+                  + "\n".join(f"1. {t(f'crit_{c}', lang)}" for c in plan.READINESS_CRITERIA))
+    count.metric(t("ready_count", lang), number(int(ready["ready"].sum())),
+                 delta=t("of_n", lang, n=number(len(ready))), delta_color="off", delta_arrow="off",
+                 border=True)
     # A national plan covers thousands of villages: those not ready yet come first.
     ui.table(tables.readiness(ready, lang, TABLE_ROWS), lang, total=len(ready))
+
+
+ui.sections("plan", [("steps", steps_view), ("changes", changes), ("readiness", readiness)], lang)

@@ -19,24 +19,25 @@ PHONE_CSS = """<style>
 # Projector mode: rem-based sizes follow the root font size, which follows the screen's height
 # (28 px at 1080, 20 px at 720: the same share of the wall), so body text (and even captions,
 # 0.875 rem) is 24 px or more at 1920×1080 and a 1280×720 projector shows as much as a 1080 one;
-# text goes to full black for a washed-out projector. Constant CSS, never data.
+# text goes to full black for a washed-out projector. One section fills one screen: the header
+# is two lines (a smaller title, the header bar see-through), less room between elements, and
+# what is sized in pixels (charts, tables, the map) is held under a share of the screen's height,
+# a chart kept in proportion. Constant CSS, never data.
 PROJECTOR_CSS = """<style>
 html { font-size: clamp(20px, 2.6vh, 28px); }
 [data-testid="stApp"], [data-testid="stMarkdownContainer"] p { color: #000; }
-[data-testid="stMainBlockContainer"] { max-width: 100%; padding-top: 2rem; }
+[data-testid="stHeader"] { background: transparent; }
+[data-testid="stMainBlockContainer"] { max-width: 100%; padding-top: 1rem; padding-bottom: 0.5rem; }
+[data-testid="stVerticalBlock"] { gap: 0.75rem; }
+h1 { font-size: 1.7rem !important; padding: 0 !important; }
+h2 { font-size: 1.4rem !important; padding: 0.25rem 0 0 !important; }
+hr { margin: 0.25rem 0 !important; }
+[data-testid="stMetricValue"] { font-size: 2rem; }
 [data-testid="stMetricLabel"] p { white-space: normal !important; }
 [data-testid="stMetricLabel"] .stMarkdownEllipsis { overflow: visible; text-overflow: clip; }
 [data-testid="stPageLink"] a { font-size: 1.1rem; padding: 0.4rem 0.8rem; }
 [data-testid="stPageLink"] a p { white-space: normal; }
-[data-testid="stHeader"] { background: transparent; }
-[data-testid="stMainBlockContainer"] { padding-top: 1rem; padding-bottom: 0.5rem; }
-[data-testid="stMetricValue"] { font-size: 2rem; }
-[data-testid="stVerticalBlock"] { gap: 0.75rem; }
-h1 { font-size: 1.7rem !important; padding: 0 !important; }
-h3 { padding: 0.25rem 0 0 !important; }
-hr { margin: 0.25rem 0 !important; }
-h2 { font-size: 1.4rem !important; padding: 0.25rem 0 0 !important; }
-[data-testid="stVegaLiteChart"] svg { max-height: 44vh; width: auto; }
+[data-testid="stVegaLiteChart"] svg { max-height: 46vh; width: auto; }
 [data-testid="stDataFrame"] { max-height: 44vh !important; }
 [data-testid="stDeckGlJsonChart"] { height: 52vh !important; }
 </style>"""

@@ -15,7 +15,7 @@ prefix = area_picker.pick_area(lang, st.container(horizontal=True))
 
 
 def funnel() -> None:
-    ui.chart(charts.funnel_chart, queries.formation_funnel(prefix), lang)
+    ui.chart(charts.funnel_chart, queries.formation_funnel(prefix), lang, fit=480)
     st.caption(t("funnel_help", lang))
 
 

@@ -37,9 +37,8 @@ hr { margin: 0.25rem 0 !important; }
 [data-testid="stMetricLabel"] .stMarkdownEllipsis { overflow: visible; text-overflow: clip; }
 [data-testid="stPageLink"] a { font-size: 1.1rem; padding: 0.4rem 0.8rem; }
 [data-testid="stPageLink"] a p { white-space: normal; }
-[data-testid="stVegaLiteChart"] svg { max-height: 46vh; width: auto; }
-[data-testid="stDataFrame"] { max-height: 44vh !important; }
-[data-testid="stDeckGlJsonChart"] { height: 52vh !important; }
+[data-testid="stVegaLiteChart"] svg { max-height: 42vh; width: auto; }
+[data-testid="stDataFrame"] { max-height: 40vh !important; }
 </style>"""
 
 

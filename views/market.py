@@ -52,13 +52,11 @@ def sales_over_time() -> None:
 
     left, right = st.columns(2)
     with left:
-        st.subheader(t(headings[0], lang))
+        st.markdown(f"**{t(headings[0], lang)}**")
         ui.chart(charts.event_timeline, timeline, lang)
         st.caption(caption)
-        with st.expander(t("market_event_list", lang)):
-            ui.table(tables.event_list(recent, lang), lang, total=len(events), of="latest_events_of")
     with right:
-        st.subheader(t(headings[1], lang))
+        st.markdown(f"**{t(headings[1], lang)}**")
         ui.chart(charts.sales_trend, trend, lang)
 
 
@@ -91,11 +89,14 @@ def best_sellers() -> None:
 def event_view() -> None:
     """One event's own view: choosing another event reruns this part, not the page."""
     names = tables.event_names(recent, lang)
-    chosen = st.selectbox(t("event_pick", lang), list(names), key="event", format_func=names.get)
+    picker = st.container(horizontal=True, vertical_alignment="bottom")
+    chosen = picker.selectbox(t("event_pick", lang), list(names), key="event", format_func=names.get)
     url_state.keep("event", chosen, latest)
     event = recent.set_index("code").loc[chosen]
-    st.caption(t("event_caption", lang, place=pick(event, "place", lang),
-                 organiser=pick(event, "organiser", lang)))
+    picker.caption(t("event_caption", lang, place=pick(event, "place", lang),
+                     organiser=pick(event, "organiser", lang)))
+    with picker.expander(t("market_event_list", lang)):
+        ui.table(tables.event_list(recent, lang), lang, total=len(events), of="latest_events_of")
     sold = queries.event_sales(chosen)
     if sold.empty:
         st.info(t("event_none", lang))

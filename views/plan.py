@@ -31,37 +31,33 @@ overall = queries.plan_figures(start, since, today)
 def draw_status(status) -> None:
     """The chart (share of target, status in words) and the table of figures behind it."""
     st.markdown("**" + tables.status_counts(status, lang) + "**")
-    ui.chart(charts.plan_status, status, lang)
+    ui.chart(charts.plan_status, status, lang, fit=500)
     with st.expander(t("plan_figures", lang)):
         ui.table(tables.plan_figures(status, lang), lang)
 
 
-@ui.part
-def step_view() -> None:
-    """The chosen step, overall and for one village: choosing either reruns this part alone."""
-    step = st.segmented_control(t("plan_step", lang), plan.STEPS, key="step", required=True,
-                                format_func=lambda s: t(f"step_{s}", lang))
-    url_state.keep("step", st.session_state.get("step"), "year1")
+# The step is above the sections: both the network's and a village's show it.
+step = st.segmented_control(t("plan_step", lang), plan.STEPS, key="step", required=True,
+                            format_func=lambda s: t(f"step_{s}", lang))
+url_state.keep("step", st.session_state.get("step"), "year1")
+
+
+def overall_view() -> None:
     step_due = plan.step_due(steps, step)
     if step_due:
         st.caption(t("plan_period", lang, start=date(start, lang), due=date(step_due, lang),
                      day=date(today, lang)))
     st.caption(t("plan_rule", lang))
-
-    left, right = st.columns(2)
-    with left:
-        st.subheader(t("plan_overall", lang))
-        draw_status(plan.step_status(queries.plan_step_targets(step), overall, today))
-    with right:
-        st.subheader(t("plan_village", lang))
-        village = area_picker.pick_plan_village(lang, st.container(horizontal=True))
-        draw_status(plan.step_status(queries.plan_step_targets(step, village),
-                                     queries.plan_figures(start, since, today, village), today))
-
-
-def steps_view() -> None:
-    step_view()
+    draw_status(plan.step_status(queries.plan_step_targets(step), overall, today))
     st.caption(t("plan_help", lang))
+
+
+@ui.part
+def village_view() -> None:
+    """One village at the chosen step: choosing another reruns this part alone."""
+    village = area_picker.pick_plan_village(lang, st.container(horizontal=True))
+    draw_status(plan.step_status(queries.plan_step_targets(step, village),
+                                 queries.plan_figures(start, since, today, village), today))
 
 
 def changes() -> None:
@@ -84,4 +80,5 @@ def readiness() -> None:
     ui.table(tables.readiness(ready, lang, TABLE_ROWS), lang, total=len(ready))
 
 
-ui.sections("plan", [("steps", steps_view), ("changes", changes), ("readiness", readiness)], lang)
+ui.sections("plan", [("overall", overall_view), ("village", village_view), ("changes", changes),
+                     ("readiness", readiness)], lang)

@@ -6,6 +6,7 @@ in Thai and in English; previous walks back. Every section is shot for a person 
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from samma import agenda
 from tests.browser.conftest import PROJECTOR, screenshot, wait_until_done
@@ -28,7 +29,11 @@ HEIGHT = """() => Math.max(document.documentElement.scrollHeight,
 
 def _settled(page) -> None:
     wait_until_done(page)
-    page.wait_for_function(DRAWN, timeout=WAIT_MS)
+    try:
+        page.wait_for_function(DRAWN, timeout=WAIT_MS)
+    except PlaywrightTimeout:
+        screenshot(page, "section-not-drawn")
+        raise AssertionError(f"not drawn: {page.url}") from None
 
 
 def _where(page) -> tuple[str, str]:

@@ -31,6 +31,7 @@ html { font-size: clamp(20px, 2.6vh, 28px); }
 [data-testid="stVerticalBlock"] { gap: 0.75rem; }
 h1 { font-size: 1.7rem !important; padding: 0 !important; }
 h2 { font-size: 1.4rem !important; padding: 0.25rem 0 0 !important; }
+h3 { font-size: 1.5rem !important; }
 hr { margin: 0.25rem 0 !important; }
 [data-testid="stMetricValue"] { font-size: 2rem; }
 [data-testid="stMetricLabel"] p { white-space: normal !important; }
@@ -38,7 +39,6 @@ hr { margin: 0.25rem 0 !important; }
 [data-testid="stPageLink"] a { font-size: 1.1rem; padding: 0.4rem 0.8rem; }
 [data-testid="stPageLink"] a p { white-space: normal; }
 [data-testid="stVegaLiteChart"] svg { max-height: 42vh; width: auto; }
-[data-testid="stDataFrame"] { max-height: 40vh !important; }
 </style>"""
 
 
@@ -63,6 +63,12 @@ def style(projector: bool) -> None:
     st.html(PHONE_CSS + (PROJECTOR_CSS if projector else ""))
 
 
+# A table in projector mode: this many rows show in full; a longer one gets a frame this tall
+# (seven rows at 1280×720, five at 1920×1080, where rows are taller with the type).
+PROJECTOR_TABLE_ROWS = 7
+PROJECTOR_TABLE_PX = 360
+
+
 def table(rows, lang: str, total: int | None = None, *, money: bool = False, index: bool = False,
           of: str = "first_rows_of", where=st) -> None:
     """A table (a DataFrame from `tables`) the width of its column; `money` writes its numbers
@@ -70,7 +76,10 @@ def table(rows, lang: str, total: int | None = None, *, money: bool = False, ind
     under it says which part it is ("the first 200 of 1,234 rows")."""
     config = ({c: st.column_config.NumberColumn(format="localized")
                for c in rows.select_dtypes("number").columns} if money else None)
-    where.dataframe(rows, hide_index=not index, column_config=config)
+    # In projector mode a long table scrolls inside a frame that leaves its section on the screen.
+    tall = st.session_state.get("projector") and len(rows) > PROJECTOR_TABLE_ROWS
+    where.dataframe(rows, hide_index=not index, column_config=config,
+                    height=PROJECTOR_TABLE_PX if tall else "auto")
     left_out(len(rows), total, lang, of, where)
 
 

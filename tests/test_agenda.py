@@ -1,6 +1,8 @@
 """The meeting's agenda: the order of pages and sections, the steps of previous/next through
 them, the section in the link; projector mode draws one section, a normal screen all of them."""
 
+import json
+
 import pytest
 
 from samma import agenda, i18n, meeting
@@ -154,3 +156,10 @@ def test_a_step_within_a_page_keeps_the_pages_own_choices():
 def test_on_a_normal_screen_previous_and_next_are_pages():
     at = run_app(section="flows")
     assert [link.proto.label for link in at.get("page_link")] == ["เครือข่าย"]
+
+
+def test_a_chart_fitted_to_its_section_is_no_taller_in_projector_mode_only():
+    plain = json.loads(open_page("funds", "en").get("vega_lite_chart")[2].proto.spec)
+    fitted = json.loads(on_projector("funds", "en", section="flows").get("vega_lite_chart")[0].proto.spec)
+    assert plain["height"] == 540                             # charts.cash_flow_chart's own
+    assert fitted["height"] == 460                            # views/funds.py: fit=460, not 540 × 1.5

@@ -52,14 +52,16 @@ def income_tables() -> None:
     if income.state(figures) == income.NOT_RECORDED:
         st.info(income.message(figures, lang), icon=":material/info:")
         return
+    by_area, by_occupation = st.tabs([t("income_by_group" if len(prefix) >= 6 else "income_by_area", lang),
+                                      t("income_by_occupation", lang)])
     if len(prefix) >= 6:
-        st.markdown("**" + t("income_by_group", lang) + "**")
-        ui.table(income.table(queries.income_change_by_group(prefix), lang, "income_col_group"), lang)
+        ui.table(income.table(queries.income_change_by_group(prefix), lang, "income_col_group"), lang,
+                 where=by_area)
     else:
-        st.markdown("**" + t("income_by_area", lang) + "**")
-        ui.table(income.table(queries.income_change_by_area(prefix), lang, "income_col_area"), lang)
-    st.markdown("**" + t("income_by_occupation", lang) + "**")
-    ui.table(income.table(queries.income_change_by_occupation(prefix), lang, "income_col_occupation"), lang)
+        ui.table(income.table(queries.income_change_by_area(prefix), lang, "income_col_area"), lang,
+                 where=by_area)
+    ui.table(income.table(queries.income_change_by_occupation(prefix), lang, "income_col_occupation"), lang,
+             where=by_occupation)
 
 
 ui.sections("groups", [("funnel", funnel), ("five_k", five_k), ("progress", progress),

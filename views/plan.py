@@ -31,7 +31,7 @@ overall = queries.plan_figures(start, since, today)
 def draw_status(status) -> None:
     """The chart (share of target, status in words) and the table of figures behind it."""
     st.markdown("**" + tables.status_counts(status, lang) + "**")
-    ui.chart(charts.plan_status, status, lang, fit=500)
+    ui.chart(charts.plan_status, status, lang)
     with st.expander(t("plan_figures", lang)):
         ui.table(tables.plan_figures(status, lang), lang)
 

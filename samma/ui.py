@@ -39,6 +39,12 @@ hr { margin: 0.25rem 0 !important; }
 [data-testid="stPageLink"] a { font-size: 1.1rem; padding: 0.4rem 0.8rem; }
 [data-testid="stPageLink"] a p { white-space: normal; }
 [data-testid="stVegaLiteChart"] svg { max-height: 42vh; width: auto; }
+@media (max-height: 800px) {
+  h1 { font-size: 1.5rem !important; }
+  [data-testid="stMetricValue"] { font-size: 1.75rem; }
+  [data-testid="stVerticalBlock"] { gap: 0.5rem; }
+  [data-testid="stVegaLiteChart"] svg { max-height: 36vh; }
+}
 </style>"""
 
 
@@ -77,7 +83,7 @@ def table(rows, lang: str, total: int | None = None, *, money: bool = False, ind
     config = ({c: st.column_config.NumberColumn(format="localized")
                for c in rows.select_dtypes("number").columns} if money else None)
     # In projector mode a long table scrolls inside a frame that leaves its section on the screen.
-    tall = st.session_state.get("projector") and len(rows) > PROJECTOR_TABLE_ROWS
+    tall = on_projector() and len(rows) > PROJECTOR_TABLE_ROWS
     where.dataframe(rows, hide_index=not index, column_config=config,
                     height=PROJECTOR_TABLE_PX if tall else "auto")
     left_out(len(rows), total, lang, of, where)
@@ -96,7 +102,7 @@ def chart(builder, *args, where=st, fit: int | None = None, **kwargs) -> None:
     follow the page's, and no taller than `fit` px, so that its section fits one screen (a chart
     whose marks stretch with its height). Its spec is built once per database version, mode and
     arguments (`specs`), so a rerun that changed nothing in it draws it without building it."""
-    projector = bool(st.session_state.get("projector"))
+    projector = on_projector()
     spec = specs.spec(builder, args, kwargs, projector)
     if projector and fit and isinstance(spec.get("height"), int | float) and spec["height"] > fit:
         spec = {**spec, "height": fit}      # a copy: the kept spec stays as built
@@ -126,7 +132,7 @@ def sections(page: str, parts: list[tuple[str, Callable[[], None]]], lang: str) 
     if names != agenda.sections(page):
         raise ValueError(f"{page}: sections {names} are not the agenda's {agenda.sections(page)}")
     shown = url_state.section(page, lang)
-    projector = bool(st.session_state.get("projector"))
+    projector = on_projector()
     for name, draw in parts:
         if projector and name != shown:
             continue
@@ -251,6 +257,11 @@ def read_the_link_again() -> None:
         st.session_state.pop(key, None)
 
 
+def on_projector() -> bool:
+    """Whether the page is drawn for a projector (projector_switch decided it this run)."""
+    return bool(st.session_state.get("projector"))
+
+
 def lang() -> str:
     chosen = st.session_state.get("lang")
     return chosen if chosen in LANGS else DEFAULT_LANG
@@ -309,7 +320,7 @@ def page_header(title_key: str, lang: str) -> dict:
     projector mode the marker is a badge on the date's line, to leave the screen to the section."""
     info = queries.dataset_info()
     st.title(t(title_key, lang))
-    projector = bool(st.session_state.get("projector"))
+    projector = on_projector()
     line = st.container(horizontal=True, vertical_alignment="center") if projector else st
     line.caption(" · ".join((t("as_of", lang, date=date(info["as_of"], lang)),
                              t("dataset", lang, name=info[f"name_{lang}"]))), width="content")

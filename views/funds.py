@@ -34,7 +34,7 @@ def draw_support(rows, by: str) -> None:
     """Cash and in kind in separate charts; a kind with nothing recorded says so."""
     totals = queries.support_totals()
     for column, kind in zip(st.columns(2, gap="large"), charts.KINDS):
-        column.metric(t(f"kind_{kind}", lang), baht(totals[kind].sum(), lang), border=True)
+        column.metric(t(f"kind_{kind}", lang), baht(totals[kind].sum(), lang))
         if (rows.kind == kind).any():
             ui.chart(charts.support_chart, rows, kind, lang, by=by, where=column)
         else:

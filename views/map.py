@@ -32,6 +32,12 @@ if villages_level:
     shown = villages[villages["stage_rank"].isin([every_stage.index(s) for s in stages])]
     codes = shown["code"].tolist()
     url_state.codes("village", codes, lang)
+    # Beside the area: the village whose card the sections below show, on every one of them.
+    names = tables.names(shown, "name", lang)
+    chosen = filters.selectbox(
+        t("village_pick", lang), [None, *codes], key="village",
+        format_func=lambda code: t("village_none", lang) if code is None else names[code])
+    url_state.keep("village", chosen)
 
 
 def pick_from_map(chart_key: str) -> None:
@@ -66,7 +72,6 @@ def village_map() -> None:
     else:
         subdistricts = queries.area_progress(prefix[:4])
         outlines = outlines_frame(queries.area_outline_points(prefix), subdistricts, lang)
-        names = tables.names(shown, "name", lang)
         if shown.empty:
             map_column.info(t("no_villages", lang), icon=":material/filter_alt_off:")
         else:
@@ -75,10 +80,6 @@ def village_map() -> None:
                 key="village_map", on_select=lambda: pick_from_map("village_map"),
                 selection_mode="single-object")
         legend_column.caption(t("map_pick_help", lang))
-        chosen = legend_column.selectbox(
-            t("village_pick", lang), [None, *codes], key="village",
-            format_func=lambda code: t("village_none", lang) if code is None else names[code])
-        url_state.keep("village", chosen)
 
 
 def village_chosen() -> str | None:

@@ -7,6 +7,8 @@ from samma import charts, queries, tables, ui, url_state
 from samma.i18n import baht, escape, number, pick, t
 
 TOP = 12
+# On a projector, the first few only: their names stay large enough to read from the back.
+TOP_ON_PROJECTOR = 5
 # Events drawn one by one on the timeline and trend (beyond this, a month's events are one
 # point), and offered in the picker: a national network holds thousands, more than a chart can
 # label or a list can scroll.
@@ -61,9 +63,10 @@ def sales_over_time() -> None:
 
 
 def ranking(sales, total: int) -> None:
-    """The best TOP of `total`, with how many were left out."""
-    ui.chart(charts.sales_ranking, sales.head(TOP), lang)
-    ui.left_out(min(TOP, len(sales)), total, lang, of="top_n_of")
+    """The best TOP of `total` (fewer on a projector), with how many were left out."""
+    top = TOP_ON_PROJECTOR if ui.on_projector() else TOP
+    ui.chart(charts.sales_ranking, sales.head(top), lang)
+    ui.left_out(min(top, len(sales)), total, lang, of="top_n_of")
 
 
 def best_sellers() -> None:

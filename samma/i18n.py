@@ -87,6 +87,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                               "The revolving fund after a quarter, 1 year and 3 years"),
     "sec_market_events": ("งานที่จัดแล้วและยอดขายตามเวลา", "The events held and their sales over time"),
     "sec_market_best": ("ยอดขายแยกตามกลุ่ม สินค้า และหมู่บ้าน", "Sales by group, product and village"),
+    "plan_how_to_read": ("อ่านกราฟนี้อย่างไร", "How to read these charts"),
     "sec_partners_who": ("ภาคีใครทำอะไร และให้อะไรแล้วบ้าง", "Which partner does what, and what it has given"),
     "sec_partners_pledges": ("สิ่งที่ภาคีรับปาก กับสิ่งที่ส่งมอบแล้ว", "What partners pledged and what they delivered"),
     "sec_partners_actions": ("มติ สิ่งที่ต้องทำ และปัญหาและอุปสรรค", "Decisions, actions, and problems and obstacles"),

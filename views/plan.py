@@ -29,9 +29,12 @@ overall = queries.plan_figures(start, since, today)
 
 
 def draw_status(status) -> None:
-    """The chart (share of target, status in words) and the table of figures behind it."""
+    """The chart (share of target, status in words), its indicators in two columns so that their
+    names stay large on one projector screen, and the table of figures behind it."""
     st.markdown("**" + tables.status_counts(status, lang) + "**")
-    ui.chart(charts.plan_status, status, lang)
+    half = (len(status) + 1) // 2
+    for column, rows in zip(st.columns(2, gap="large"), (status.iloc[:half], status.iloc[half:])):
+        ui.chart(charts.plan_status, rows, lang, where=column, fit=460)
     with st.expander(t("plan_figures", lang)):
         ui.table(tables.plan_figures(status, lang), lang)
 
@@ -47,9 +50,10 @@ def overall_view() -> None:
     if step_due:
         st.caption(t("plan_period", lang, start=date(start, lang), due=date(step_due, lang),
                      day=date(today, lang)))
-    st.caption(t("plan_rule", lang))
     draw_status(plan.step_status(queries.plan_step_targets(step), overall, today))
-    st.caption(t("plan_help", lang))
+    with st.expander(t("plan_how_to_read", lang)):
+        st.caption(t("plan_rule", lang))
+        st.caption(t("plan_help", lang))
 
 
 @ui.part

@@ -24,6 +24,7 @@ AGENDA: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("map", (("map", "sec_map"), ("village", "sec_village"), ("village_money", "sec_village_money"))),
     ("groups", (("funnel", "funnel_title"), ("five_k", "matrix_title"),
                 ("progress", "progress_title"), ("income", "section_income"),
+                ("income_spread", "sec_income_spread"),
                 ("income_tables", "sec_income_tables"))),
     ("funds", (("support", "funds_support"), ("totals", "funds_totals"), ("flows", "funds_flows"),
                ("revolving", "funds_revolving"), ("gains", "sec_fund_gains"),

@@ -77,6 +77,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "sec_village": ("หมู่บ้านที่เลือก: ความก้าวหน้าและกลุ่มอาชีพ", "The chosen village: progress and groups"),
     "sec_village_money": ("หมู่บ้านที่เลือก: การสนับสนุน กองทุน ยอดขาย และรายได้",
                           "The chosen village: support, fund, sales and income"),
+    "sec_income_spread": ("ครึ่งกลางของรายได้ ก่อนเข้าร่วมและล่าสุด", "The middle half of incomes, before joining and now"),
     "sec_income_tables": ("รายได้แยกตามพื้นที่ กลุ่ม และอาชีพ", "Income by area, group and occupation"),
     "sec_loans_overdue": ("กองทุนที่มีเงินกู้ค้างชำระ", "Funds with loans overdue"),
     "sec_rule_split": ("ตรวจตามเงื่อนไข 70/30", "Checking the 70/30 condition"),

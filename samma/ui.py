@@ -70,9 +70,9 @@ def style(projector: bool) -> None:
 
 
 # A table in projector mode: this many rows show in full; a longer one gets a frame this tall
-# (seven rows at 1280×720, five at 1920×1080, where rows are taller with the type).
+# (six rows at 1280×720, four at 1920×1080, where rows are taller with the type).
 PROJECTOR_TABLE_ROWS = 7
-PROJECTOR_TABLE_PX = 360
+PROJECTOR_TABLE_PX = 330
 
 
 def table(rows, lang: str, total: int | None = None, *, money: bool = False, index: bool = False,

@@ -26,7 +26,6 @@ url_state.choice("partner", choices, "all", lang)
 
 def support() -> None:
     """Cash and in kind always apart, side by side: each one's total over its chart."""
-    st.caption(t("funds_support_caption", lang))
     support_view()
 
 
@@ -48,15 +47,17 @@ def support_view() -> None:
     view = pickers.segmented_control(t("funds_view", lang), VIEWS, key="view", required=True,
                                      format_func=lambda v: t(f"funds_by_{v}", lang))
     url_state.keep("view", view, "partner")
+    partner = None
     if view == "partner":
         url_state.keep("partner", None)
-        draw_support(queries.support_by_partner_year_purpose(), "partner")
     else:
         chosen = pickers.selectbox(t("funds_partner_filter", lang), choices, key="partner", width=320,
                                    format_func=lambda code: partner_names.get(code, t("funds_all_partners", lang)))
         url_state.keep("partner", chosen, "all")
-        draw_support(queries.support_by_partner_year_purpose(None if chosen == "all" else chosen),
-                     "fiscal_year")
+        partner = None if chosen == "all" else chosen
+    # Beside the pickers, to leave the screen to the charts.
+    pickers.caption(t("funds_support_caption", lang))
+    draw_support(queries.support_by_partner_year_purpose(partner), "partner" if view == "partner" else "fiscal_year")
 
 
 def totals() -> None:
@@ -85,7 +86,7 @@ def revolving() -> None:
         verdict.error(t("revolving_below_floor", lang, gap=baht(-headroom, lang)), icon=":material/error:")
     else:
         verdict.success(t("revolving_above_floor", lang, gap=baht(headroom, lang)), icon=":material/check_circle:")
-    ui.chart(charts.revolving_fund_chart, months, lang, fit=330)
+    ui.chart(charts.revolving_fund_chart, months, lang, fit=300)
 
 
 def gains() -> None:

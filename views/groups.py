@@ -43,7 +43,16 @@ def progress() -> None:
 
 def income_headline() -> None:
     """What the program is for."""
-    ui.income_headline(queries.income_change(prefix), lang, spread=True)
+    ui.income_headline(queries.income_change(prefix), lang)
+
+
+def income_spread() -> None:
+    """The middle half of incomes before joining and now, beside the medians."""
+    figures = queries.income_change(prefix)
+    if income.state(figures) == income.SHOWN:
+        ui.chart(charts.income_spread, figures, lang)
+    else:
+        st.info(income.message(figures, lang), icon=":material/info:")
 
 
 def income_tables() -> None:
@@ -65,4 +74,5 @@ def income_tables() -> None:
 
 
 ui.sections("groups", [("funnel", funnel), ("five_k", five_k), ("progress", progress),
-                       ("income", income_headline), ("income_tables", income_tables)], lang)
+                       ("income", income_headline), ("income_spread", income_spread),
+                       ("income_tables", income_tables)], lang)

@@ -24,12 +24,10 @@ if villages_level:
     every_stage = list(STAGES)
     url_state.codes("stage", every_stage, lang, many=True)
     st.session_state.setdefault("stage", every_stage)
-    # Not in the row of selectors: there the pills would not wrap on a phone.
-    stages = st.pills(t("filter_stage", lang), every_stage, selection_mode="multi", key="stage",
-                      format_func=lambda stage: charts.stage_name(every_stage.index(stage), lang))
-    url_state.keep("stage", stages, default=every_stage)
+    # The stages are picked on the map's section (stage_pills); the villages they leave are
+    # the ones whose card can be chosen, on every section.
     villages = queries.villages_on_map(prefix)
-    shown = villages[villages["stage_rank"].isin([every_stage.index(s) for s in stages])]
+    shown = villages[villages["stage_rank"].isin([every_stage.index(s) for s in st.session_state["stage"]])]
     codes = shown["code"].tolist()
     url_state.codes("village", codes, lang)
     # Beside the area: the village whose card the sections below show, on every one of them.
@@ -50,15 +48,24 @@ def pick_from_map(chart_key: str) -> None:
         area_picker.drill_into((objects.get("areas") or objects["outlines"])[0]["code"])
 
 
+def stage_pills() -> None:
+    """Not in the row of selectors: there the pills would not wrap on a phone."""
+    stages = st.pills(t("filter_stage", lang), every_stage, selection_mode="multi", key="stage",
+                      format_func=lambda stage: charts.stage_name(every_stage.index(stage), lang))
+    url_state.keep("stage", stages, default=every_stage)
+
+
 def village_map() -> None:
     """Where the villages are: tap one for its card (the next sections), or an area to go into it."""
-    basemap = st.toggle(t("basemap", lang), key="basemap", bind="query-params")
+    if villages_level:
+        stage_pills()
     map_column, legend_column = st.columns([3, 1])
     with legend_column:
         st.markdown("**" + t("legend_title", lang) + "**")
         ui.chart(charts.stage_legend, lang)
         if info["positions_approximate"]:
             st.caption(t("positions_approximate", lang))
+        basemap = st.toggle(t("basemap", lang), key="basemap", bind="query-params")
 
     if not villages_level:
         areas = queries.area_progress(prefix)

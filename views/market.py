@@ -55,11 +55,11 @@ def sales_over_time() -> None:
     left, right = st.columns(2)
     with left:
         st.markdown(f"**{t(headings[0], lang)}**")
-        ui.chart(charts.event_timeline, timeline, lang)
+        ui.chart(charts.event_timeline, timeline, lang, fit=420)
         st.caption(caption)
     with right:
         st.markdown(f"**{t(headings[1], lang)}**")
-        ui.chart(charts.sales_trend, trend, lang)
+        ui.chart(charts.sales_trend, trend, lang, fit=420)
 
 
 def ranking(sales, total: int) -> None:

@@ -28,15 +28,18 @@ since = passed[1] if passed else start
 overall = queries.plan_figures(start, since, today)
 
 
-def draw_status(status) -> None:
+def draw_status(status):
     """The chart (share of target, status in words), its indicators in two columns so that their
-    names stay large on one projector screen, and the table of figures behind it."""
+    names stay large on one projector screen, and under it the table of figures behind it; returns
+    the column beside that table."""
     st.markdown("**" + tables.status_counts(status, lang) + "**")
     half = (len(status) + 1) // 2
     for column, rows in zip(st.columns(2, gap="large"), (status.iloc[:half], status.iloc[half:])):
-        ui.chart(charts.plan_status, rows, lang, where=column, fit=460)
-    with st.expander(t("plan_figures", lang)):
+        ui.chart(charts.plan_status, rows, lang, where=column, fit=400)
+    figures, beside = st.columns(2, gap="large")
+    with figures.expander(t("plan_figures", lang)):
         ui.table(tables.plan_figures(status, lang), lang)
+    return beside
 
 
 # The step is above the sections: both the network's and a village's show it.
@@ -50,8 +53,8 @@ def overall_view() -> None:
     if step_due:
         st.caption(t("plan_period", lang, start=date(start, lang), due=date(step_due, lang),
                      day=date(today, lang)))
-    draw_status(plan.step_status(queries.plan_step_targets(step), overall, today))
-    with st.expander(t("plan_how_to_read", lang)):
+    beside = draw_status(plan.step_status(queries.plan_step_targets(step), overall, today))
+    with beside.expander(t("plan_how_to_read", lang)):
         st.caption(t("plan_rule", lang))
         st.caption(t("plan_help", lang))
 

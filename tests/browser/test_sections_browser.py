@@ -113,8 +113,8 @@ def test_a_village_card_fits_one_projector_screen(app_url, chromium, size):
         for section in ("village", "village_money"):
             page.goto(f"{app_url}/map?projector=1&section={section}&village={CARD_VILLAGE}")
             _settled(page)
-            assert page.evaluate(HEIGHT) <= SIZES[size]["height"], section
             screenshot(page, f"section-{size}-th-map-{section}-{CARD_VILLAGE}")
+            assert page.evaluate(HEIGHT) <= SIZES[size]["height"], section
     finally:
         context.close()
 

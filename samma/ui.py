@@ -334,12 +334,11 @@ def page_header(title_key: str, lang: str) -> dict:
 
 # --- income: the program's aim ------------------------------------------------------------------
 
-def income_headline(figures: dict, lang: str, bands: bool = True, spread: bool = False) -> bool:
+def income_headline(figures: dict, lang: str, bands: bool = True) -> bool:
     """An area's income in four boxes (households compared, the share earning more, the median
     before joining and now with the change) and, with `bands`, how many earn more, about the
-    same or less (with `spread`, beside the middle half of incomes before and now); in their
-    place, why there is nothing to show (not recorded, or fewer than 5
-    households surveyed). Then what the figures cannot say. Returns whether figures were shown."""
+    same or less, beside what the figures cannot say; in their place, why there is nothing to
+    show (not recorded, or fewer than 5 households surveyed). Returns whether figures were shown."""
     shown = income.state(figures)
     if shown != income.SHOWN:
         st.info(income.message(figures, lang),
@@ -358,10 +357,10 @@ def income_headline(figures: dict, lang: str, bands: bool = True, spread: bool =
               help=t("income_median_help", lang), border=True)
     c4.metric(t("income_median_latest", lang), baht(figures["latest_median"], lang),
               delta=income.change(figures, lang), help=t("income_median_help", lang), border=True)
+    below = st
     if bands:
-        left, right = st.columns(2) if spread else (st, None)
+        # Beside the chart, the caveat leaves the section on one projector screen.
+        left, below = st.columns([3, 2], gap="large")
         chart(charts.income_bands, figures, lang, where=left)
-        if spread:
-            chart(charts.income_spread, figures, lang, where=right)
-    st.caption(income.limits(figures, lang))
+    below.caption(income.limits(figures, lang))
     return True

@@ -219,25 +219,30 @@ def _slider_rerun(script: str, repeat: int) -> dict:
 
 # --- the real browser ----------------------------------------------------------------------------
 
+BARE = "bare"          # the bare Streamlit page (bench/bare_page.py) among the pages visited
+
+
 def measure_browser(pages: list[tuple[str, str]], tier: str, repeat: int) -> dict:
     """Time from navigation to content visible, per page, on a new server: the first visit
-    (the page's queries run for the first time) and the median of `repeat` later visits;
-    and the server's peak memory."""
+    (the page's queries run for the first time) and the median of `repeat` later visits; and the
+    server's peak memory. A bare Streamlit page, served beside the app by a server of its own,
+    is visited first in every round, so each page can be set against it in the same run."""
     from playwright.sync_api import sync_playwright
 
     from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, PROJECTOR, start_server, wait_until_done
     proc, url = start_server(DATA / f"{tier}.duckdb")
+    bare_proc, bare_url = start_server(DATA / f"{tier}.duckdb", script="bench/bare_page.py")
     times: dict = {}
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             browser.new_page().goto(f"{url}/_stcore/health")      # the browser's own start-up
             for _ in range(1 + repeat):
-                for _, path in pages:
+                for path, address in ((BARE, bare_url), *((path, f"{url}/{path}") for _, path in pages)):
                     context = browser.new_context(viewport=PROJECTOR)
                     page = context.new_page()
                     start = time.perf_counter()
-                    page.goto(f"{url}/{path}")
+                    page.goto(address)
                     wait_until_done(page, timeout_ms=300_000)
                     page.wait_for_selector('[data-testid="stMainBlockContainer"] h1', timeout=300_000)
                     times.setdefault(path, []).append((time.perf_counter() - start) * 1000)
@@ -245,8 +250,9 @@ def measure_browser(pages: list[tuple[str, str]], tier: str, repeat: int) -> dic
             browser.close()
         peak_mb = _peak_rss_mb(proc.pid)
     finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+        for server in (proc, bare_proc):
+            server.terminate()
+            server.wait(timeout=30)
     return {"pages": {path: {"first": t[0], "later": statistics.median(t[1:])} for path, t in times.items()},
             "server_peak_mb": peak_mb}
 
@@ -300,13 +306,18 @@ def report(pages, builds, apptest, browser, imported: dict | None, snapshots: di
     if browser:
         lines += ["", "## Pages in the browser (ms from navigation to content visible)", "",
                   "A new `streamlit run` per tier and Chromium, a new tab per visit: the first visit to",
-                  "each page, and the median of the later ones.", "",
-                  "| page | pilot first | national first | ratio | pilot later | national later | ratio |",
-                  "|---|---:|---:|---:|---:|---:|---:|"]
-        for _, url in pages:
+                  "each page, and the median of the later ones. `bare`: a bare Streamlit page (a title and",
+                  "12 figures, bench/bare_page.py) served beside the app and visited first in every round;",
+                  "× bare: the national page's time over the bare page's (goal: at most 1.5).", "",
+                  "| page | pilot first | national first | ratio | × bare | pilot later | national later "
+                  "| ratio | × bare |",
+                  "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+        bare = browser["national"]["pages"][BARE]
+        for url in (BARE, *(url for _, url in pages)):
             pil, nat = browser["pilot"]["pages"][url], browser["national"]["pages"][url]
             lines.append(f"| {url} | {pil['first']:.0f} | {nat['first']:.0f} | {nat['first'] / pil['first']:.2f} | "
-                         f"{pil['later']:.0f} | {nat['later']:.0f} | {nat['later'] / pil['later']:.2f} |")
+                         f"{nat['first'] / bare['first']:.2f} | {pil['later']:.0f} | {nat['later']:.0f} | "
+                         f"{nat['later'] / pil['later']:.2f} | {nat['later'] / bare['later']:.2f} |")
     if "slider" in apptest["national"]:
         lines += ["", "## What-if slider (median ms)", "", "| tier | slider moved | bare rerun |", "|---|---:|---:|"]
         for tier in MEASURED:

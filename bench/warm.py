@@ -84,6 +84,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5, help="warm reruns per page per round")
     parser.add_argument("--rounds", type=int, default=2, help="turns each tree takes per tier")
     parser.add_argument("--tiers", nargs="+", default=["pilot", "national"])
+    parser.add_argument("--against-data", type=Path,
+                        help="a folder of the tiers' databases for the other commit, when its schema "
+                             "version differs from this tree's (default: bench/data for both)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("pages", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -114,7 +117,8 @@ def main(argv: list[str] | None = None) -> int:
                 for round_ in range(args.rounds):
                     for name, root in (("before", before), ("after", ROOT)):
                         print(f"{tier}, round {round_ + 1}: {name} ...", flush=True)
-                        for script, got in _measure(root, db, scripts, args.repeat).items():
+                        data = args.against_data / db.name if name == "before" and args.against_data else db
+                        for script, got in _measure(root, data, scripts, args.repeat).items():
                             entry = runs.setdefault((tier, script, name), {"runs": [], "error": ""})
                             entry["runs"] += got["runs"]
                             entry["error"] = entry["error"] or got["error"]
@@ -127,7 +131,9 @@ def main(argv: list[str] | None = None) -> int:
              f"AppTest, median of {args.repeat * args.rounds} warm reruns per page (in {args.rounds} rounds, "
              f"the trees taking turns), ms. Load average (1, 5, 15 min) before "
              f"{', '.join(f'{x:.1f}' for x in load_before)}; after {', '.join(f'{x:.1f}' for x in load_after)} "
-             f"on {os.cpu_count()} cores.", "",
+             f"on {os.cpu_count()} cores."
+             + (f" The other commit read the same tiers from {args.against_data}." if args.against_data else ""),
+             "",
              "| page | " + " | ".join(f"{tier} before | {tier} after" for tier in databases) + " |",
              "|---|" + "---:|" * (2 * len(databases))]
     for script, url in pages:

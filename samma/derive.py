@@ -25,7 +25,7 @@ DERIVED = (
     "load_warning", "area_summary", "funnel_village", "formation_month", "contribution_summary",
     "cash_flow_summary", "revolving_month", "grant_split", "scheme_match", "event_sales_summary",
     "group_sales", "product_sales", "training_effect", "plan_village_day", "plan_readiness",
-    "network_summary", "income_household", "income_summary", "plan_income",
+    "network_summary", "income_household", "income_summary", "plan_income", "pledge_delivery",
 )
 
 
@@ -37,6 +37,10 @@ def terms_sql() -> str:
         CREATE OR REPLACE MACRO admin_share() AS {float(funds.ADMIN_SHARE)!r};
         CREATE OR REPLACE MACRO exact_baht() AS {float(funds.EXACT_BAHT)!r};
         CREATE OR REPLACE MACRO capital_lost(capital, floor) AS capital < floor - exact_baht();
+        CREATE OR REPLACE MACRO tolerance_baht() AS {float(funds.TOLERANCE_BAHT)!r};
+        CREATE OR REPLACE MACRO split_gap(grant_baht, admin_paid) AS admin_paid - grant_baht * admin_share();
+        CREATE OR REPLACE MACRO verdict(gap) AS
+            CASE WHEN abs(gap) <= tolerance_baht() THEN 'ok' WHEN gap > 0 THEN 'over' ELSE 'under' END;
         CREATE OR REPLACE MACRO overdue(due, as_of, outstanding) AS
             due < as_of AND outstanding > exact_baht();
         CREATE OR REPLACE MACRO income_min_households() AS {int(domain.INCOME_MIN_HOUSEHOLDS)};

@@ -92,7 +92,8 @@ TOLERANCE_BAHT = 1.0     # rounding to the satang on two lines must not read as 
 
 def split_gap(grant: float, admin_paid: float, admin_share: float = ADMIN_SHARE) -> float:
     """How far a grant's admin part is from the 70/30 rule, in baht: above zero means more went
-    to administration than the rule allows (taken from the revolving capital)."""
+    to administration than the rule allows (taken from the revolving capital). The SQL macro of
+    the same name (derive.terms_sql) is this rule for the load-time tables."""
     return admin_paid - grant * admin_share
 
 
@@ -130,7 +131,8 @@ def overdue(due, as_of, outstanding):
 
 
 def verdict(gap: float, tolerance: float = TOLERANCE_BAHT) -> str:
-    """'ok', 'over' or 'under': a word for a gap, so a breach is said, not only coloured."""
+    """'ok', 'over' or 'under': a word for a gap, so a breach is said, not only coloured (in SQL:
+    the macro `verdict`)."""
     if abs(gap) <= tolerance:
         return "ok"
     return "over" if gap > 0 else "under"

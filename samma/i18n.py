@@ -925,7 +925,59 @@ STRINGS: dict[str, tuple[str, str]] = {
                            "Data keepers get every sheet with python -m samma export, or signed in as an editor"),
     "data_export_full": ("ข้อมูลที่ใช้อยู่ทุกแผ่นงาน รวมการสำรวจรายได้รายครัวเรือน (.xlsx)",
                          "The live data with every sheet, household income surveys included (.xlsx)"),
-
+    # --- partners: who gives what, pledges, meetings' decisions, actions and problems ------------------------
+    "note_no_pledge": ("ไม่มีแผ่นงาน {sheet} ({th}): ยังไม่มีการบันทึกคำมั่นของภาคี "
+                       "หน้าภาคีจะแสดงว่าคำมั่น \"ไม่มีการบันทึก\"",
+                       "No {sheet} sheet ({th}): partners' pledges are not recorded, and the Partners page "
+                       "says so"),
+    "note_no_meeting": ("ไม่มีแผ่นงาน {sheet} ({th}): ยังไม่มีการบันทึกการประชุมภาคี",
+                        "No {sheet} sheet ({th}): partners' meetings are not recorded"),
+    "note_no_decision": ("ไม่มีแผ่นงาน {sheet} ({th}): ยังไม่มีการบันทึกมติที่ประชุม",
+                         "No {sheet} sheet ({th}): meetings' decisions are not recorded"),
+    "note_no_action": ("ไม่มีแผ่นงาน {sheet} ({th}): ยังไม่มีการบันทึกงานที่มอบหมายจากที่ประชุม",
+                       "No {sheet} sheet ({th}): the actions meetings agreed are not recorded"),
+    "note_no_problem": ("ไม่มีแผ่นงาน {sheet} ({th}): ยังไม่มีการบันทึกปัญหาและอุปสรรค",
+                        "No {sheet} sheet ({th}): problems and obstacles are not recorded"),
+    "wb_rule_coordination": ("คำมั่นของภาคี (แผ่นงาน pledge): เงินสดและที่ไม่ใช่ตัวเงินใส่เป็นบาท "
+                             "การอบรม งานแสดงสินค้า และอื่น ๆ ใส่เป็นจำนวนครั้ง ระบบนับสิ่งที่ส่งมอบแล้วจากการสนับสนุน "
+                             "การอบรม และงานแสดงสินค้าที่บันทึกไว้ตั้งแต่วันที่ให้คำมั่น ถ้าบันทึกไม่ได้ให้กรอกในช่อง "
+                             "\"ส่งมอบแล้ว (กรอกเอง)\" งานที่มอบหมายให้ระบุภาคีหรือคณะกรรมการเครือข่าย ห้ามใส่ชื่อบุคคล",
+                             "Pledges (sheet pledge): cash and in kind in baht; trainings, events and other "
+                             "promises as a count. What was delivered is counted from the support, trainings "
+                             "and events recorded since the day of the pledge; where the records cannot show "
+                             "it, fill in \"delivered (by hand)\". An action is owned by a partner or the "
+                             "network committee: never a person's name"),
+    "err_not_positive": ("ต้องมากกว่า 0", "must be more than 0"),
+    "err_due_before_made": ("วันครบกำหนดมาก่อนวันที่ให้คำมั่น", "the due date is before the day it was promised"),
+    "err_action_partner": ("ถ้าผู้รับผิดชอบเป็นภาคีต้องใส่รหัสภาคี ถ้าเป็นคณะกรรมการเครือข่ายให้เว้นว่าง",
+                           "an action a partner owns needs the partner's code; the committee's has none"),
+    "err_done_on": ("งานที่เสร็จแล้วต้องใส่วันที่เสร็จ งานที่ยังไม่เสร็จหรือยกเลิกให้เว้นว่าง",
+                    "a done action needs the day it was done; an open or dropped one has none"),
+    "pledge_kind_cash": ("เงินสด", "Cash"),
+    "pledge_kind_in_kind": ("ไม่ใช่ตัวเงิน", "In kind"),
+    "pledge_kind_training": ("การอบรม", "Training"),
+    "pledge_kind_event": ("งานแสดงสินค้า", "Event"),
+    "pledge_kind_other": ("อื่น ๆ", "Other"),
+    "owner_committee": ("คณะกรรมการเครือข่าย", "Network committee"),
+    "action_open": ("อยู่ระหว่างดำเนินการ", "In progress"),
+    "action_done": ("เสร็จแล้ว", "Done"),
+    "action_dropped": ("ยกเลิก", "Dropped"),
+    "action_overdue": ("เลยกำหนด", "Overdue"),
+    "problem_open": ("อยู่ระหว่างแก้ไข", "Open"),
+    "problem_resolved": ("แก้ไขแล้ว", "Resolved"),
+    "pledge_delivered": ("ส่งมอบครบแล้ว", "Delivered"),
+    "pledge_partly": ("ส่งมอบบางส่วน", "Partly delivered"),
+    "pledge_overdue": ("เลยกำหนด", "Overdue"),
+    "pledge_coming_up": ("ยังไม่ถึงกำหนด", "Coming up"),
+    "sector_state": ("ภาครัฐ", "State"),
+    "sector_private": ("ภาคเอกชน", "Private sector"),
+    "sector_civil": ("ภาคประชาสังคม", "Civil society"),
+    "sector_academic": ("ภาควิชาการ", "Academic"),
+    "sector_community": ("ภาคชุมชน", "Community"),
+    "frame_acts": ("ชุมชนลงมือทำ", "The community acts"),
+    "frame_drives": ("เอกชนขับเคลื่อน", "The private sector drives"),
+    "frame_supports": ("รัฐสนับสนุน", "The state supports"),
+    "frame_joins": ("ภาคีร่วมสนับสนุน", "Others who join in"),
 }
 
 

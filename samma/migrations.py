@@ -30,9 +30,12 @@ _FACTS_6 = (*_FACTS_1, "committee_seat", "matching_scheme", "scheme_partner", "s
 _FACTS_7 = (*_FACTS_6[:_FACTS_6.index("household") + 1], "income_survey",
             *_FACTS_6[_FACTS_6.index("household") + 1:])
 
+# 8: partner coordination: pledges, meetings and what they decided, asked and heard.
+_FACTS_8 = (*_FACTS_7, "pledge", "meeting", "decision", "action", "problem")
+
 # The fact tables a file of each version holds.
 FACTS: dict[int, tuple[str, ...]] = {1: _FACTS_1, 2: _FACTS_1, 3: _FACTS_1, 4: _FACTS_1, 5: _FACTS_1,
-                                     6: _FACTS_6, 7: _FACTS_7}
+                                     6: _FACTS_6, 7: _FACTS_7, 8: _FACTS_8}
 
 # STEPS[n] turns version n's facts (in schema `stage`) into version n + 1's.
 STEPS: dict[int, str] = {
@@ -50,6 +53,9 @@ STEPS: dict[int, str] = {
     """,
     6: "",  # 7 added income surveys: a new table, left empty (its sheet is optional), and the
             # income summaries derived from it
+    7: "",  # 8 added pledges, meetings, decisions, actions and problems: new tables, left empty
+            # (their sheets are optional); a partner's sector may also be 'community'; the
+            # grants' 70/30 gap and verdict are held in grant_split: derived
 }
 
 FIRST = min(FACTS)

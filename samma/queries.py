@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from samma import db, funds, plan
+from samma import coordination, db, funds, plan
 from samma.db import run
 from samma.domain import HOUSEHOLDS_PER_VILLAGE
 from samma.i18n import LANGS, warning_text
@@ -365,15 +365,23 @@ def revolving_fund_by_month() -> pd.DataFrame:
         ORDER BY month""")
 
 
-def grant_split_checks() -> pd.DataFrame:
-    """Each cash grant into a fund against 70/30: what went to admin and to revolving, the gap
-    of admin from 30% (above zero: more admin than the rule allows) and a word for it."""
-    checks = run("""
-        SELECT id, date, partner_code, group_code, network_code, grant_baht, admin, revolving
-        FROM grant_split ORDER BY date, id""")
-    checks["gap"] = funds.split_gap(checks.grant_baht, checks.admin)
-    checks["verdict"] = checks.gap.map(funds.verdict)
-    return checks
+def grant_split_counts() -> dict[str, int]:
+    """How many cash grants went into a fund, and how many of them keep to 70/30 (verdict 'ok')."""
+    grants, ok = run("SELECT count(*), count(*) FILTER (WHERE verdict = 'ok') FROM grant_split").iloc[0]
+    return {"grants": int(grants), "ok": int(ok)}
+
+
+def grant_split_checks(limit: int | None = None, breaches_only: bool = False) -> pd.DataFrame:
+    """Each cash grant into a fund against 70/30 (the first `limit`, the largest gaps first; only
+    those not 'ok' with `breaches_only`): what went to admin and to revolving, the gap of admin
+    from 30% (above zero: more admin than the rule allows) and a word for it (funds.split_gap and
+    funds.verdict, judged in grant_split)."""
+    return run("""
+        SELECT id, date, partner_code, group_code, network_code, grant_baht, admin, revolving, gap, verdict
+        FROM grant_split
+        WHERE NOT ? OR verdict <> 'ok'
+        ORDER BY abs(gap) DESC, date, id
+        LIMIT ?""", [breaches_only, limit])
 
 
 def scheme_match_checks() -> pd.DataFrame:
@@ -887,3 +895,104 @@ def income_change_by_occupation(prefix: str = "") -> pd.DataFrame:
         WHERE s.level = ? AND s.code = ? AND s.occupation_code IS NOT NULL
         ORDER BY change_baht DESC NULLS LAST, s.occupation_code""",
                [_INCOME_LEVEL[len(prefix)], prefix])
+
+
+# --- partners: who gives what, pledges, meetings' decisions, actions and problems -------------
+
+def partners_by_sector() -> pd.DataFrame:
+    """Every partner with its sector and role, and what it has given to date: cash and in kind
+    apart (baht), in the source's frame (coordination.SECTORS: who acts, who drives, who
+    supports, then the others), then the reference list's order. Zeros for one that gave nothing."""
+    return run("""
+        SELECT p.code AS partner_code, p.short_th, p.short_en, p.name_th, p.name_en, p.sector,
+               p.role_th, p.role_en,
+               coalesce(sum(c.amount_baht) FILTER (WHERE c.kind = 'cash'), 0)::DOUBLE AS cash,
+               coalesce(sum(c.amount_baht) FILTER (WHERE c.kind = 'in_kind'), 0)::DOUBLE AS in_kind
+        FROM partner p
+        LEFT JOIN contribution_summary c ON c.partner_code = p.code
+        GROUP BY ALL
+        ORDER BY min(list_position(string_split(?, ','), p.sector)), min(p.rowid)""",
+               [",".join(coordination.SECTORS)])
+
+
+def support_by_sector() -> pd.DataFrame:
+    """Per sector in the source's frame, every sector listed: how many partners, and the cash and
+    in kind (baht) they have given to date, apart."""
+    return run("""
+        WITH sector(sector, position) AS (
+            SELECT unnest(string_split(?, ',')), generate_subscripts(string_split(?, ','), 1)),
+        given AS (
+            SELECT p.sector, count(DISTINCT p.code) AS partners,
+                   coalesce(sum(c.amount_baht) FILTER (WHERE c.kind = 'cash'), 0)::DOUBLE AS cash,
+                   coalesce(sum(c.amount_baht) FILTER (WHERE c.kind = 'in_kind'), 0)::DOUBLE AS in_kind
+            FROM partner p LEFT JOIN contribution_summary c ON c.partner_code = p.code
+            GROUP BY p.sector)
+        SELECT s.sector, coalesce(g.partners, 0)::BIGINT AS partners, coalesce(g.cash, 0) AS cash,
+               coalesce(g.in_kind, 0) AS in_kind
+        FROM sector s LEFT JOIN given g USING (sector)
+        ORDER BY s.position""", [",".join(coordination.SECTORS)] * 2)
+
+
+def pledges_against_delivery(step: str | None = None) -> pd.DataFrame:
+    """Each partner's pledges (one plan step's, or all) against what it delivered: matched from
+    the records or written by hand (pledge_delivery), with the amount, the network, when it was
+    made and when it is due; in plan order, then the partners' order, then by due date. What was
+    promised in English falls back to the Thai."""
+    return run("""
+        SELECT pl.id, pl.partner_code, pa.short_th, pa.short_en, pa.sector, pl.network_code,
+               n.name_th AS network_th, n.name_en AS network_en, pl.step, pl.kind,
+               pl.what_th, coalesce(pl.what_en, pl.what_th) AS what_en, pl.amount::DOUBLE AS amount,
+               d.delivered, d.by_hand, pl.made, pl.due
+        FROM pledge pl
+        JOIN pledge_delivery d ON d.pledge_id = pl.id
+        JOIN partner pa ON pa.code = pl.partner_code
+        JOIN network n ON n.code = pl.network_code
+        WHERE ?::VARCHAR IS NULL OR pl.step = ?
+        ORDER BY list_position(string_split(?, ','), pl.step), pa.rowid, pl.due, pl.id""",
+               [step, step, ",".join(plan.STEPS)])
+
+
+def open_actions() -> pd.DataFrame:
+    """The actions still open, earliest due first (so those past due come first): what, who owns
+    it (a partner's short name; none for the network committee), the meeting that asked and when,
+    and the due date. In English the Thai stands where no English was written."""
+    return run("""
+        SELECT a.id, a.meeting_code, m.date AS meeting_date, a.text_th,
+               coalesce(a.text_en, a.text_th) AS text_en, a.owner_kind, a.partner_code,
+               p.short_th AS owner_th, p.short_en AS owner_en, a.due, a.status
+        FROM action a
+        JOIN meeting m ON m.code = a.meeting_code
+        LEFT JOIN partner p ON p.code = a.partner_code
+        WHERE a.status = 'open'
+        ORDER BY a.due, m.date, a.id""")
+
+
+def last_meeting() -> dict | None:
+    """The latest partners' meeting: its code, date, place and network; None when none is
+    recorded."""
+    found = run("""
+        SELECT m.code, m.date, m.place_th, m.place_en, n.name_th AS network_th, n.name_en AS network_en
+        FROM meeting m JOIN network n ON n.code = m.network_code
+        ORDER BY m.date DESC, m.code DESC LIMIT 1""")
+    return None if found.empty else found.iloc[0].to_dict()
+
+
+def last_meeting_decisions() -> pd.DataFrame:
+    """What the latest partners' meeting decided, in the order of its minutes."""
+    return run("""
+        WITH last AS (SELECT code FROM meeting ORDER BY date DESC, code DESC LIMIT 1)
+        SELECT d.seq, d.text_th, coalesce(d.text_en, d.text_th) AS text_en
+        FROM decision d JOIN last l ON l.code = d.meeting_code
+        ORDER BY d.seq""")
+
+
+def open_problems() -> pd.DataFrame:
+    """The problems and obstacles still open, with what is being done about each and the
+    meeting that heard them; the latest meeting's first."""
+    return run("""
+        SELECT pr.id, pr.meeting_code, m.date AS meeting_date, pr.text_th,
+               coalesce(pr.text_en, pr.text_th) AS text_en, pr.response_th,
+               coalesce(pr.response_en, pr.response_th) AS response_en
+        FROM problem pr JOIN meeting m ON m.code = pr.meeting_code
+        WHERE pr.status = 'open'
+        ORDER BY m.date DESC, pr.id""")

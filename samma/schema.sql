@@ -59,7 +59,9 @@ CREATE TABLE partner (
     short_en  VARCHAR NOT NULL,
     name_th   VARCHAR NOT NULL,
     name_en   VARCHAR NOT NULL,
-    sector    VARCHAR NOT NULL CHECK (sector IN ('state', 'private', 'civil', 'academic')),
+    -- The source's frame: the community acts, the private sector drives, the state supports; civil
+    -- society and academics join them. 'community' since version 8.
+    sector    VARCHAR NOT NULL CHECK (sector IN ('state', 'private', 'civil', 'academic', 'community')),
     role_th   VARCHAR NOT NULL,
     role_en   VARCHAR NOT NULL
 );
@@ -303,4 +305,69 @@ CREATE TABLE loan_repayment (
     principal_baht    DECIMAL(14, 2) NOT NULL CHECK (principal_baht >= 0),
     interest_baht     DECIMAL(14, 2) CHECK (interest_baht >= 0),
     written_off_baht  DECIMAL(14, 2) CHECK (written_off_baht >= 0)
+);
+
+-- --- partner coordination: pledges, meetings, decisions, actions, problems (since version 8) -----
+
+-- What a partner promised a network for a step of the plan (ขยับ ๓ ขั้น): cash and in kind in baht,
+-- trainings and events as a count, anything else as a count of what was promised. What it
+-- delivered is matched from the records (samma/derived/pledge_delivery.sql); where the records
+-- cannot show it, the data keeper writes it by hand, and that figure replaces the matched one.
+CREATE TABLE pledge (
+    id                 INTEGER PRIMARY KEY,
+    partner_code       VARCHAR NOT NULL REFERENCES partner (code),
+    network_code       VARCHAR NOT NULL REFERENCES network (code),
+    step               VARCHAR NOT NULL CHECK (step IN ('quarter', 'year1', 'year3')),
+    kind               VARCHAR NOT NULL CHECK (kind IN ('cash', 'in_kind', 'training', 'event', 'other')),
+    what_th            VARCHAR NOT NULL,
+    what_en            VARCHAR,
+    amount             DECIMAL(14, 2) NOT NULL CHECK (amount > 0),
+    made               DATE NOT NULL,
+    due                DATE NOT NULL,
+    delivered_by_hand  DECIMAL(14, 2) CHECK (delivered_by_hand >= 0),
+    CHECK (due >= made)
+);
+
+-- A partners' meeting of a network. No one who attended is named.
+CREATE TABLE meeting (
+    code          VARCHAR PRIMARY KEY,
+    date          DATE NOT NULL,
+    place_th      VARCHAR NOT NULL,
+    place_en      VARCHAR NOT NULL,
+    network_code  VARCHAR NOT NULL REFERENCES network (code)
+);
+
+-- What a meeting decided, in the order of its minutes.
+CREATE TABLE decision (
+    meeting_code  VARCHAR NOT NULL REFERENCES meeting (code),
+    seq           INTEGER NOT NULL CHECK (seq >= 1),
+    text_th       VARCHAR NOT NULL,
+    text_en       VARCHAR,
+    PRIMARY KEY (meeting_code, seq)
+);
+
+-- What a meeting asked someone to do: a partner, or the network committee (never a person).
+CREATE TABLE action (
+    id            INTEGER PRIMARY KEY,
+    meeting_code  VARCHAR NOT NULL REFERENCES meeting (code),
+    text_th       VARCHAR NOT NULL,
+    text_en       VARCHAR,
+    owner_kind    VARCHAR NOT NULL CHECK (owner_kind IN ('partner', 'committee')),
+    partner_code  VARCHAR REFERENCES partner (code),
+    due           DATE NOT NULL,
+    status        VARCHAR NOT NULL CHECK (status IN ('open', 'done', 'dropped')),
+    done_on       DATE,
+    CHECK ((owner_kind = 'partner') = (partner_code IS NOT NULL)),
+    CHECK ((status = 'done') = (done_on IS NOT NULL))
+);
+
+-- Problems and obstacles (ปัญหาและอุปสรรค) raised at a meeting, and what is being done about them.
+CREATE TABLE problem (
+    id            INTEGER PRIMARY KEY,
+    meeting_code  VARCHAR NOT NULL REFERENCES meeting (code),
+    text_th       VARCHAR NOT NULL,
+    text_en       VARCHAR,
+    response_th   VARCHAR NOT NULL,
+    response_en   VARCHAR,
+    status        VARCHAR NOT NULL CHECK (status IN ('open', 'resolved'))
 );

@@ -88,7 +88,8 @@ def test_template_has_instructions_a_sheet_per_record_and_bilingual_headers():
                 "occupation", "network", "occupation_group", "household", "income_survey", "milestone",
                 "contribution", "fund_entry", "plan_target", "market_event", "product", "sale",
                 "training", "training_group", "committee_seat", "matching_scheme", "scheme_partner",
-                "scheme_member", "loan", "loan_repayment"]
+                "scheme_member", "loan", "loan_repayment", "pledge", "meeting", "decision", "action",
+                "problem"]
     assert [n for n in wb.sheetnames if n not in ("คำแนะนำ", "lists")] == expected
     assert wb["lists"].sheet_state == "hidden"
     headers = [c.value for c in wb["contribution"][1]]

@@ -133,8 +133,8 @@ def overdue() -> None:
         st.success(t("loans_none_overdue", lang), icon=":material/check_circle:")
 
 
-def split_table(checks) -> None:
-    ui.table(tables.split_checks(checks, partners, lang, TABLE_ROWS), lang, len(checks), money=True)
+def split_table(checks, total: int) -> None:
+    ui.table(tables.split_checks(checks, partners, lang, TABLE_ROWS), lang, total, money=True)
 
 
 def match_table(checks) -> None:
@@ -143,15 +143,14 @@ def match_table(checks) -> None:
 
 def rule_split() -> None:
     """70/30, grant by grant: breaches in words and listed."""
-    splits = queries.grant_split_checks()
-    split_ok = int((splits.verdict == "ok").sum())
-    st.success(t("rule_split_summary", lang, ok=number(split_ok), n=number(len(splits))),
+    splits = queries.grant_split_counts()
+    st.success(t("rule_split_summary", lang, ok=number(splits["ok"]), n=number(splits["grants"])),
                icon=":material/check_circle:")
-    if split_ok < len(splits):
-        st.error(t("rule_split_breaches", lang, n=number(len(splits) - split_ok)), icon=":material/error:")
-        split_table(splits[splits.verdict.values != "ok"])
+    if splits["ok"] < splits["grants"]:
+        st.error(t("rule_split_breaches", lang, n=number(splits["grants"] - splits["ok"])), icon=":material/error:")
+        split_table(queries.grant_split_checks(TABLE_ROWS, breaches_only=True), splits["grants"] - splits["ok"])
     with st.expander(t("rule_details", lang)):
-        split_table(splits)
+        split_table(queries.grant_split_checks(TABLE_ROWS), splits["grants"])
 
 
 def rule_match() -> None:

@@ -18,6 +18,7 @@ from samma.domain import FIVE_K, HOUSEHOLDS_PER_VILLAGE, STAGES, TEAM_SIZE, fisc
 from samma.funds import split_grant
 from samma.reference import OCCUPATIONS, PARTNERS, SARAPHI, SARAPHI_CENTRES, THA_WANG_TAN
 from samma.sample import income
+from samma.sample.coordination import coordination_frames
 from samma.sample.rules import (
     ADMIN_SPENT_SHARE,
     ARREARS_DAYS,
@@ -528,6 +529,7 @@ def generate(con, plans: list[VillagePlan], as_of: dt.date = AS_OF) -> None:
     for p in plans:
         by_district.setdefault(p.subdistrict_code[:4], []).append(p)
     provinces_done: set[str] = set()
+    networks: list[str] = []
     for dist_code in sorted(by_district, key=lambda c: (c != SARAPHI, c)):
         district = geothai.district(dist_code)
         if district.province_code not in provinces_done:
@@ -553,6 +555,7 @@ def generate(con, plans: list[VillagePlan], as_of: dt.date = AS_OF) -> None:
         for sub_code in sorted({v.subdistrict_code for v in villages if v.is_pilot}):
             pilot_groups = groups_by_sub.get(sub_code, [])
             first_training.update(_network_and_trainings(rows, subs[sub_code], pilot_groups, as_of))
+            networks.append(f"N{sub_code}")
             for row in plan_target_rows(
                     sub_code, sum(v.subdistrict_code == sub_code for v in villages),
                     sum(g.capital_at_plan_start for g in pilot_groups),
@@ -568,4 +571,6 @@ def generate(con, plans: list[VillagePlan], as_of: dt.date = AS_OF) -> None:
             _events_and_sales(rows, district, pilot_first, first_training, as_of)
         db.insert_rows(con, rows.tables)
         rows.tables = {}
+    db.insert_rows(con, {table: list(frame.itertuples(index=False, name=None))
+                         for table, frame in coordination_frames(networks).items()})
 

@@ -18,6 +18,7 @@ from samma.domain import BUDDHIST_ERA_OFFSET, FISCAL_YEAR_START_MONTH, FIVE_K, H
 from samma.funds import ADMIN_SHARE
 from samma.reference import OCCUPATIONS, PARTNERS, PROVINCE_CENTRES, SARAPHI, SARAPHI_CENTRES, THA_WANG_TAN
 from samma.sample import income
+from samma.sample.coordination import coordination_frames
 from samma.sample.rules import (
     ADMIN_SPENT_SHARE,
     ARREARS_DAYS,
@@ -678,3 +679,7 @@ def generate_synthetic(con, villages: pd.DataFrame, as_of: dt.date = AS_OF) -> N
                 _insert(con, table, pd.concat([f.set_axis(range(f.shape[1]), axis=1) for f in frames],
                                               ignore_index=True))
 
+    # The partners' pledges and meetings, the same rows for every network (a cross join).
+    networks = [code for (code,) in con.execute("SELECT code FROM network ORDER BY code").fetchall()]
+    for table, frame in coordination_frames(networks).items():
+        _insert(con, table, frame)

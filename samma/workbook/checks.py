@@ -208,6 +208,7 @@ def _cross_checks(parsed: dict[str, Parsed], problems: list[Problem]) -> None:
             report(contribution.sheet, row, "group_code", to_group, "err_one_recipient")
 
     _fund_checks(parsed, report)
+    _coordination_checks(parsed, report)
 
     areas = parsed["subdistrict"].keys("code") | village.keys("code")
     plan = parsed["plan_target"]
@@ -330,6 +331,27 @@ def _fund_checks(parsed: dict[str, Parsed], report) -> None:
             report(repayments.sheet, row, "principal_baht", values.get("principal_baht"),
                    "err_repaid_more_than_lent", amount=f"{amount:,.2f}")
             back[code] = -math.inf       # said once per loan
+
+
+def _coordination_checks(parsed: dict[str, Parsed], report) -> None:
+    """A pledge promises something (more than zero) due on or after the day it was promised; an
+    action a partner owns names the partner (the committee's names none); a done action says when
+    it was done, and only a done one."""
+    pledges = parsed["pledge"]
+    for row, values in pledges.rows:
+        amount, made, due = values.get("amount"), values.get("made"), values.get("due")
+        if _ok(amount) and amount <= 0:
+            report(pledges.sheet, row, "amount", f"{amount:g}", "err_not_positive")
+        if _ok(made, due) and due < made:
+            report(pledges.sheet, row, "due", due, "err_due_before_made")
+    actions = parsed["action"]
+    for row, values in actions.rows:
+        owner, partner = values.get("owner_kind"), values.get("partner_code")
+        if _ok(owner) and partner is not _FAILED and (owner == "partner") != (partner is not None):
+            report(actions.sheet, row, "partner_code", partner, "err_action_partner")
+        status, done_on = values.get("status"), values.get("done_on")
+        if _ok(status) and done_on is not _FAILED and (status == "done") != (done_on is not None):
+            report(actions.sheet, row, "done_on", done_on, "err_done_on")
 
 
 def absent_parts(raw: Raw) -> tuple[list[Sheet], list[tuple[Sheet, Column]]]:

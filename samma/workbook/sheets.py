@@ -13,7 +13,8 @@ from samma.i18n import t
 CHOICES: dict[str, dict[str, tuple[str, str]]] = {
     "yes_no": {"yes": ("ใช่", "yes"), "no": ("ไม่ใช่", "no")},
     "sector": {"state": ("รัฐ", "state"), "private": ("เอกชน", "private"),
-               "civil": ("ประชาสังคม", "civil society"), "academic": ("วิชาการ", "academic")},
+               "civil": ("ประชาสังคม", "civil society"), "academic": ("วิชาการ", "academic"),
+               "community": ("ชุมชน", "community")},
     "sage_role": {"lead": ("ปราชญ์หลัก", "lead sage"), "team": ("ทีมปราชญ์", "team member")},
     "owner_kind": {"group": ("กลุ่มอาชีพ", "group"), "network": ("เครือข่าย", "network")},
     "k": {"committee": ("กรรมการ", "committee"), "members": ("กลุ่มสมาชิก", "member groups"),
@@ -46,6 +47,14 @@ CHOICES: dict[str, dict[str, tuple[str, str]]] = {
                        for code in ("chair", "vice_chair", "secretary", "treasurer", "member")},
     # --- income surveys ---
     "survey_kind": {"baseline": ("ก่อนเข้าร่วม", "baseline"), "follow_up": ("ติดตามผล", "follow-up")},
+    # --- partner coordination (the Partners page's words) ---
+    "pledge_kind": {code: (t(f"pledge_kind_{code}", "th"), t(f"pledge_kind_{code}", "en").lower())
+                    for code in ("cash", "in_kind", "training", "event", "other")},
+    "action_owner": {"partner": ("ภาคี", "partner"), "committee": (t("owner_committee", "th"), "committee")},
+    "action_status": {code: (t(f"action_{code}", "th"), t(f"action_{code}", "en").lower())
+                      for code in ("open", "done", "dropped")},
+    "problem_status": {code: (t(f"problem_{code}", "th"), t(f"problem_{code}", "en").lower())
+                       for code in ("open", "resolved")},
 }
 
 # Words earlier templates offered, still read: a workbook filled in with them keeps loading.
@@ -318,6 +327,64 @@ SHEETS += (
         _c("interest_baht", "ดอกเบี้ย (บาท)", "interest paid in baht", **{**BAHT, "required": False}),
         _c("written_off_baht", "ตัดเป็นหนี้สูญ (บาท)", "written off as lost, in baht",
            **{**BAHT, "required": False})), ("id",), optional=True),
+)
+# --- partner coordination: what partners promised, and what their meetings decided, asked and
+# heard (optional sheets: a workbook made before them loads, and the load says what is not
+# recorded) ---
+SHEETS += (
+    Sheet("pledge", "คำมั่นของภาคี", "What a partner promised a network for a step of the plan", (
+        _c("id", "เลขที่", "a number, unique in this sheet", "int", minimum=1),
+        _c("partner_code", "รหัสภาคี", "the partner who promised", "code", ref="partner"),
+        _c("network_code", "รหัสเครือข่าย", "the network it is promised to", "code", ref="network"),
+        _c("step", "ขั้นของแผน", "quarter, 1 year or 3 years", "choice", choices="step"),
+        _c("kind", "ประเภท", "cash, in kind, training, event or other", "choice", choices="pledge_kind"),
+        _c("what_th", "สิ่งที่ให้คำมั่น (ไทย)", "what was promised, in Thai"),
+        _c("what_en", "สิ่งที่ให้คำมั่น (อังกฤษ)", "what was promised, in English (empty: the Thai is shown)",
+           required=False),
+        _c("amount", "จำนวน", "baht for cash and in kind; how many for a training, an event or other",
+           "number", maximum=1_000_000_000),
+        _c("made", "วันที่ให้คำมั่น", "the day it was promised", "date"),
+        _c("due", "วันครบกำหนด", "due by", "date", future_ok=True),
+        _c("delivered_by_hand", "ส่งมอบแล้ว (กรอกเอง)",
+           "delivered so far, where the records cannot show it (replaces what is matched)",
+           "number", required=False, minimum=0, maximum=1_000_000_000)),
+        ("id",), optional=True, absent_note="note_no_pledge"),
+    Sheet("meeting", "การประชุมภาคี", "Partners' meetings of a network", (
+        _c("code", "รหัสการประชุม", "a short code you choose, e.g. M2569-1", "code"),
+        _c("date", "วันที่ประชุม", "date", "date"),
+        _c("place_th", "สถานที่ (ไทย)", "place in Thai"),
+        _c("place_en", "สถานที่ (อังกฤษ)", "place in English"),
+        _c("network_code", "รหัสเครือข่าย", "the network", "code", ref="network")),
+        ("code",), optional=True, absent_note="note_no_meeting"),
+    Sheet("decision", "มติที่ประชุม", "What a meeting decided", (
+        _c("meeting_code", "รหัสการประชุม", "the meeting", "code", ref="meeting"),
+        _c("seq", "ลำดับ", "its number in the minutes", "int", minimum=1, maximum=1000),
+        _c("text_th", "มติ (ไทย)", "the decision in Thai"),
+        _c("text_en", "มติ (อังกฤษ)", "the decision in English (empty: the Thai is shown)",
+           required=False)), ("meeting_code", "seq"), optional=True, absent_note="note_no_decision"),
+    Sheet("action", "งานที่มอบหมาย", "What a meeting asked a partner or the network committee to do", (
+        _c("id", "เลขที่", "a number, unique in this sheet", "int", minimum=1),
+        _c("meeting_code", "รหัสการประชุม", "the meeting that asked", "code", ref="meeting"),
+        _c("text_th", "งาน (ไทย)", "what is to be done, in Thai"),
+        _c("text_en", "งาน (อังกฤษ)", "what is to be done, in English (empty: the Thai is shown)",
+           required=False),
+        _c("owner_kind", "ผู้รับผิดชอบ", "a partner or the network committee (never a person)", "choice",
+           choices="action_owner"),
+        _c("partner_code", "รหัสภาคี", "the partner (when a partner is responsible)", "code",
+           required=False, ref="partner"),
+        _c("due", "วันครบกำหนด", "due by", "date", future_ok=True),
+        _c("status", "สถานะ", "in progress, done or dropped", "choice", choices="action_status"),
+        _c("done_on", "วันที่เสร็จ", "the day it was done (only when done)", "date", required=False)),
+        ("id",), optional=True, absent_note="note_no_action"),
+    Sheet("problem", "ปัญหาและอุปสรรค", "Problems and obstacles raised at a meeting, and what is done about them", (
+        _c("id", "เลขที่", "a number, unique in this sheet", "int", minimum=1),
+        _c("meeting_code", "รหัสการประชุม", "the meeting it was raised at", "code", ref="meeting"),
+        _c("text_th", "ปัญหา (ไทย)", "the problem in Thai"),
+        _c("text_en", "ปัญหา (อังกฤษ)", "the problem in English (empty: the Thai is shown)", required=False),
+        _c("response_th", "แนวทางแก้ไข (ไทย)", "what is being done about it, in Thai"),
+        _c("response_en", "แนวทางแก้ไข (อังกฤษ)", "what is being done about it, in English", required=False),
+        _c("status", "สถานะ", "still open or resolved", "choice", choices="problem_status")),
+        ("id",), optional=True, absent_note="note_no_problem"),
 )
 SHEET = {s.name: s for s in SHEETS}
 # Sheets with one household's own figures: never in what a viewer downloads.

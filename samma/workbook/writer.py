@@ -101,6 +101,22 @@ EXAMPLES: dict[str, list[tuple]] = {
     "scheme_member": [("TTT-WP", None, "G50191001", _D(2017, 8, 1))],
     "loan": [("L-001", None, "G50191001", "HH-001", 3000.0, _D(2018, 2, 1), _D(2018, 8, 1), 6.0)],
     "loan_repayment": [(1, "L-001", _D(2018, 8, 1), 3000.0, 90.0, None)],
+    # --- partner coordination: a pledge matched from the records (CDD's bookkeeping course, row
+    # training 1), one delivered by hand, and a meeting with what it decided, asked and heard ---
+    "pledge": [(1, "CDD", "N501910", "quarter", "training", "อบรมการทำบัญชีกลุ่ม 1 ครั้ง",
+                "One group bookkeeping course", 1.0, _D(2018, 5, 1), _D(2018, 6, 30), None),
+               (2, "TTT", "N501910", "year1", "other", "ร่วมเป็นที่ปรึกษาเวทีประชุมภาคีทุกไตรมาส", None,
+                4.0, _D(2018, 1, 20), _D(2018, 12, 31), 3.0)],
+    "meeting": [("M2561-1", _D(2018, 1, 20), "มหาวิชชาลัยเวียงพิงค์", "Mahawitchalai Wiang Ping", "N501910")],
+    "decision": [("M2561-1", 1, "เห็นชอบแผนขยับ 3 ขั้นของเครือข่าย และให้ภาคีแจ้งสิ่งที่จะสนับสนุนในแต่ละขั้น",
+                  "Approved the network's three-step plan; partners to say what they give at each step")],
+    "action": [(1, "M2561-1", "จัดอบรมการทำบัญชีกลุ่มให้กลุ่มอาชีพ", "Hold a bookkeeping course for the groups",
+                "partner", "CDD", _D(2018, 6, 30), "done", _D(2018, 6, 16)),
+               (2, "M2561-1", "รายงานกองทุนหมุนเวียนต่อที่ประชุมภาคีทุกไตรมาส", None, "committee", None,
+                _D(2018, 3, 31), "open", None)],
+    "problem": [(1, "M2561-1", "กลุ่มอาชีพยังไม่มีฉลากและบรรจุภัณฑ์", "The groups have no labels or packaging yet",
+                 "ประสาน TCDC เชียงใหม่ให้คำปรึกษาการออกแบบ", "TCDC Chiang Mai asked to advise on design",
+                 "open")],
 }
 
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
@@ -133,6 +149,7 @@ def _instructions(wb: openpyxl.Workbook) -> None:
         ws.append([t(key, "th"), t(key, "en")])
     for key in ("wb_rule_income", "wb_rule_income_dates", "wb_rule_income_plan"):
         ws.append([t(key, "th", **INCOME_TERMS), t(key, "en", **INCOME_TERMS)])
+    ws.append([t("wb_rule_coordination", "th"), t("wb_rule_coordination", "en")])
     ws.append([])
     ws.append([t("wb_sheet", "th") + " / sheet", "ไทย", "English"])
     for sheet in SHEETS:

@@ -59,11 +59,13 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db_path: Path, extra_env: dict | None = None) -> tuple[subprocess.Popen, str]:
+def start_server(db_path: Path, extra_env: dict | None = None, script: str = "app.py"
+                 ) -> tuple[subprocess.Popen, str]:
+    """`streamlit run script` (the app, or the bench's bare page) on a free loopback port."""
     port = _free_port()
     env = {**os.environ, "SAMMA_DB": str(db_path), **(extra_env or {})}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+        [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
          "--server.port", str(port), "--server.address", "127.0.0.1",
          "--browser.gatherUsageStats", "false"],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)

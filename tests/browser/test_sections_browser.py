@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from samma import agenda
-from tests.browser.conftest import PROJECTOR, screenshot, wait_until_done
+from tests.browser.conftest import PROJECTOR, SHOTS, screenshot, wait_until_done
 from tests.conftest import PAGE_URLS
 
 SMALL_PROJECTOR = {"width": 1280, "height": 720}
@@ -81,6 +81,9 @@ def walks(app_url, chromium):
             page.goto(f"{app_url}/?projector=1" + ("&lang=en" if lang == "en" else ""))
             _settled(page)
             made[size, lang] = (page, _walk(page, f"{size}-{lang}" if lang == "th" else None))
+            # Beside the screenshots, for a person: every section's height on this screen.
+            (SHOTS / f"section-heights-{size}-{lang}.txt").write_text(
+                "".join(f"{p}/{s}\t{h}\n" for p, s, h in made[size, lang][1]))
         return made[size, lang]
 
     yield walk

@@ -1,0 +1,207 @@
+"""Every interaction a presenter uses, timed in real Chromium from the gesture to drawn.
+
+    .venv/bin/python -m bench.interactions [--tiers pilot national] [--repeat 5]
+
+For each tier, a new `streamlit run` on bench/data's database (built by `python -m bench`) and
+Debian's Chromium at projector size, in English. Each interaction opens its page in a new tab,
+waits until the page is drawn, then makes its gesture `repeat` times, each time changing the
+value (two values taking turns), and measures in the page itself: from the gesture (the
+pointer down on the option, the key pressed) until the app's run has finished and every chart
+on the page has drawn, two frames later. Writes the table to bench/interactions.md. Heavy:
+minutes; not for CI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+DATA = Path(os.environ.get("BENCH_DATA", ROOT / "bench" / "data"))
+RESULTS = ROOT / "bench" / "interactions.md"
+GOAL_MS = 400
+TIMEOUT_MS = 60_000
+
+# Armed just before a gesture: the gesture's time (the first pointer down or key press from now),
+# and the time the next run has finished (stApp's script state leaving "running") and every chart
+# in view has its drawing, two animation frames on (a frame painted with them).
+ARM = """() => {
+    const app = document.querySelector('[data-testid="stApp"]');
+    const state = window.__gesture = {start: null, drawn: null};
+    const start = () => { if (state.start === null) state.start = performance.now(); };
+    document.addEventListener('pointerdown', start, {capture: true, once: true});
+    document.addEventListener('keydown', start, {capture: true, once: true});
+    const drawn = () => {
+        const charts = [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
+            .filter(c => c.checkVisibility());          // a chart in a tab not shown is not drawn
+        if (charts.every(c => c.querySelector('svg, canvas'))) {
+            requestAnimationFrame(() => requestAnimationFrame(() => { state.drawn = performance.now(); }));
+        } else {
+            setTimeout(drawn, 5);
+        }
+    };
+    const observer = new MutationObserver(records => {
+        if (records.some(r => r.oldValue === 'running')
+                && app.getAttribute('data-test-script-state') === 'notRunning') {
+            observer.disconnect();
+            drawn();
+        }
+    });
+    observer.observe(app, {attributes: true, attributeOldValue: true,
+                           attributeFilter: ['data-test-script-state']});
+}"""
+MEASURED = "() => window.__gesture.drawn !== null && window.__gesture.drawn - window.__gesture.start"
+
+
+def _select(label: str, options: tuple[int, int]) -> Callable:
+    """A selectbox: its list opened, then (armed) one of two options picked, in turn."""
+    def gesture(page, turn: int) -> None:
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+        from tests.browser.conftest import wait_until_done
+        box = page.locator('[data-testid="stSelectbox"]').filter(has_text=label).first
+        # A part still redrawing can replace the box under the click and close its list: open it
+        # again, a bounded number of times (as tests/browser/test_parts_browser.py does).
+        for _ in range(5):
+            box.locator("input").click()
+            try:
+                page.get_by_role("option").first.wait_for(timeout=5_000)
+                break
+            except PlaywrightTimeout:
+                page.keyboard.press("Escape")
+                wait_until_done(page, timeout_ms=TIMEOUT_MS)
+        page.evaluate(ARM)
+        page.get_by_role("option").nth(options[turn % 2]).click()
+    return gesture
+
+
+def _button(*names: str, role: str = "radio") -> Callable:
+    """A segmented control's buttons clicked in turn, or a pill (one name) turned off and on."""
+    def gesture(page, turn: int) -> None:
+        button = page.get_by_role(role, name=names[turn % len(names)], exact=True).first
+        button.wait_for(timeout=TIMEOUT_MS)
+        page.evaluate(ARM)
+        button.click()
+    return gesture
+
+
+def _slider(label: str) -> Callable:
+    """A slider moved a step with the keyboard, up and down in turn."""
+    def gesture(page, turn: int) -> None:
+        slider = page.locator('[data-testid="stSlider"]').filter(has_text=label).first \
+            .locator('input[type="range"]')
+        slider.focus()
+        page.evaluate(ARM)
+        page.keyboard.press("ArrowRight" if turn % 2 == 0 else "ArrowLeft")
+    return gesture
+
+
+def interactions(tier: str) -> list[tuple[str, str, Callable | None]]:
+    """(name, the page's address with its query, the gesture) for every interaction a presenter
+    uses; no gesture where the tier has no such choice (one province: no province picker). The
+    Map's stage filter needs a district: the first one of the tier."""
+    import duckdb
+    con = duckdb.connect(str(DATA / f"{tier}.duckdb"), read_only=True)
+    try:
+        province, district, provinces = con.execute(
+            "SELECT min(province_code), min(code), count(DISTINCT province_code) FROM district").fetchone()
+    finally:
+        con.close()
+    return [
+        ("Market: event picker", "market?lang=en", _select("Choose an event", (1, 2))),
+        ("Funds: view", "funds?lang=en", _button("By fiscal year", "By partner and purpose")),
+        ("Funds: partner", "funds?lang=en&view=year", _select("Partner", (1, 2))),
+        ("Plan: step", "plan?lang=en", _button("Quarter", "3 years")),
+        ("Plan: village", "plan?lang=en", _select("Choose a village", (1, 2))),
+        ("Map: province", "map?lang=en", _select("Province", (1, 2)) if provinces > 1 else None),
+        ("Map: stage filter", f"map?lang=en&province={province}&district={district}",
+         _button("All 5 K", role="button")),
+        ("What-if: villages slider", "whatif?lang=en", _slider("Villages")),
+    ]
+
+
+def measure(tier: str, repeat: int) -> dict[str, list[float]]:
+    """{interaction: [ms from gesture to drawn, ...]} on a new server for `tier`."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, PROJECTOR, start_server, wait_until_done
+    proc, url = start_server(DATA / f"{tier}.duckdb")
+    times: dict[str, list[float]] = {}
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            for name, address, gesture in interactions(tier):
+                if gesture is None:
+                    continue
+                context = browser.new_context(viewport=PROJECTOR)
+                page = context.new_page()
+                page.goto(f"{url}/{address}")
+                wait_until_done(page, timeout_ms=TIMEOUT_MS)
+                # One untimed turn first: the page's first use of each value (its queries, its
+                # charts' specs) is the first visit's cost, measured by the bench's first visits.
+                for turn in range(-1, repeat):
+                    gesture(page, turn)
+                    try:
+                        page.wait_for_function(MEASURED, timeout=TIMEOUT_MS)
+                        took = page.evaluate(MEASURED)
+                    except PlaywrightTimeout:
+                        took = math.nan          # no run finished: said in the table, not hidden
+                    print(f"    {name}: turn {turn}: {took:.0f} ms", flush=True)
+                    if turn >= 0:
+                        times.setdefault(name, []).append(took)
+                    wait_until_done(page, timeout_ms=TIMEOUT_MS)
+                print(f"  {tier:9} {name:26} {statistics.median(times[name]):6.0f} ms "
+                      f"({', '.join(f'{t:.0f}' for t in times[name])})", flush=True)
+                context.close()
+            browser.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    return times
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.interactions", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--tiers", nargs="+", default=["pilot", "national"])
+    parser.add_argument("--repeat", type=int, default=5, help="timed gestures per interaction")
+    args = parser.parse_args(argv)
+    if args.repeat < 1:
+        parser.error("--repeat must be at least 1")
+    missing = [t for t in args.tiers if not (DATA / f"{t}.duckdb").exists()]
+    if missing:
+        parser.error(f"no database for {', '.join(missing)} in {DATA}: run `python -m bench` first")
+    load_before = os.getloadavg()
+    results = {tier: measure(tier, args.repeat) for tier in args.tiers}
+    load_after = os.getloadavg()
+    names = [name for name, _, _ in interactions(args.tiers[0])]
+    lines = [f"# Interactions to drawn in Chromium: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}", "",
+             f"Median of {args.repeat} gestures each, ms from the gesture to the run finished and every chart "
+             f"drawn (goal: under {GOAL_MS} ms). Load average (1, 5, 15 min) before "
+             f"{', '.join(f'{x:.1f}' for x in load_before)}; after {', '.join(f'{x:.1f}' for x in load_after)} "
+             f"on {os.cpu_count()} cores.", "",
+             "| interaction | " + " | ".join(f"{tier} median | {tier} slowest" for tier in args.tiers) + " |",
+             "|---|" + "---:|" * (2 * len(args.tiers))]
+    for name in names:
+        cells = []
+        for tier in args.tiers:
+            runs = results[tier].get(name)
+            cells += [f"{statistics.median(runs):.0f}", f"{max(runs):.0f}"] if runs else ["–", "–"]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    text = "\n".join(lines)
+    RESULTS.write_text(text + "\n", encoding="utf-8")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

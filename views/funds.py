@@ -86,7 +86,7 @@ def revolving() -> None:
         verdict.error(t("revolving_below_floor", lang, gap=baht(-headroom, lang)), icon=":material/error:")
     else:
         verdict.success(t("revolving_above_floor", lang, gap=baht(headroom, lang)), icon=":material/check_circle:")
-    ui.chart(charts.revolving_fund_chart, months, lang, fit=300)
+    ui.chart(charts.revolving_fund_chart, months, lang, fit=280)
 
 
 def gains() -> None:

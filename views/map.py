@@ -63,9 +63,9 @@ def village_map() -> None:
     with legend_column:
         st.markdown("**" + t("legend_title", lang) + "**")
         ui.chart(charts.stage_legend, lang)
-        if info["positions_approximate"]:
-            st.caption(t("positions_approximate", lang))
         basemap = st.toggle(t("basemap", lang), key="basemap", bind="query-params")
+    # How to read and use the map, under it: the legend's column stays as tall as the map.
+    notes = [t("positions_approximate", lang)] if info["positions_approximate"] else []
 
     if not villages_level:
         areas = queries.area_progress(prefix)
@@ -74,8 +74,7 @@ def village_map() -> None:
                                 on_select=lambda: pick_from_map("area_map"),
                                 selection_mode="single-object")
         level = area_picker.LEVEL_KEYS[len(prefix) + 2]
-        legend_column.caption(t(f"area_level_{level}", lang) + " · " + t("area_typical_help", lang))
-        legend_column.caption(t("area_pick_help", lang))
+        notes += [t(f"area_level_{level}", lang), t("area_typical_help", lang), t("area_pick_help", lang)]
     else:
         subdistricts = queries.area_progress(prefix[:4])
         outlines = outlines_frame(queries.area_outline_points(prefix), subdistricts, lang)
@@ -86,7 +85,8 @@ def village_map() -> None:
                 maps.village_map(shown, outlines, lang, basemap, st.session_state.get("village")),
                 key="village_map", on_select=lambda: pick_from_map("village_map"),
                 selection_mode="single-object")
-        legend_column.caption(t("map_pick_help", lang))
+        notes.append(t("map_pick_help", lang))
+    map_column.caption(" · ".join(notes))
 
 
 def village_chosen() -> str | None:

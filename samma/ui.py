@@ -361,6 +361,6 @@ def income_headline(figures: dict, lang: str, bands: bool = True) -> bool:
     if bands:
         # Beside the chart, the caveat leaves the section on one projector screen.
         left, below = st.columns([3, 2], gap="large")
-        chart(charts.income_bands, figures, lang, where=left)
+        chart(charts.income_bands, figures, lang, where=left, fit=320)
     below.caption(income.limits(figures, lang))
     return True

@@ -8,7 +8,7 @@ from samma.i18n import baht, escape, number, pick, t
 
 TOP = 12
 # On a projector, the first few only: their names stay large enough to read from the back.
-TOP_ON_PROJECTOR = 5
+TOP_ON_PROJECTOR = 4
 # Events drawn one by one on the timeline and trend (beyond this, a month's events are one
 # point), and offered in the picker: a national network holds thousands, more than a chart can
 # label or a list can scroll.
@@ -55,11 +55,11 @@ def sales_over_time() -> None:
     left, right = st.columns(2)
     with left:
         st.markdown(f"**{t(headings[0], lang)}**")
-        ui.chart(charts.event_timeline, timeline, lang, fit=420)
+        ui.chart(charts.event_timeline, timeline, lang, fit=380)
         st.caption(caption)
     with right:
         st.markdown(f"**{t(headings[1], lang)}**")
-        ui.chart(charts.sales_trend, trend, lang, fit=420)
+        ui.chart(charts.sales_trend, trend, lang, fit=380)
 
 
 def ranking(sales, total: int) -> None:

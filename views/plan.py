@@ -28,11 +28,11 @@ since = passed[1] if passed else start
 overall = queries.plan_figures(start, since, today)
 
 
-def draw_status(status):
+def draw_status(status, head):
     """The chart (share of target, status in words), its indicators in two columns so that their
     names stay large on one projector screen, and under it the table of figures behind it; returns
-    the column beside that table."""
-    st.markdown("**" + tables.status_counts(status, lang) + "**")
+    the column beside that table. The counts by status go in `head`, a row above the chart."""
+    head.markdown("**" + tables.status_counts(status, lang) + "**")
     half = (len(status) + 1) // 2
     for column, rows in zip(st.columns(2, gap="large"), (status.iloc[:half], status.iloc[half:])):
         ui.chart(charts.plan_status, rows, lang, where=column, fit=400)
@@ -49,11 +49,13 @@ url_state.keep("step", st.session_state.get("step"), "year1")
 
 
 def overall_view() -> None:
+    head = st.container(horizontal=True, vertical_alignment="center")
     step_due = plan.step_due(steps, step)
+    status = plan.step_status(queries.plan_step_targets(step), overall, today)
+    beside = draw_status(status, head)
     if step_due:
-        st.caption(t("plan_period", lang, start=date(start, lang), due=date(step_due, lang),
-                     day=date(today, lang)))
-    beside = draw_status(plan.step_status(queries.plan_step_targets(step), overall, today))
+        head.caption(t("plan_period", lang, start=date(start, lang), due=date(step_due, lang),
+                       day=date(today, lang)))
     with beside.expander(t("plan_how_to_read", lang)):
         st.caption(t("plan_rule", lang))
         st.caption(t("plan_help", lang))
@@ -62,9 +64,10 @@ def overall_view() -> None:
 @ui.part
 def village_view() -> None:
     """One village at the chosen step: choosing another reruns this part alone."""
-    village = area_picker.pick_plan_village(lang, st.container(horizontal=True))
+    head = st.container(horizontal=True, vertical_alignment="bottom")
+    village = area_picker.pick_plan_village(lang, head)
     draw_status(plan.step_status(queries.plan_step_targets(step, village),
-                                 queries.plan_figures(start, since, today, village), today))
+                                 queries.plan_figures(start, since, today, village), today), head)
 
 
 def changes() -> None:

@@ -35,7 +35,7 @@ def draw_status(status, head):
     head.markdown("**" + tables.status_counts(status, lang) + "**")
     half = (len(status) + 1) // 2
     for column, rows in zip(st.columns(2, gap="large"), (status.iloc[:half], status.iloc[half:])):
-        ui.chart(charts.plan_status, rows, lang, where=column, fit=400)
+        ui.chart(charts.plan_status, rows, lang, where=column, fit=460)
     figures, beside = st.columns(2, gap="large")
     with figures.expander(t("plan_figures", lang)):
         ui.table(tables.plan_figures(status, lang), lang)

@@ -55,7 +55,7 @@ def sales_over_time() -> None:
     left, right = st.columns(2)
     with left:
         st.markdown(f"**{t(headings[0], lang)}**")
-        ui.chart(charts.event_timeline, timeline, lang, fit=380)
+        ui.chart(charts.event_timeline, timeline, lang)
         st.caption(caption)
     with right:
         st.markdown(f"**{t(headings[1], lang)}**")

@@ -77,7 +77,7 @@ def revolving() -> None:
     if months.empty:
         return
     now = months.iloc[-1]
-    c1, c2, c3, verdict = st.columns(4, vertical_alignment="center")
+    c1, c2, c3, verdict = st.columns([1, 1, 1, 1.4], vertical_alignment="center")
     c1.metric(t("revolving_capital_now", lang), baht(now.capital, lang), border=True)
     c2.metric(t("revolving_floor", lang), baht(now.floor, lang), border=True)
     c3.metric(t("revolving_on_loan", lang), baht(now.on_loan, lang), border=True)

@@ -32,6 +32,8 @@ pages = [
     st.Page("views/market.py", title=t("page_market", lang), icon=":material/storefront:",
             url_path="market"),
     st.Page("views/plan.py", title=t("page_plan", lang), icon=":material/flag:", url_path="plan"),
+    st.Page("views/partners.py", title=t("page_partners", lang), icon=":material/handshake:",
+            url_path="partners"),
     st.Page("views/data.py", title=t("page_data", lang), icon=":material/database:", url_path="data"),
 ]
 

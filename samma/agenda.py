@@ -12,8 +12,8 @@ from collections.abc import Sequence
 
 SECTION_PARAM = "section"
 
-# The Data page is not shown to a meeting: it is not on the agenda. Partners is stepped to only
-# where its page is among the router's pages.
+# The Data page is not shown to a meeting: it is not on the agenda. A page is stepped to only
+# where it is among the router's pages.
 AGENDA: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("overview", (("people", "section_people"), ("groups", "section_groups"),
                   ("money", "section_money"), ("network", "section_network"),
@@ -36,8 +36,8 @@ AGENDA: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
                 ("event", "event_view"), ("training", "support_effect"))),
     ("plan", (("overall", "plan_overall"), ("village", "plan_village"), ("changes", "evaluation"),
               ("readiness", "readiness"))),
-    ("partners", (("who_gives_what", "sec_partners_who"), ("pledges", "sec_partners_pledges"),
-                  ("actions_and_decisions", "sec_partners_actions"))),
+    ("partners", (("who_gives_what", "partners_who"), ("pledges", "partners_pledges"),
+                  ("actions_and_decisions", "partners_actions"))),
 )
 _PAGES = dict(AGENDA)
 

@@ -17,19 +17,17 @@ from samma.plan import as_date
 # A pledge's status, in the order a meeting reads them: what is late first.
 OVERDUE, PARTLY, COMING_UP, DELIVERED = "overdue", "partly", "coming_up", "delivered"
 PLEDGE_STATUSES = (OVERDUE, PARTLY, COMING_UP, DELIVERED)
-# An action's status as a meeting reads it; the workbook records open, done or dropped.
+# An action's status as recorded (open, done, dropped); a meeting reads an open one past its due
+# date as overdue.
 OPEN, DONE, DROPPED = "open", "done", "dropped"
-ACTION_STATUSES = (OVERDUE, OPEN, DONE, DROPPED)
 
-PLEDGE_KINDS = ("cash", "in_kind", "training", "event", "other")
 # Kinds counted in baht; the others are a count (trainings, events, what else was promised).
 BAHT_KINDS = frozenset({"cash", "in_kind"})
 
-# The sectors in the source's frame, in its order: who acts, who drives, who supports; then the
-# others who join them (civil society, academics).
+# The sectors in the source's frame, in its order: who acts (the community), who drives (the
+# private sector), who supports (the state); then the others who join them (civil society,
+# academics).
 SECTORS = ("community", "private", "state", "civil", "academic")
-FRAME = {"community": "acts", "private": "drives", "state": "supports", "civil": "joins",
-         "academic": "joins"}
 
 
 def pledge_status(amount: float, delivered: float, due: dt.date, day: dt.date) -> str:

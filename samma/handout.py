@@ -11,8 +11,8 @@ from pathlib import Path
 
 from fpdf import FPDF
 
-from samma import income, plan, queries
-from samma.i18n import baht, date, number, pick, t
+from samma import coordination, income, plan, queries, tables
+from samma.i18n import baht, date, number, pick, t, t_plain
 
 FONTS = Path(__file__).resolve().parent.parent / "static" / "fonts"
 
@@ -27,7 +27,7 @@ class Section:
 
 def sections(lang: str) -> list[Section]:
     return [*headline(lang), household_income(lang), support_by_partner(lang), sales_by_event(lang),
-            plan_status(lang)]
+            plan_status(lang), open_actions(lang), last_decisions(lang)]
 
 
 def headline(lang: str) -> list[Section]:
@@ -114,6 +114,41 @@ def plan_status(lang: str) -> Section:
                          f"{shown(r['actual'])} / {shown(r['target'])}", t(f"status_{r['status']}", lang)))
     return Section(t("handout_plan", lang), rows,
                    (t("indicator", lang), t("handout_actual_target", lang), t("status", lang)))
+
+
+# --- what the last meeting left: the next one starts from it ---
+
+# Open actions a page of the handout lists: a national dataset holds thousands.
+ACTIONS_LISTED = 20
+
+
+def open_actions(lang: str) -> Section:
+    """The actions still open, overdue first (the first ACTIONS_LISTED), with their owner (a
+    partner or the network committee, never a person) and due date."""
+    day = plan.as_date(queries.dataset_info()["as_of"])
+    found = coordination.actions_with_status(queries.open_actions(), day)
+    actions = found.head(ACTIONS_LISTED)
+    rows = [(text, tables.owner(kind, name, lang),
+             f"{date(due.date(), lang)} · {t_plain(f'action_{status}', lang)}")
+            for text, kind, name, due, status in zip(actions[f"text_{lang}"], actions["owner_kind"],
+                                                       actions[f"owner_{lang}"], actions["due"],
+                                                       actions["status"])]
+    left_out = (t_plain("first_actions_of", lang, n=number(len(actions)), total=number(len(found)))
+                if len(found) > len(actions) else "")
+    return Section(t_plain("handout_actions", lang), rows or [(t_plain("no_open_actions", lang), "", "")],
+                   (t_plain("col_action", lang), t_plain("col_owner", lang), t_plain("handout_due", lang)),
+                   note=left_out)
+
+
+def last_decisions(lang: str) -> Section:
+    """What the latest partners' meeting decided, numbered as in its minutes."""
+    meeting = queries.last_meeting()
+    if meeting is None:
+        return Section(t_plain("handout_decisions", lang, date="–"), [(t_plain("no_meetings", lang),)])
+    decisions = queries.last_meeting_decisions()
+    return Section(t_plain("handout_decisions", lang, date=date(meeting["date"].date(), lang)),
+                   [(f"{n}. {text}",) for n, text in zip(decisions["seq"], decisions[f"text_{lang}"])]
+                   or [("–",)])
 
 
 def pdf(lang: str) -> bytes:

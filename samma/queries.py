@@ -915,22 +915,9 @@ def partners_by_sector() -> pd.DataFrame:
                [",".join(coordination.SECTORS)])
 
 
-def support_by_sector() -> pd.DataFrame:
-    """Per sector in the source's frame, every sector listed: how many partners, and the cash and
-    in kind (baht) they have given to date, apart."""
-    return run("""
-        WITH sector(sector, position) AS (
-            SELECT unnest(string_split(?, ',')), generate_subscripts(string_split(?, ','), 1)),
-        given AS (
-            SELECT p.sector, count(DISTINCT p.code) AS partners,
-                   coalesce(sum(c.amount_baht) FILTER (WHERE c.kind = 'cash'), 0)::DOUBLE AS cash,
-                   coalesce(sum(c.amount_baht) FILTER (WHERE c.kind = 'in_kind'), 0)::DOUBLE AS in_kind
-            FROM partner p LEFT JOIN contribution_summary c ON c.partner_code = p.code
-            GROUP BY p.sector)
-        SELECT s.sector, coalesce(g.partners, 0)::BIGINT AS partners, coalesce(g.cash, 0) AS cash,
-               coalesce(g.in_kind, 0) AS in_kind
-        FROM sector s LEFT JOIN given g USING (sector)
-        ORDER BY s.position""", [",".join(coordination.SECTORS)] * 2)
+def pledge_count() -> int:
+    """How many pledges are recorded, every step."""
+    return int(run("SELECT count(*) FROM pledge").iloc[0, 0])
 
 
 def pledges_against_delivery(step: str | None = None) -> pd.DataFrame:

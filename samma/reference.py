@@ -11,7 +11,7 @@ PARTNERS = [
      "งบประมาณ กระบวนการฝึกอบรม และงานแสดงสินค้า", "budget, training process, market events"),
     ("TTT", "ทิศทางไท", "Thitthang Thai", "สถาบันทิศทางไท", "Thai Direction Institute (Thitthang Thai)",
      "civil", "ชี้แนะเวที และร่วมสนับสนุนกองทุน", "advises the forum, co-offers the fund"),
-    ("WP", "มวพ.", "Wiang Ping", "มหาวิชชาลัยเวียงพิงค์", "Mahawitchalai Wiang Ping (community college)",
+    ("WP", "มวพ.", "Wiang Ping", "มหาวิชชาลัยเวียงพิงค์", "Mahawitchalai Wiang Ping (a community learning institution)",
      "academic", "ร่วมสนับสนุนกองทุน และสถานที่", "co-offers the fund, venue"),
     ("DTAC", "DTAC จิตอาสา", "DTAC volunteers", "DTAC จิตอาสา", "DTAC volunteers",
      "private", "อบรม LINE, Facebook และเว็บไซต์", "trains LINE, Facebook and a website"),

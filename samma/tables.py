@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from samma import plan
+from samma import coordination, plan
 from samma.i18n import LANGS, baht, date, number, t, t_plain
 
 
@@ -208,6 +208,98 @@ def readiness(ready: pd.DataFrame, lang: str, rows: int) -> pd.DataFrame:
         t("village", lang): list(shown[f"name_{lang}"]),
         t("ready", lang): marks("ready"),              # first, where a phone shows it
         **{t(f"short_{c}", lang): marks(c) for c in plan.READINESS_CRITERIA}})
+
+
+# --- partners -------------------------------------------------------------------------------
+
+def partner_roles(partners: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Every partner (queries.partners_by_sector): its sector in words, its role, and what it
+    has given to date, cash and in kind apart."""
+    return pd.DataFrame({
+        t("col_partner", lang): list(partners[f"short_{lang}"]),
+        t("col_sector", lang): [t_plain(f"sector_{s}", lang) for s in partners["sector"]],
+        t("col_role", lang): list(partners[f"role_{lang}"]),
+        t("kind_cash", lang): [baht(v, lang) for v in partners["cash"]],
+        t("pledge_kind_in_kind", lang): [baht(v, lang) for v in partners["in_kind"]]})
+
+
+def sector_lines(partners: pd.DataFrame, lang: str) -> list[str]:
+    """Who acts, who drives, who supports, then who joins them: each sector of the source's frame
+    (coordination.SECTORS) with its partners (queries.partners_by_sector), every sector listed."""
+    return [t("sector_line", lang, frame=t_plain(f"frame_{s}", lang),
+              partners=" · ".join(partners.loc[partners["sector"] == s, f"short_{lang}"]) or "–")
+            for s in coordination.SECTORS]
+
+
+def pledge_figure(kind: str, value: float, lang: str) -> str:
+    """A pledged or delivered figure as people read it: baht for cash and in kind, a count of
+    trainings and events, a plain number for what else was promised."""
+    if kind in coordination.BAHT_KINDS:
+        return baht(value, lang)
+    return t_plain("times", lang, n=number(value)) if kind in ("training", "event") else number(value)
+
+
+PLEDGE_MARKS = {coordination.DELIVERED: "✓", coordination.PARTLY: "◐", coordination.OVERDUE: "✗",
+                coordination.COMING_UP: "○"}
+
+
+def pledge_counts(pledges: pd.DataFrame, lang: str) -> str:
+    """How many pledges (coordination.pledges_with_status) stand at each status, in a line."""
+    return t("pledge_counts", lang, **{s: number(n) for s, n in coordination.status_counts(pledges).items()})
+
+
+def pledges(found: pd.DataFrame, lang: str, rows: int) -> pd.DataFrame:
+    """Each partner's pledges against what it delivered, the status in words
+    (coordination.pledges_with_status); when only `rows` can be shown, the overdue come first."""
+    shown = found
+    if len(found) > rows:
+        rank = found["status"].map(coordination.PLEDGE_STATUSES.index)
+        shown = found.loc[rank.sort_values(kind="stable").index[:rows]]
+    delivered = [pledge_figure(k, v, lang) for k, v in zip(shown["kind"], shown["delivered"])]
+    return pd.DataFrame({
+        t("col_partner", lang): list(shown[f"short_{lang}"]),
+        t("col_what", lang): list(shown[f"what_{lang}"]),
+        t("col_due", lang): [date(d.date(), lang) for d in shown["due"]],
+        t("col_pledged", lang): [pledge_figure(k, v, lang) for k, v in zip(shown["kind"], shown["amount"])],
+        t("col_delivered", lang): [t_plain("by_hand", lang, value=d) if hand else d
+                                   for d, hand in zip(delivered, shown["by_hand"])],
+        t("status", lang): [f"{PLEDGE_MARKS[s]} " + t_plain(f"pledge_{s}", lang) for s in shown["status"]]})
+
+
+def owner(kind: str, name: str | None, lang: str) -> str:
+    """Who owns an action: the partner's short name, or the network committee."""
+    return name if kind == "partner" else t_plain("owner_committee", lang)
+
+
+def action_lines(actions: pd.DataFrame, lang: str, rows: int) -> list[str]:
+    """The first `rows` open actions in the order given (overdue first:
+    coordination.actions_with_status), one line each: due date, owner and what; an overdue one
+    says so in words, not by a mark alone."""
+    shown = actions.head(rows)
+    return [t("action_line_overdue" if s == coordination.OVERDUE else "action_line", lang,
+              due=date(d.date(), lang), owner=owner(k, n, lang), text=text)
+            for s, d, k, n, text in zip(shown["status"], shown["due"], shown["owner_kind"],
+                                        shown[f"owner_{lang}"], shown[f"text_{lang}"])]
+
+
+def actions_count(actions: pd.DataFrame, day, lang: str) -> str:
+    """How many actions are open and how many of them overdue, in a line."""
+    counts = coordination.action_counts(actions, day)
+    return t("actions_count", lang, open=number(counts["open"]), overdue=number(counts["overdue"]))
+
+
+def decision_lines(decisions: pd.DataFrame, lang: str) -> list[str]:
+    """The last meeting's decisions (queries.last_meeting_decisions), numbered as in its minutes."""
+    return [t("decision_line", lang, n=number(n), text=text)
+            for n, text in zip(decisions["seq"], decisions[f"text_{lang}"])]
+
+
+def problem_lines(problems: pd.DataFrame, lang: str, rows: int) -> list[str]:
+    """The first `rows` open problems (queries.open_problems: the latest meeting's first), each
+    with what is being done about it."""
+    shown = problems.head(rows)
+    return [t("problem_line", lang, problem=p, response=r)
+            for p, r in zip(shown[f"text_{lang}"], shown[f"response_{lang}"])]
 
 
 # --- map ------------------------------------------------------------------------------------

@@ -65,7 +65,9 @@ def test_unknown_projector_value_is_said_and_ignored():
 
 def test_every_page_links_to_its_neighbours_in_order():
     at = run_app()
-    assert [link.proto.label for link in at.get("page_link")] == ["เครือข่าย"]   # first: only "next"
+    # The Overview's own line to the Partners page aside, the first page has only "next".
+    bar = [link.proto.label for link in at.get("page_link") if "partners" not in link.proto.page]
+    assert bar == ["เครือข่าย"]
     at.switch_page("views/funds.py").run()
     assert [link.proto.label for link in at.get("page_link")] == ["การจัดตั้งกลุ่ม", "ถ้าหาก…"]
 

@@ -9,7 +9,7 @@ import datetime as dt
 import duckdb
 import pytest
 
-from samma import db, queries, sample
+from samma import db, handout, queries, sample
 from tests.conftest import chart_rows, run_app
 
 PROVINCES = ("50", "51", "96")
@@ -318,3 +318,31 @@ def test_groups_page_income_drills_down_provinces_then_districts(base):
     for name, shown in zip(areas["Area"], areas["Median latest"]):
         n, median = expected.get(names[name], (0, None))
         assert shown == (f"฿{median:,.0f}" if n >= 5 else "–")
+
+
+def test_the_partners_page_over_many_networks(base):
+    """Every network's pledges delivered as its own records show (CDD's events in each network's
+    district, its cash to each network), and the page lists the first open actions, saying how
+    many there are."""
+    networks = base("SELECT count(*) FROM network")[0][0]
+    assert networks > 3
+    delivered = dict(base("SELECT pledge_id, delivered FROM pledge_delivery"))
+    events = dict(base("""
+        SELECT p.id, least(p.amount, (SELECT count(*) FROM market_event e
+                                      WHERE e.organiser_code = 'CDD' AND e.district_code = left(n.subdistrict_code, 4)
+                                        AND e.date BETWEEN p.made AND (SELECT as_of FROM dataset)))::DOUBLE
+        FROM pledge p JOIN network n ON n.code = p.network_code
+        WHERE p.partner_code = 'CDD' AND p.kind = 'event'"""))
+    assert len(events) == networks and all(delivered[i] == v for i, v in events.items())
+    assert len(queries.pledges_against_delivery()) == base("SELECT count(*) FROM pledge")[0][0]
+    at = run_app("partners")
+    assert not at.exception
+    open_actions = base("SELECT count(*) FROM action WHERE status = 'open'")[0][0]
+    lines = next(m.value for m in at.markdown if m.value.startswith("- **✗")).split("\n")
+    assert len(lines) == 8 < open_actions
+    assert f"แสดง 8 งานแรก (เลยกำหนดขึ้นก่อน) จากทั้งหมด {open_actions:,} งาน" in [c.value for c in at.caption]
+    problems = base("SELECT count(*) FROM problem WHERE status = 'open'")[0][0]
+    assert f"แสดง 4 เรื่องล่าสุด จากทั้งหมด {problems:,} เรื่อง" in [c.value for c in at.caption]
+    *_, actions, _ = handout.sections("en")
+    assert len(actions.rows) == handout.ACTIONS_LISTED
+    assert actions.note == f"The first {handout.ACTIONS_LISTED} of {open_actions:,} actions, overdue first"

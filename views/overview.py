@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from samma import queries, ui
+from samma import coordination, plan, queries, ui
 from samma.i18n import baht, number, t
 
 lang = ui.lang()
-ui.page_header("overview_title", lang)
+info = ui.page_header("overview_title", lang)
 
 
 def people() -> None:
@@ -54,6 +54,9 @@ def network() -> None:
     c3.metric(t("overdue_loans", lang),
               t("loans_overdue_value", lang, n=number(n["overdue_loans"]), amount=baht(n["overdue_baht"], lang))
               if n["loans"] else t("not_recorded", lang), help=t("overdue_loans_help", lang), border=True)
+    counts = coordination.action_counts(queries.open_actions(), plan.as_date(info["as_of"]))
+    st.page_link("views/partners.py", icon=":material/handshake:", label=t(
+        "overview_actions", lang, open=number(counts["open"]), overdue=number(counts["overdue"])))
 
 
 def income() -> None:

@@ -132,7 +132,7 @@ PROBLEMS = (
      "open"),
     (2, "ราคาลำไยสดตกต่ำในฤดูเก็บเกี่ยว", "Fresh longan prices fell at harvest",
      "กลุ่มแปรรูปลำไยรับซื้อจากสมาชิกมาอบแห้งเพิ่ม และขายผ่านตลาดสัมมาชีพประจำเดือน",
-     "The longan groups buy more from members to dry, and sell at the monthly market", "open"),
+     "The longan groups buy more from members to dry, and sell at the monthly market", "resolved"),
 )
 
 

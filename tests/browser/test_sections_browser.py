@@ -21,7 +21,7 @@ WAIT_MS = 30_000
 # Every chart on screen has drawn (a chart in a tab not shown is not drawn) and the bar is there.
 DRAWN = """() => [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
         .filter(c => c.getClientRects().length).every(c => c.querySelector('svg'))
-    && document.querySelector('[data-testid="stPageLink"]')"""
+    && document.querySelector('.st-key-meeting_bar [data-testid="stPageLink"]')"""
 # What scrolls in Streamlit is its main area, not the document: both are measured.
 HEIGHT = """() => Math.max(document.documentElement.scrollHeight,
                            document.querySelector('[data-testid="stMain"]').scrollHeight)"""
@@ -47,7 +47,7 @@ def _where(page) -> tuple[str, str]:
 def _press(page, which: str) -> None:
     """Presses the bar's previous (`first`) or next (`last`) button and waits for where it goes."""
     before = page.url
-    getattr(page.locator('[data-testid="stPageLink"] a'), which).click()
+    getattr(page.locator('.st-key-meeting_bar [data-testid="stPageLink"] a'), which).click()
     page.wait_for_url(lambda url: url != before, timeout=WAIT_MS)
     _settled(page)
 
@@ -61,7 +61,7 @@ def _walk(page, shots: str | None) -> list[tuple[str, str, int]]:
         seen.append((*where, page.evaluate(HEIGHT)))
         if shots:
             screenshot(page, f"section-{shots}-{where[0]}-{where[1]}")
-        links = page.locator('[data-testid="stPageLink"] a')
+        links = page.locator('.st-key-meeting_bar [data-testid="stPageLink"] a')
         # At the end of the agenda the bar has a previous step only.
         if len(seen) > 1 and links.count() == 1:
             return seen
@@ -125,7 +125,7 @@ def test_a_village_card_fits_one_projector_screen(app_url, chromium, size):
 def test_previous_walks_back_through_every_section(walks):
     page, seen = walks("1080", "th")
     back = [_where(page)]
-    while page.locator('[data-testid="stPageLink"] a').count() > 1 or len(back) == 1:
+    while page.locator('.st-key-meeting_bar [data-testid="stPageLink"] a').count() > 1 or len(back) == 1:
         _press(page, "first")
         back.append(_where(page))
     assert back == [(p, s) for p, s, _ in reversed(seen)]

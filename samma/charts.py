@@ -448,6 +448,9 @@ def enlarged(chart: alt.TopLevelMixin | dict, factor: float) -> dict:
     def scale(node, key=None):
         if key in ("datasets", "values"):
             return node
+        if key == "height" and isinstance(node, dict) and "step" in node:
+            # A height by step (a bar's band) grows with the names beside it, or they overlap.
+            return {**node, "step": round(node["step"] * factor)}
         if isinstance(node, dict):
             bar = node.get("type") == "bar"
             return {k: round(v * factor) if bar and k == "size" and isinstance(v, (int, float))

@@ -72,6 +72,24 @@ STRINGS: dict[str, tuple[str, str]] = {
                       "Ask the administrator to load the data again or restore a backup "
                       "(python -m samma restore); this page recovers by itself once it is fixed."),
 
+    # --- the meeting's sections: one projector screen each (samma/agenda.py) -------------------
+    "sec_map": ("หมู่บ้านเป้าหมายบนแผนที่", "The target villages on the map"),
+    "sec_village": ("หมู่บ้านที่เลือก: ความก้าวหน้าและกลุ่มอาชีพ", "The chosen village: progress and groups"),
+    "sec_village_money": ("หมู่บ้านที่เลือก: การสนับสนุน กองทุน ยอดขาย และรายได้",
+                          "The chosen village: support, fund, sales and income"),
+    "sec_income_spread": ("ครึ่งกลางของรายได้ ก่อนเข้าร่วมและล่าสุด", "The middle half of incomes, before joining and now"),
+    "sec_income_tables": ("รายได้แยกตามพื้นที่ กลุ่ม และอาชีพ", "Income by area, group and occupation"),
+    "sec_loans_overdue": ("กองทุนที่มีเงินกู้ค้างชำระ", "Funds with loans overdue"),
+    "sec_rule_split": ("ตรวจตามเงื่อนไข 70/30", "Checking the 70/30 condition"),
+    "sec_rule_match": ("ตรวจตามเงื่อนไข 1:1", "Checking the 1:1 condition"),
+    "sec_fund_gains": ("กำไรและหนี้สูญของทุนหมุนเวียน", "The revolving fund's profit and losses"),
+    "sec_whatif_scenario": ("ถ้าหาก…: คำถามและคำตอบ", "What if…: the question and the answer"),
+    "sec_whatif_projection": ("ทุนหมุนเวียนใน 1 ไตรมาส 1 ปี และ 3 ปี",
+                              "The revolving fund after a quarter, 1 year and 3 years"),
+    "sec_market_events": ("งานที่จัดแล้วและยอดขายตามเวลา", "The events held and their sales over time"),
+    "sec_market_best": ("ยอดขายแยกตามกลุ่ม สินค้า และหมู่บ้าน", "Sales by group, product and village"),
+    "plan_how_to_read": ("อ่านกราฟนี้อย่างไร", "How to read these charts"),
+
     # --- data page, template, import ----------------------------------------------------------
     "page_data": ("ข้อมูล", "Data"),
     "data_title": ("ข้อมูลและการนำเข้า", "Data and loading"),

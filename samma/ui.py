@@ -9,7 +9,7 @@ from contextlib import ExitStack, contextmanager
 
 import streamlit as st
 
-from samma import charts, db, handout, income, meeting, queries, sample, snapshot, specs, tables
+from samma import agenda, charts, db, handout, income, meeting, queries, sample, snapshot, specs, tables, url_state
 from samma.i18n import DEFAULT_LANG, LANGS, baht, date, number, t
 
 # A phone shows a page title in two or three lines, not six.
@@ -19,15 +19,32 @@ PHONE_CSS = """<style>
 # Projector mode: rem-based sizes follow the root font size, which follows the screen's height
 # (28 px at 1080, 20 px at 720: the same share of the wall), so body text (and even captions,
 # 0.875 rem) is 24 px or more at 1920×1080 and a 1280×720 projector shows as much as a 1080 one;
-# text goes to full black for a washed-out projector. Constant CSS, never data.
+# text goes to full black for a washed-out projector. One section fills one screen: the header
+# is two lines (a smaller title, the header bar see-through), less room between elements, and
+# what is sized in pixels (charts, tables, the map) is held under a share of the screen's height,
+# a chart kept in proportion. Constant CSS, never data.
 PROJECTOR_CSS = """<style>
 html { font-size: clamp(20px, 2.6vh, 28px); }
 [data-testid="stApp"], [data-testid="stMarkdownContainer"] p { color: #000; }
-[data-testid="stMetricValue"] { font-size: 2.4rem; }
-[data-testid="stMainBlockContainer"] { max-width: 100%; padding-top: 2rem; }
+[data-testid="stHeader"] { background: transparent; }
+[data-testid="stMainBlockContainer"] { max-width: 100%; padding-top: 1rem; padding-bottom: 0.5rem; }
+[data-testid="stVerticalBlock"] { gap: 0.75rem; }
+h1 { font-size: 1.7rem !important; padding: 0 !important; }
+h2 { font-size: 1.4rem !important; padding: 0.25rem 0 0 !important; }
+h3 { font-size: 1.5rem !important; }
+hr { margin: 0.25rem 0 !important; }
+[data-testid="stMetricValue"] { font-size: 2rem; }
 [data-testid="stMetricLabel"] p { white-space: normal !important; }
 [data-testid="stMetricLabel"] .stMarkdownEllipsis { overflow: visible; text-overflow: clip; }
-[data-testid="stPageLink"] a { font-size: 1.3rem; padding: 0.6rem 1rem; }
+[data-testid="stPageLink"] a { font-size: 1.1rem; padding: 0.4rem 0.8rem; }
+[data-testid="stPageLink"] a p { white-space: normal; }
+[data-testid="stVegaLiteChart"] svg { max-height: 42vh; width: auto; }
+@media (max-height: 800px) {
+  h1 { font-size: 1.5rem !important; }
+  [data-testid="stMetricValue"] { font-size: 1.75rem; }
+  [data-testid="stVerticalBlock"] { gap: 0.5rem; }
+  [data-testid="stVegaLiteChart"] svg { max-height: 36vh; }
+}
 </style>"""
 
 
@@ -52,6 +69,12 @@ def style(projector: bool) -> None:
     st.html(PHONE_CSS + (PROJECTOR_CSS if projector else ""))
 
 
+# A table in projector mode: this many rows show in full; a longer one gets a frame this tall
+# (six rows at 1280×720, four at 1920×1080, where rows are taller with the type).
+PROJECTOR_TABLE_ROWS = 7
+PROJECTOR_TABLE_PX = 330
+
+
 def table(rows, lang: str, total: int | None = None, *, money: bool = False, index: bool = False,
           of: str = "first_rows_of", where=st) -> None:
     """A table (a DataFrame from `tables`) the width of its column; `money` writes its numbers
@@ -59,7 +82,10 @@ def table(rows, lang: str, total: int | None = None, *, money: bool = False, ind
     under it says which part it is ("the first 200 of 1,234 rows")."""
     config = ({c: st.column_config.NumberColumn(format="localized")
                for c in rows.select_dtypes("number").columns} if money else None)
-    where.dataframe(rows, hide_index=not index, column_config=config)
+    # In projector mode a long table scrolls inside a frame that leaves its section on the screen.
+    tall = on_projector() and len(rows) > PROJECTOR_TABLE_ROWS
+    where.dataframe(rows, hide_index=not index, column_config=config,
+                    height=PROJECTOR_TABLE_PX if tall else "auto")
     left_out(len(rows), total, lang, of, where)
 
 
@@ -70,13 +96,17 @@ def left_out(shown: int, total: int | None, lang: str, of: str = "first_rows_of"
         where.caption(t(of, lang, n=number(shown), total=number(total)))
 
 
-def chart(builder, *args, where=st, **kwargs) -> None:
+def chart(builder, *args, where=st, fit: int | None = None, **kwargs) -> None:
     """Draws `builder(*args, **kwargs)`, an Altair chart, the width of its column; in projector
     mode with its text enlarged (charts.enlarged), since a chart's text is in pixels and does not
-    follow the page's. Its spec is built once per database version, mode and arguments
-    (`specs`), so a rerun that changed nothing in it draws it without building it."""
-    projector = bool(st.session_state.get("projector"))
-    where.vega_lite_chart(specs.spec(builder, args, kwargs, projector), width="stretch")
+    follow the page's, and no taller than `fit` px, so that its section fits one screen (a chart
+    whose marks stretch with its height). Its spec is built once per database version, mode and
+    arguments (`specs`), so a rerun that changed nothing in it draws it without building it."""
+    projector = on_projector()
+    spec = specs.spec(builder, args, kwargs, projector)
+    if projector and fit and isinstance(spec.get("height"), int | float) and spec["height"] > fit:
+        spec = {**spec, "height": fit}      # a copy: the kept spec stays as built
+    where.vega_lite_chart(spec, width="stretch")
 
 
 def part(draw: Callable) -> Callable:
@@ -91,6 +121,23 @@ def part(draw: Callable) -> Callable:
         with database_guard(lang()):
             draw(*args, **kwargs)
     return rerun_alone
+
+
+def sections(page: str, parts: list[tuple[str, Callable[[], None]]], lang: str) -> None:
+    """The page's sections (`parts`: name and drawing function, in agenda order), each under its
+    title. On a normal screen and a phone every one, one after another; in projector mode only
+    the one the link names (`?section=`, the first by default), so a screen answers one question
+    and the others do not run."""
+    names = tuple(name for name, _ in parts)
+    if names != agenda.sections(page):
+        raise ValueError(f"{page}: sections {names} are not the agenda's {agenda.sections(page)}")
+    shown = url_state.section(page, lang)
+    projector = on_projector()
+    for name, draw in parts:
+        if projector and name != shown:
+            continue
+        st.subheader(t(agenda.title(page, name), lang))
+        draw()
 
 
 def projector_switch(lang: str) -> bool:
@@ -116,32 +163,62 @@ def projector_switch(lang: str) -> bool:
 
 
 def meeting_bar(pages: list, current, lang: str, projector: bool) -> None:
-    """Under every page: previous and next page, the share panel, the A4 handout and the one-file
-    snapshot, and the as-of date. Drawn after the page has run, so the share link holds the page's own filters."""
-    carried = {k: v for k, v in st.query_params.items() if k in ("lang", meeting.PROJECTOR_PARAM)}
-    # By position, not url_path: the default page's url_path is "".
-    earlier, later = meeting.neighbours(pages, current)
+    """Under every page: previous and next, the share panel, the A4 handout and the one-file
+    snapshot, and the as-of date. On a normal screen previous and next are pages; in projector
+    mode they are the agenda's sections, each button saying where it goes. Drawn after the page
+    has run, so the share link holds the page's own filters."""
     st.divider()
-    c_prev, c_share, c_handout, c_next = st.columns(4, vertical_alignment="center")
-    if earlier:
-        c_prev.page_link(earlier, label=earlier.title, icon=":material/arrow_back:",
-                         query_params=carried, width="stretch")
-    if c_share.button(t("share_view", lang), icon=":material/qr_code_2:", width="stretch"):
+    # In projector mode the steps' labels are sections' titles: they get the room, the rest icons.
+    # Keyed, so that a test (or a person's style) finds the bar apart from a page's own links.
+    c_prev, c_middle, c_next = st.container(key="meeting_bar").columns(
+        [5, 4, 5] if projector else [1, 2, 1], vertical_alignment="center")
+    for column, (target, label, params), icon in zip(
+            (c_prev, c_next), _steps(pages, current, lang, projector),
+            (":material/arrow_back:", ":material/arrow_forward:")):
+        if target:
+            column.page_link(target, label=label, icon=icon, query_params=params, width="stretch")
+    middle = c_middle.container(horizontal=True, horizontal_alignment="center")
+    if middle.button(t("share_view", lang), icon=":material/qr_code_2:"):
         _share_dialog(current, lang, projector)
     # Built when clicked, from the version this page shows.
-    downloads = c_handout.container(horizontal=True)
-    downloads.download_button(
-        t("handout", lang), data=db.keep_version(lambda: handout.pdf(lang)),
-        file_name=handout.file_name(lang), mime="application/pdf", icon=":material/picture_as_pdf:",
-        on_click="ignore", width="stretch")
-    downloads.download_button(
-        t("snapshot", lang), data=db.keep_version(lambda: snapshot.build(lang)),
+    middle.download_button(
+        "" if projector else t("handout", lang), help=t("handout", lang) if projector else None,
+        data=db.keep_version(lambda: handout.pdf(lang)), file_name=handout.file_name(lang),
+        mime="application/pdf", icon=":material/picture_as_pdf:", on_click="ignore")
+    middle.download_button(
+        "" if projector else t("snapshot", lang), data=db.keep_version(lambda: snapshot.build(lang)),
         file_name=snapshot.file_name(lang), mime="text/html", icon=":material/offline_share:",
-        help=t("snapshot_help", lang), on_click="ignore", width="stretch")
-    if later:
-        c_next.page_link(later, label=later.title, icon=":material/arrow_forward:",
-                         query_params=carried, width="stretch")
-    st.caption(t("as_of", lang, date=date(queries.dataset_info()["as_of"], lang)))
+        help=t("snapshot_help", lang), on_click="ignore")
+    if not projector:
+        # In projector mode the page's header says it, and the room needs the line for the section.
+        st.caption(t("as_of", lang, date=date(queries.dataset_info()["as_of"], lang)))
+
+
+def _steps(pages: list, current, lang: str, projector: bool) -> list[tuple]:
+    """(page, label, query params) of the step back and the step on, or (None, None, None) at an
+    end. Pages by position on a normal screen (the default page's url_path is ""); sections in
+    agenda order in projector mode, on a page the agenda lists."""
+    carried = {k: v for k, v in st.query_params.items() if k in ("lang", meeting.PROJECTOR_PARAM)}
+    if not (projector and agenda.on_agenda(current.url_path)):
+        return [(page, page.title, carried) if page else (None, None, None)
+                for page in meeting.neighbours(pages, current)]
+    by_path = {page.url_path: page for page in pages}
+    here, _ = agenda.chosen(current.url_path, st.query_params.get(agenda.SECTION_PARAM))
+    steps = []
+    for step in agenda.neighbours(list(by_path), current.url_path, here):
+        if step is None:
+            steps.append((None, None, None))
+            continue
+        path, name = step
+        title = t(agenda.title(path, name), lang)
+        if path == current.url_path:
+            # The page's own choices (area, event, step, sliders) go along to its next section.
+            params = {k: st.query_params.get_all(k) for k in st.query_params}
+            steps.append((current, title, {**params, agenda.SECTION_PARAM: name}))
+        else:
+            page = by_path[path]
+            steps.append((page, f"{page.title} · {title}", {**carried, agenda.SECTION_PARAM: name}))
+    return steps
 
 
 @st.dialog(" ", width="large")
@@ -180,6 +257,11 @@ def read_the_link_again() -> None:
     next run read it again, so a notice about a bad value shows on the page that is opened."""
     for key in ("lang", "projector"):
         st.session_state.pop(key, None)
+
+
+def on_projector() -> bool:
+    """Whether the page is drawn for a projector (projector_switch decided it this run)."""
+    return bool(st.session_state.get("projector"))
 
 
 def lang() -> str:
@@ -236,24 +318,29 @@ def load_warnings(lang: str) -> int:
 
 
 def page_header(title_key: str, lang: str) -> dict:
-    """Title, the dataset and its as-of date, and the sample marker whenever it is the sample."""
+    """Title, the dataset and its as-of date, and the sample marker whenever it is the sample; in
+    projector mode the marker is a badge on the date's line, to leave the screen to the section."""
     info = queries.dataset_info()
     st.title(t(title_key, lang))
-    st.caption(" · ".join((t("as_of", lang, date=date(info["as_of"], lang)),
-                           t("dataset", lang, name=info[f"name_{lang}"]))))
+    projector = on_projector()
+    line = st.container(horizontal=True, vertical_alignment="center") if projector else st
+    line.caption(" · ".join((t("as_of", lang, date=date(info["as_of"], lang)),
+                             t("dataset", lang, name=info[f"name_{lang}"]))), width="content")
     if info["is_sample"]:
-        st.warning(t("sample_marker", lang), icon=":material/science:")
+        if projector:
+            line.badge(t("sample_marker", lang), icon=":material/science:", color="orange")
+        else:
+            st.warning(t("sample_marker", lang), icon=":material/science:")
     return info
 
 
 # --- income: the program's aim ------------------------------------------------------------------
 
-def income_headline(figures: dict, lang: str, bands: bool = True, spread: bool = False) -> bool:
+def income_headline(figures: dict, lang: str, bands: bool = True) -> bool:
     """An area's income in four boxes (households compared, the share earning more, the median
     before joining and now with the change) and, with `bands`, how many earn more, about the
-    same or less (with `spread`, beside the middle half of incomes before and now); in their
-    place, why there is nothing to show (not recorded, or fewer than 5
-    households surveyed). Then what the figures cannot say. Returns whether figures were shown."""
+    same or less, beside what the figures cannot say; in their place, why there is nothing to
+    show (not recorded, or fewer than 5 households surveyed). Returns whether figures were shown."""
     shown = income.state(figures)
     if shown != income.SHOWN:
         st.info(income.message(figures, lang),
@@ -272,10 +359,10 @@ def income_headline(figures: dict, lang: str, bands: bool = True, spread: bool =
               help=t("income_median_help", lang), border=True)
     c4.metric(t("income_median_latest", lang), baht(figures["latest_median"], lang),
               delta=income.change(figures, lang), help=t("income_median_help", lang), border=True)
+    below = st
     if bands:
-        left, right = st.columns(2) if spread else (st, None)
-        chart(charts.income_bands, figures, lang, where=left)
-        if spread:
-            chart(charts.income_spread, figures, lang, where=right)
-    st.caption(income.limits(figures, lang))
+        # Beside the chart, the caveat leaves the section on one projector screen.
+        left, below = st.columns([3, 2], gap="large")
+        chart(charts.income_bands, figures, lang, where=left, fit=320)
+    below.caption(income.limits(figures, lang))
     return True

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 import streamlit as st
 
+from samma import agenda
 from samma.i18n import t
 
 
@@ -56,6 +57,16 @@ def keep(key: str, value: str | list[str] | None, default: str | list[str] | Non
         st.query_params.pop(key, None)
     else:
         st.query_params[key] = text
+
+
+def section(page: str, lang: str) -> str:
+    """The section of `page` the link names (`?section=`), the first when it names none; a name
+    the page does not have gets a notice, the first section, and the link corrected."""
+    shown, understood = agenda.chosen(page, st.query_params.get(agenda.SECTION_PARAM))
+    if not understood:
+        _say_unusable(agenda.SECTION_PARAM, lang)
+        st.query_params[agenda.SECTION_PARAM] = shown
+    return shown
 
 
 def _say_unusable(key: str, lang: str) -> None:

@@ -108,3 +108,13 @@ def test_enlarged_grows_text_and_its_room_but_not_the_data():
     assert (spec["config"]["axis"]["labelFontSize"], spec["config"]["axis"]["labelLimit"]) == (27, 330)
     assert list(spec["datasets"].values()) == [[{"label": "a", "value": 1.0, "dy": 3, "fontSize": 7}]]
     assert charts.enlarged(chart, 1.0) == chart.to_dict()
+
+
+def test_enlarged_grows_a_height_by_step_with_the_names_beside_the_bars():
+    data = pd.DataFrame({"label": ["a", "b"], "value": [1.0, 2.0], "step": [5, 6]})
+    chart = (alt.Chart(data).mark_bar().encode(x=alt.X("value:Q", bin=alt.Bin(step=0.5)), y="label:N")
+             .properties(height=alt.Step(26)).configure_axis(labelFontSize=13))
+    spec = charts.enlarged(chart, 1.5)
+    assert spec["height"] == {"step": 39}                     # 26 × 1.5: names 20 px tall fit
+    assert spec["encoding"]["x"]["bin"] == {"step": 0.5}      # a bin's step is the data's, not text
+    assert list(spec["datasets"].values())[0][0]["step"] == 5

@@ -8,7 +8,9 @@ from tests.test_income import LATEST_MEDIAN
 
 
 def _chart_texts(at, n: int) -> list[str]:
-    return list(chart_rows(at, n)["under"])
+    """The words under the bars of the n-th status (the network's 0, a village's 1): each is drawn
+    as two charts side by side."""
+    return [*chart_rows(at, 2 * n)["under"], *chart_rows(at, 2 * n + 1)["under"]]
 
 
 def test_plan_defaults_to_one_year_with_statuses_in_words(sql):

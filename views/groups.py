@@ -13,41 +13,66 @@ lang = ui.lang()
 ui.page_header("groups_title", lang)
 prefix = area_picker.pick_area(lang, st.container(horizontal=True))
 
-st.subheader(t("funnel_title", lang))
-funnel = queries.formation_funnel(prefix)
-ui.chart(charts.funnel_chart, funnel, lang)
-st.caption(t("funnel_help", lang))
 
-st.subheader(t("matrix_title", lang))
-groups = int(funnel.set_index("step").loc["groups_formed", "value"])
-if groups == 0:
-    st.info(t("matrix_empty", lang))
-elif groups > MATRIX_MAX_GROUPS:
-    st.info(t("matrix_too_many", lang, n=number(groups)), icon=":material/filter_alt:")
-else:
-    ui.chart(charts.five_k_chart, queries.five_k_matrix(prefix), lang)
-    st.caption(t("matrix_help", lang))
+def funnel() -> None:
+    ui.chart(charts.funnel_chart, queries.formation_funnel(prefix), lang, fit=480)
+    st.caption(t("funnel_help", lang))
 
-st.subheader(t("progress_title", lang))
-actual, targets = queries.formation_progress(prefix)
-if targets.empty:
-    st.info(t("progress_none", lang))
-else:
+
+def five_k() -> None:
+    funnel = queries.formation_funnel(prefix)
+    groups = int(funnel.set_index("step").loc["groups_formed", "value"])
+    if groups == 0:
+        st.info(t("matrix_empty", lang))
+    elif groups > MATRIX_MAX_GROUPS:
+        st.info(t("matrix_too_many", lang, n=number(groups)), icon=":material/filter_alt:")
+    else:
+        ui.chart(charts.five_k_chart, queries.five_k_matrix(prefix), lang)
+        st.caption(t("matrix_help", lang))
+
+
+def progress() -> None:
+    actual, targets = queries.formation_progress(prefix)
+    if targets.empty:
+        st.info(t("progress_none", lang))
+        return
     for column, indicator in zip(st.columns(3), ("households_trained", "groups_formed", "groups_5k")):
         ui.chart(charts.progress_chart, actual, targets, indicator, lang, where=column)
     st.caption(t("progress_scope", lang, n=number(targets["subdistricts"].max())))
 
-# --- income: what the program is for ---
-st.subheader(t("section_income", lang))
-figures = queries.income_change(prefix)
-ui.income_headline(figures, lang, spread=True)
-if income.state(figures) != income.NOT_RECORDED:
-    # Below a subdistrict its groups (each named with its village); above it, its areas.
-    if len(prefix) >= 6:
-        st.markdown("**" + t("income_by_group", lang) + "**")
-        ui.table(income.table(queries.income_change_by_group(prefix), lang, "income_col_group"), lang)
+
+def income_headline() -> None:
+    """What the program is for."""
+    ui.income_headline(queries.income_change(prefix), lang)
+
+
+def income_spread() -> None:
+    """The middle half of incomes before joining and now, beside the medians."""
+    figures = queries.income_change(prefix)
+    if income.state(figures) == income.SHOWN:
+        ui.chart(charts.income_spread, figures, lang)
     else:
-        st.markdown("**" + t("income_by_area", lang) + "**")
-        ui.table(income.table(queries.income_change_by_area(prefix), lang, "income_col_area"), lang)
-    st.markdown("**" + t("income_by_occupation", lang) + "**")
-    ui.table(income.table(queries.income_change_by_occupation(prefix), lang, "income_col_occupation"), lang)
+        st.info(income.message(figures, lang), icon=":material/info:")
+
+
+def income_tables() -> None:
+    """Below a subdistrict its groups (each named with its village); above it, its areas."""
+    figures = queries.income_change(prefix)
+    if income.state(figures) == income.NOT_RECORDED:
+        st.info(income.message(figures, lang), icon=":material/info:")
+        return
+    by_area, by_occupation = st.tabs([t("income_by_group" if len(prefix) >= 6 else "income_by_area", lang),
+                                      t("income_by_occupation", lang)])
+    if len(prefix) >= 6:
+        ui.table(income.table(queries.income_change_by_group(prefix), lang, "income_col_group"), lang,
+                 where=by_area)
+    else:
+        ui.table(income.table(queries.income_change_by_area(prefix), lang, "income_col_area"), lang,
+                 where=by_area)
+    ui.table(income.table(queries.income_change_by_occupation(prefix), lang, "income_col_occupation"), lang,
+             where=by_occupation)
+
+
+ui.sections("groups", [("funnel", funnel), ("five_k", five_k), ("progress", progress),
+                       ("income", income_headline), ("income_spread", income_spread),
+                       ("income_tables", income_tables)], lang)

@@ -24,11 +24,18 @@ if villages_level:
     every_stage = list(STAGES)
     url_state.codes("stage", every_stage, lang, many=True)
     st.session_state.setdefault("stage", every_stage)
-    # Not in the row of selectors: there the pills would not wrap on a phone.
-    stages = st.pills(t("filter_stage", lang), every_stage, selection_mode="multi", key="stage",
-                      format_func=lambda stage: charts.stage_name(every_stage.index(stage), lang))
-    url_state.keep("stage", stages, default=every_stage)
-basemap = st.toggle(t("basemap", lang), key="basemap", bind="query-params")
+    # The stages are picked on the map's section (stage_pills); the villages they leave are
+    # the ones whose card can be chosen, on every section.
+    villages = queries.villages_on_map(prefix)
+    shown = villages[villages["stage_rank"].isin([every_stage.index(s) for s in st.session_state["stage"]])]
+    codes = shown["code"].tolist()
+    url_state.codes("village", codes, lang)
+    # Beside the area: the village whose card the sections below show, on every one of them.
+    names = tables.names(shown, "name", lang)
+    chosen = filters.selectbox(
+        t("village_pick", lang), [None, *codes], key="village",
+        format_func=lambda code: t("village_none", lang) if code is None else names[code])
+    url_state.keep("village", chosen)
 
 
 def pick_from_map(chart_key: str) -> None:
@@ -41,45 +48,60 @@ def pick_from_map(chart_key: str) -> None:
         area_picker.drill_into((objects.get("areas") or objects["outlines"])[0]["code"])
 
 
-map_column, legend_column = st.columns([3, 1])
-with legend_column:
-    st.markdown("**" + t("legend_title", lang) + "**")
-    ui.chart(charts.stage_legend, lang)
-    if info["positions_approximate"]:
-        st.caption(t("positions_approximate", lang))
+def stage_pills() -> None:
+    """Not in the row of selectors: there the pills would not wrap on a phone."""
+    stages = st.pills(t("filter_stage", lang), every_stage, selection_mode="multi", key="stage",
+                      format_func=lambda stage: charts.stage_name(every_stage.index(stage), lang))
+    url_state.keep("stage", stages, default=every_stage)
 
-chosen_village = None
-if not villages_level:
-    areas = queries.area_progress(prefix)
-    outlines = outlines_frame(queries.area_outline_points(prefix), areas, lang)
-    map_column.pydeck_chart(maps.area_map(areas, outlines, lang, basemap), key="area_map",
-                            on_select=lambda: pick_from_map("area_map"),
-                            selection_mode="single-object")
-    level = area_picker.LEVEL_KEYS[len(prefix) + 2]
-    legend_column.caption(t(f"area_level_{level}", lang) + " · " + t("area_typical_help", lang))
-    legend_column.caption(t("area_pick_help", lang))
-else:
-    villages = queries.villages_on_map(prefix)
-    shown = villages[villages["stage_rank"].isin([every_stage.index(s) for s in stages])]
-    subdistricts = queries.area_progress(prefix[:4])
-    outlines = outlines_frame(queries.area_outline_points(prefix), subdistricts, lang)
-    codes = shown["code"].tolist()
-    url_state.codes("village", codes, lang)
-    names = tables.names(shown, "name", lang)
-    if shown.empty:
-        map_column.info(t("no_villages", lang), icon=":material/filter_alt_off:")
+
+def village_map() -> None:
+    """Where the villages are: tap one for its card (the next sections), or an area to go into it."""
+    if villages_level:
+        stage_pills()
+    map_column, legend_column = st.columns([3, 1])
+    with legend_column:
+        st.markdown("**" + t("legend_title", lang) + "**")
+        ui.chart(charts.stage_legend, lang)
+        basemap = st.toggle(t("basemap", lang), key="basemap", bind="query-params")
+    # How to read and use the map, under it: the legend's column stays as tall as the map.
+    notes = [t("positions_approximate", lang)] if info["positions_approximate"] else []
+
+    if not villages_level:
+        areas = queries.area_progress(prefix)
+        outlines = outlines_frame(queries.area_outline_points(prefix), areas, lang)
+        map_column.pydeck_chart(maps.area_map(areas, outlines, lang, basemap), key="area_map",
+                                on_select=lambda: pick_from_map("area_map"),
+                                selection_mode="single-object")
+        level = area_picker.LEVEL_KEYS[len(prefix) + 2]
+        notes += [t(f"area_level_{level}", lang), t("area_typical_help", lang), t("area_pick_help", lang)]
     else:
-        map_column.pydeck_chart(
-            maps.village_map(shown, outlines, lang, basemap, st.session_state.get("village")),
-            key="village_map", on_select=lambda: pick_from_map("village_map"),
-            selection_mode="single-object")
-    legend_column.caption(t("map_pick_help", lang))
-    chosen_village = legend_column.selectbox(
-        t("village_pick", lang), [None, *codes], key="village",
-        format_func=lambda code: t("village_none", lang) if code is None else names[code])
-    url_state.keep("village", chosen_village)
+        subdistricts = queries.area_progress(prefix[:4])
+        outlines = outlines_frame(queries.area_outline_points(prefix), subdistricts, lang)
+        if shown.empty:
+            map_column.info(t("no_villages", lang), icon=":material/filter_alt_off:")
+        else:
+            map_column.pydeck_chart(
+                maps.village_map(shown, outlines, lang, basemap, st.session_state.get("village")),
+                key="village_map", on_select=lambda: pick_from_map("village_map"),
+                selection_mode="single-object")
+        notes.append(t("map_pick_help", lang))
+    map_column.caption(" · ".join(notes))
 
-if chosen_village:
+
+def village_chosen() -> str | None:
+    """The village whose card is shown; without one, how to choose one."""
+    chosen = st.session_state.get("village") if villages_level else None
+    if not chosen:
+        st.info(t("map_pick_help" if villages_level else "area_pick_help", lang), icon=":material/touch_app:")
+    return chosen
+
+
+def village_card() -> None:
+    """The chosen village: where it is, how far it has come, its groups and their 5 K."""
+    chosen_village = village_chosen()
+    if not chosen_village:
+        return
     card = queries.village_card(chosen_village)
     st.subheader(escape(pick(card, "name", lang)))
     st.caption(t("card_where", lang, subdistrict=pick(card, "subdistrict", lang),
@@ -101,6 +123,13 @@ if chosen_village:
     if not matrix.empty:
         ui.chart(charts.five_k_chart, matrix, lang)
 
+
+def village_money() -> None:
+    """The chosen village's support, fund, sales and income."""
+    chosen_village = village_chosen()
+    if not chosen_village:
+        return
+    card = queries.village_card(chosen_village)
     c1, c2, c3 = st.columns(3)
     support = card["support"]
     c1.metric(t("support_cash", lang), baht(support["cash"].sum(), lang), border=True)
@@ -119,3 +148,7 @@ if chosen_village:
     # --- income: what the program is for ---
     st.markdown("**" + t("income_card", lang) + "**")
     ui.income_headline(queries.income_change(chosen_village), lang, bands=False)
+
+
+ui.sections("map", [("map", village_map), ("village", village_card), ("village_money", village_money)],
+            lang)

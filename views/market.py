@@ -7,6 +7,8 @@ from samma import charts, queries, tables, ui, url_state
 from samma.i18n import baht, escape, number, pick, t
 
 TOP = 12
+# On a projector, the first few only: their names stay large enough to read from the back.
+TOP_ON_PROJECTOR = 4
 # Events drawn one by one on the timeline and trend (beyond this, a month's events are one
 # point), and offered in the picker: a national network holds thousands, more than a chart can
 # label or a list can scroll.
@@ -23,72 +25,81 @@ codes = list(events["code"])
 latest = codes[-1]
 url_state.choice("event", codes, latest, lang)
 
-by_product = queries.sales_by_product()
-selling = queries.selling_counts()
-# One row that wraps: each box at least as wide as its figure (billions at national scale).
-headline = st.container(horizontal=True)
-headline.metric(t("market_events_n", lang), number(len(events)), border=True)
-headline.metric(t("market_sales_total", lang), baht(events["sales_baht"].sum(), lang), border=True)
-headline.metric(t("market_groups_selling", lang), number(selling["groups"]), border=True)
-if len(by_product):
-    headline.metric(t("market_best_product", lang), escape(pick(by_product.iloc[0], "name", lang)),
-                    delta=baht(by_product.iloc[0]["sales_baht"], lang), delta_color="off",
-                    delta_arrow="off", border=True)
-
 # The latest events, and the one chosen (a link may name an older one).
 recent = events[(events.index >= len(events) - EVENTS_SHOWN) | (events["code"] == st.session_state["event"])]
-if len(events) > EVENTS_SHOWN:
-    # Too many events to draw one by one (15,776 nationally): a month's events are one point.
-    timeline, trend = queries.market_months(), queries.market_month_totals()
-    headings = ("market_timeline_months", "market_trend_months")
-    caption = t("market_months_caption", lang, total=number(len(events)))
-else:
-    timeline = trend = recent
-    headings, caption = ("market_timeline", "market_trend"), t("market_timeline_caption", lang)
 
-left, right = st.columns(2)
-with left:
-    st.subheader(t(headings[0], lang))
-    ui.chart(charts.event_timeline, timeline, lang)
-    st.caption(caption)
-    with st.expander(t("market_event_list", lang)):
-        ui.table(tables.event_list(recent, lang), lang, total=len(events), of="latest_events_of")
-with right:
-    st.subheader(t(headings[1], lang))
-    ui.chart(charts.sales_trend, trend, lang)
+
+def sales_over_time() -> None:
+    """The events and the sales in figures, then across time."""
+    by_product = queries.sales_by_product()
+    selling = queries.selling_counts()
+    # One row that wraps: each box at least as wide as its figure (billions at national scale).
+    boxes = st.container(horizontal=True)
+    boxes.metric(t("market_events_n", lang), number(len(events)), border=True)
+    boxes.metric(t("market_sales_total", lang), baht(events["sales_baht"].sum(), lang), border=True)
+    boxes.metric(t("market_groups_selling", lang), number(selling["groups"]), border=True)
+    if len(by_product):
+        boxes.metric(t("market_best_product", lang), escape(pick(by_product.iloc[0], "name", lang)),
+                        delta=baht(by_product.iloc[0]["sales_baht"], lang), delta_color="off",
+                        delta_arrow="off", border=True)
+
+    if len(events) > EVENTS_SHOWN:
+        # Too many events to draw one by one (15,776 nationally): a month's events are one point.
+        timeline, trend = queries.market_months(), queries.market_month_totals()
+        headings = ("market_timeline_months", "market_trend_months")
+        caption = t("market_months_caption", lang, total=number(len(events)))
+    else:
+        timeline = trend = recent
+        headings, caption = ("market_timeline", "market_trend"), t("market_timeline_caption", lang)
+
+    left, right = st.columns(2)
+    with left:
+        st.markdown(f"**{t(headings[0], lang)}**")
+        ui.chart(charts.event_timeline, timeline, lang)
+        st.caption(caption)
+    with right:
+        st.markdown(f"**{t(headings[1], lang)}**")
+        ui.chart(charts.sales_trend, trend, lang, fit=380)
 
 
 def ranking(sales, total: int) -> None:
-    """The best TOP of `total`, with how many were left out."""
-    ui.chart(charts.sales_ranking, sales.head(TOP), lang)
-    ui.left_out(min(TOP, len(sales)), total, lang, of="top_n_of")
+    """The best TOP of `total` (fewer on a projector), with how many were left out."""
+    top = TOP_ON_PROJECTOR if ui.on_projector() else TOP
+    ui.chart(charts.sales_ranking, sales.head(top), lang)
+    ui.left_out(min(top, len(sales)), total, lang, of="top_n_of")
 
 
-left, right = st.columns(2)
-with left:
-    st.subheader(t("market_by", lang))
-    tab_group, tab_product, tab_village = st.tabs(
-        [t("by_group", lang), t("by_product", lang), t("by_village", lang)])
-    with tab_group:
-        ranking(queries.sales_by_group(limit=TOP), selling["groups"])
-    with tab_product:
-        ranking(by_product, len(by_product))
-    with tab_village:
-        ranking(queries.sales_by_village(limit=TOP), selling["villages"])
-with right:
-    st.subheader(t("best_sellers", lang))
-    ui.chart(charts.best_sellers_chart, queries.best_sellers(5), lang)
+def best_sellers() -> None:
+    by_product = queries.sales_by_product()
+    selling = queries.selling_counts()
+    left, right = st.columns(2)
+    with left:
+        st.subheader(t("market_by", lang))
+        tab_group, tab_product, tab_village = st.tabs(
+            [t("by_group", lang), t("by_product", lang), t("by_village", lang)])
+        with tab_group:
+            ranking(queries.sales_by_group(limit=TOP), selling["groups"])
+        with tab_product:
+            ranking(by_product, len(by_product))
+        with tab_village:
+            ranking(queries.sales_by_village(limit=TOP), selling["villages"])
+    with right:
+        st.subheader(t("best_sellers", lang))
+        ui.chart(charts.best_sellers_chart, queries.best_sellers(5), lang)
+
 
 @ui.part
 def event_view() -> None:
     """One event's own view: choosing another event reruns this part, not the page."""
-    st.subheader(t("event_view", lang))
     names = tables.event_names(recent, lang)
-    chosen = st.selectbox(t("event_pick", lang), list(names), key="event", format_func=names.get)
+    picker = st.container(horizontal=True, vertical_alignment="bottom")
+    chosen = picker.selectbox(t("event_pick", lang), list(names), key="event", format_func=names.get)
     url_state.keep("event", chosen, latest)
     event = recent.set_index("code").loc[chosen]
-    st.caption(t("event_caption", lang, place=pick(event, "place", lang),
-                 organiser=pick(event, "organiser", lang)))
+    picker.caption(t("event_caption", lang, place=pick(event, "place", lang),
+                     organiser=pick(event, "organiser", lang)))
+    with picker.expander(t("market_event_list", lang)):
+        ui.table(tables.event_list(recent, lang), lang, total=len(events), of="latest_events_of")
     sold = queries.event_sales(chosen)
     if sold.empty:
         st.info(t("event_none", lang))
@@ -105,14 +116,17 @@ def event_view() -> None:
             ui.table(tables.event_sales(sold, lang), lang)
 
 
-event_view()
+def training() -> None:
+    """Sales before and after the partners' trainings."""
+    effect = queries.sales_before_after_training()
+    if len(effect):
+        partners = queries.training_partners()
+        kinds = list(dict.fromkeys(effect["kind"]))
+        for column, kind in zip(st.columns(len(kinds)), kinds):
+            column.markdown(f"**{t(f'kind_{kind}', lang)}**  \n" + escape(tables.run_by(partners, kind, lang)))
+            ui.chart(charts.before_after, effect[effect["kind"] == kind], lang, where=column)
+    st.caption(t("support_effect_caption", lang))
 
-st.subheader(t("support_effect", lang))
-effect = queries.sales_before_after_training()
-if len(effect):
-    partners = queries.training_partners()
-    kinds = list(dict.fromkeys(effect["kind"]))
-    for column, kind in zip(st.columns(len(kinds)), kinds):
-        column.markdown(f"**{t(f'kind_{kind}', lang)}**  \n" + escape(tables.run_by(partners, kind, lang)))
-        ui.chart(charts.before_after, effect[effect["kind"] == kind], lang, where=column)
-st.caption(t("support_effect_caption", lang))
+
+ui.sections("market", [("events", sales_over_time), ("best_sellers", best_sellers), ("event", event_view),
+                       ("training", training)], lang)

@@ -3,6 +3,8 @@ its committee (seats by role, never names), its own fund (revolving and administ
 what the administration money paid for and what is left, and what it passed on to its groups.
 With more than one network, every network in a table, the largest gaps first, and a picker."""
 
+import functools
+
 import streamlit as st
 
 from samma import area_picker, charts, funds, queries, tables, ui
@@ -25,7 +27,6 @@ def networks_table() -> None:
 
 
 def five_k(n: dict) -> None:
-    st.subheader(t("network_5k", lang))
     boxes = st.container(horizontal=True)
     for k in n["five_k"].to_dict("records"):
         reached = k["reached"]
@@ -40,7 +41,6 @@ def five_k(n: dict) -> None:
 
 
 def committee(n: dict) -> None:
-    st.subheader(t("network_committee", lang))
     seats = n["committee"]
     if seats.empty:
         st.info(t("network_committee_none", lang))
@@ -52,45 +52,52 @@ def committee(n: dict) -> None:
     st.caption(t("network_committee_caption", lang, n=number(n["committee_seats"])))
 
 
+def paid_in(n: dict) -> bool:
+    """Whether the network's fund has anything paid in; if not, says so: no figures of a fund that
+    is not there, and no "no capital lost"."""
+    if not (n["revolving_paid_in"] or n["admin_paid_in"]):
+        st.info(t("network_fund_none", lang), icon=":material/info:")
+        return False
+    return True
+
+
 def fund(n: dict) -> None:
-    st.subheader(t("network_fund", lang))
+    """Where the network's fund came from, and its revolving part (70%)."""
     st.caption(t("network_fund_caption", lang))
     st.caption(t("network_support", lang, cash=baht(n["support_cash"], lang),
                  in_kind=baht(n["support_in_kind"], lang)))
-    if not (n["revolving_paid_in"] or n["admin_paid_in"]):
-        # Nothing paid in: no figures of a fund that is not there, and no "no capital lost".
-        st.info(t("network_fund_none", lang), icon=":material/info:")
+    if not paid_in(n):
         return
-    revolving, admin = st.columns(2, gap="large")
-    with revolving:
-        st.markdown(f"**{t('network_revolving', lang)}**")
-        boxes = st.container(horizontal=True)
-        boxes.metric(t("fund_paid_in", lang), baht(n["revolving_paid_in"], lang), border=True)
-        boxes.metric(t("fund_passed_on", lang), baht(n["passed_on"], lang), border=True)
-        boxes.metric(t("fund_capital", lang), baht(n["capital"], lang), border=True,
-                     help=t("fund_capital_help", lang, floor=baht(n["floor"], lang)))
-        boxes.metric(t("fund_on_loan", lang), baht(n["on_loan"], lang), border=True)
-        headroom = n["capital"] - n["floor"]
-        if funds.capital_lost(n["capital"], n["floor"]):
-            st.error(t("revolving_below_floor", lang, gap=baht(-headroom, lang)), icon=":material/error:")
-        else:
-            st.success(t("revolving_above_floor", lang, gap=baht(headroom, lang)),
-                       icon=":material/check_circle:")
-        overdue = (t("loans_overdue_value", lang, n=number(n["overdue_loans"]),
-                     amount=baht(n["overdue_baht"], lang)) if n["overdue_loans"] else "–")
-        st.caption(t("network_loans", lang, n=number(n["loans"]), overdue=overdue))
-    with admin:
-        st.markdown(f"**{t('network_admin', lang)}**")
-        boxes = st.container(horizontal=True)
-        boxes.metric(t("admin_paid_in", lang), baht(n["admin_paid_in"], lang), border=True)
-        boxes.metric(t("admin_spent", lang), baht(n["admin_spent"], lang), border=True)
-        boxes.metric(t("admin_left", lang), baht(n["admin_left"], lang), border=True)
-        if n["admin_left"] < -funds.EXACT_BAHT:
-            st.error(t("admin_overspent", lang, gap=baht(-n["admin_left"], lang)), icon=":material/error:")
+    st.markdown(f"**{t('network_revolving', lang)}**")
+    boxes = st.container(horizontal=True)
+    boxes.metric(t("fund_paid_in", lang), baht(n["revolving_paid_in"], lang), border=True)
+    boxes.metric(t("fund_passed_on", lang), baht(n["passed_on"], lang), border=True)
+    boxes.metric(t("fund_capital", lang), baht(n["capital"], lang), border=True,
+                 help=t("fund_capital_help", lang, floor=baht(n["floor"], lang)))
+    boxes.metric(t("fund_on_loan", lang), baht(n["on_loan"], lang), border=True)
+    headroom = n["capital"] - n["floor"]
+    if funds.capital_lost(n["capital"], n["floor"]):
+        st.error(t("revolving_below_floor", lang, gap=baht(-headroom, lang)), icon=":material/error:")
+    else:
+        st.success(t("revolving_above_floor", lang, gap=baht(headroom, lang)), icon=":material/check_circle:")
+    overdue = (t("loans_overdue_value", lang, n=number(n["overdue_loans"]),
+                 amount=baht(n["overdue_baht"], lang)) if n["overdue_loans"] else "–")
+    st.caption(t("network_loans", lang, n=number(n["loans"]), overdue=overdue))
+
+
+def admin(n: dict) -> None:
+    """The fund's administration part (30%): received, spent, left."""
+    if not paid_in(n):
+        return
+    boxes = st.container(horizontal=True)
+    boxes.metric(t("admin_paid_in", lang), baht(n["admin_paid_in"], lang), border=True)
+    boxes.metric(t("admin_spent", lang), baht(n["admin_spent"], lang), border=True)
+    boxes.metric(t("admin_left", lang), baht(n["admin_left"], lang), border=True)
+    if n["admin_left"] < -funds.EXACT_BAHT:
+        st.error(t("admin_overspent", lang, gap=baht(-n["admin_left"], lang)), icon=":material/error:")
 
 
 def spending(n: dict) -> None:
-    st.subheader(t("network_spending", lang))
     spent = n["spending"]
     if spent.empty:
         st.info(t("network_spending_none", lang))
@@ -101,7 +108,6 @@ def spending(n: dict) -> None:
 
 
 def passed_on(n: dict) -> None:
-    st.subheader(t("network_passed", lang))
     passed = n["passed"]
     if passed.empty:
         st.info(t("network_passed_none", lang))
@@ -122,11 +128,6 @@ else:
     st.header(escape(pick(n, "name", lang)))
     st.caption(t("network_where", lang, subdistrict=pick(n, "subdistrict", lang),
                  district=pick(n, "district", lang), founded=date(n["founded"].date(), lang)))
-    five_k(n)
-    committee(n)
-    fund(n)
-    left, right = st.columns(2, gap="large")
-    with left:
-        spending(n)
-    with right:
-        passed_on(n)
+    ui.sections("network", [(name, functools.partial(draw, n)) for name, draw in (
+        ("five_k", five_k), ("committee", committee), ("fund", fund), ("admin", admin), ("spending", spending),
+        ("passed_on", passed_on))], lang)

@@ -25,7 +25,6 @@ url_state.choice("pledge_step", plan.STEPS, default_step, lang)
 
 
 def who_gives_what() -> None:
-    st.subheader(t("partners_who", lang))
     partners = queries.partners_by_sector()
     # The source's frame first: a box per sector, side by side (one under another on a phone).
     sectors = tables.sector_lines(partners, lang)
@@ -37,7 +36,6 @@ def who_gives_what() -> None:
 @ui.part
 def pledges() -> None:
     """One step's pledges: choosing the step reruns this part alone."""
-    st.subheader(t("partners_pledges", lang))
     step = st.segmented_control(t("pledge_step", lang), plan.STEPS, key="pledge_step", required=True,
                                 format_func=lambda s: t(f"step_{s}", lang))
     url_state.keep("pledge_step", step, default_step)
@@ -52,7 +50,6 @@ def pledges() -> None:
 
 
 def actions_and_decisions() -> None:
-    st.subheader(t("partners_actions", lang))
     meeting = queries.last_meeting()
     if meeting is None:
         st.info(t("no_meetings", lang), icon=":material/groups:")
@@ -75,6 +72,5 @@ def actions_and_decisions() -> None:
         ui.left_out(min(len(problems), PROBLEMS_SHOWN), len(problems), lang, of="latest_problems_of")
 
 
-who_gives_what()
-pledges()
-actions_and_decisions()
+ui.sections("partners", [("who_gives_what", who_gives_what), ("pledges", pledges),
+                         ("actions_and_decisions", actions_and_decisions)], lang)

@@ -28,54 +28,67 @@ since = passed[1] if passed else start
 overall = queries.plan_figures(start, since, today)
 
 
-def draw_status(status) -> None:
-    """The chart (share of target, status in words) and the table of figures behind it."""
-    st.markdown("**" + tables.status_counts(status, lang) + "**")
-    ui.chart(charts.plan_status, status, lang)
-    with st.expander(t("plan_figures", lang)):
+def draw_status(status, head):
+    """The chart (share of target, status in words), its indicators in two columns so that their
+    names stay large on one projector screen, and under it the table of figures behind it; returns
+    the column beside that table. The counts by status go in `head`, a row above the chart."""
+    head.markdown("**" + tables.status_counts(status, lang) + "**")
+    half = (len(status) + 1) // 2
+    for column, rows in zip(st.columns(2, gap="large"), (status.iloc[:half], status.iloc[half:])):
+        ui.chart(charts.plan_status, rows, lang, where=column, fit=460)
+    figures, beside = st.columns(2, gap="large")
+    with figures.expander(t("plan_figures", lang)):
         ui.table(tables.plan_figures(status, lang), lang)
+    return beside
+
+
+# The step is above the sections: both the network's and a village's show it.
+step = st.segmented_control(t("plan_step", lang), plan.STEPS, key="step", required=True,
+                            format_func=lambda s: t(f"step_{s}", lang))
+url_state.keep("step", st.session_state.get("step"), "year1")
+
+
+def overall_view() -> None:
+    head = st.container(horizontal=True, vertical_alignment="center")
+    step_due = plan.step_due(steps, step)
+    status = plan.step_status(queries.plan_step_targets(step), overall, today)
+    beside = draw_status(status, head)
+    if step_due:
+        head.caption(t("plan_period", lang, start=date(start, lang), due=date(step_due, lang),
+                       day=date(today, lang)))
+    with beside.expander(t("plan_how_to_read", lang)):
+        st.caption(t("plan_rule", lang))
+        st.caption(t("plan_help", lang))
 
 
 @ui.part
-def step_view() -> None:
-    """The chosen step, overall and for one village: choosing either reruns this part alone."""
-    step = st.segmented_control(t("plan_step", lang), plan.STEPS, key="step", required=True,
-                                format_func=lambda s: t(f"step_{s}", lang))
-    url_state.keep("step", st.session_state.get("step"), "year1")
-    step_due = plan.step_due(steps, step)
-    if step_due:
-        st.caption(t("plan_period", lang, start=date(start, lang), due=date(step_due, lang),
-                     day=date(today, lang)))
-    st.caption(t("plan_rule", lang))
-
-    left, right = st.columns(2)
-    with left:
-        st.subheader(t("plan_overall", lang))
-        draw_status(plan.step_status(queries.plan_step_targets(step), overall, today))
-    with right:
-        st.subheader(t("plan_village", lang))
-        village = area_picker.pick_plan_village(lang, st.container(horizontal=True))
-        draw_status(plan.step_status(queries.plan_step_targets(step, village),
-                                     queries.plan_figures(start, since, today, village), today))
+def village_view() -> None:
+    """One village at the chosen step: choosing another reruns this part alone."""
+    head = st.container(horizontal=True, vertical_alignment="bottom")
+    village = area_picker.pick_plan_village(lang, head)
+    draw_status(plan.step_status(queries.plan_step_targets(step, village),
+                                 queries.plan_figures(start, since, today, village), today), head)
 
 
-step_view()
-
-st.caption(t("plan_help", lang))
-
-st.header(t("evaluation", lang))
-left, right = st.columns(2)
-with left:
+def changes() -> None:
+    """The committee's evaluation: what changed since the last step passed."""
     st.subheader(t("changed_since", lang, step=t(f"step_{passed[0]}", lang), due=date(since, lang))
                  if passed else t("changed_since_start", lang, due=date(since, lang)))
     ui.table(tables.plan_changes(plan.changes(overall), lang), lang)
-with right:
-    st.subheader(t("readiness", lang))
+
+
+def readiness() -> None:
+    """Which villages are ready for the model to go to the next subdistrict."""
     ready = plan.readiness(queries.village_readiness())
-    st.markdown(t("readiness_rule", lang) + "\n"
-                + "\n".join(f"1. {t(f'crit_{c}', lang)}" for c in plan.READINESS_CRITERIA))
-    st.metric(t("ready_count", lang), number(int(ready["ready"].sum())),
-              delta=t("of_n", lang, n=number(len(ready))), delta_color="off", delta_arrow="off",
-              border=True)
+    rule, count = st.columns([3, 1])
+    rule.markdown(t("readiness_rule", lang) + "\n"
+                  + "\n".join(f"1. {t(f'crit_{c}', lang)}" for c in plan.READINESS_CRITERIA))
+    count.metric(t("ready_count", lang), number(int(ready["ready"].sum())),
+                 delta=t("of_n", lang, n=number(len(ready))), delta_color="off", delta_arrow="off",
+                 border=True)
     # A national plan covers thousands of villages: those not ready yet come first.
     ui.table(tables.readiness(ready, lang, TABLE_ROWS), lang, total=len(ready))
+
+
+ui.sections("plan", [("overall", overall_view), ("village", village_view), ("changes", changes),
+                     ("readiness", readiness)], lang)

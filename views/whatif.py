@@ -55,48 +55,71 @@ for notice in st.session_state.get("whatif_notices", []):
                  used=number(notice.used, 0 if SPEC[notice.param].whole else 1)),
                icon=":material/link_off:")
 
-results, inputs = st.columns([2, 1], gap="large")
-with inputs:
-    st.button(t("wi_reset", lang), icon=":material/restart_alt:", on_click=back_to_source,
-              width="stretch")
-    st.toggle(t("wi_live", lang), key="whatif_live", on_change=live_start)
+
+
+def inputs() -> None:
+    """The sliders, a tab for each group, under the buttons that set them all at once."""
+    buttons = st.container(horizontal=True, vertical_alignment="center")
+    buttons.button(t("wi_reset", lang), icon=":material/restart_alt:", on_click=back_to_source)
+    buttons.toggle(t("wi_live", lang), key="whatif_live", on_change=live_start)
     if st.session_state.whatif_live:
         st.caption(t("wi_live_caption", lang, villages=number(live_now["villages"]),
                      members=number(live_now["sages"] + live_now["households"]),
                      raised=baht(live_now["raised"], lang), matched=baht(live_now["matched"], lang)))
     st.caption(t("wi_values_caption", lang))
-    for heading, params in GROUPS.items():
-        st.markdown(f"**{t(heading, lang)}**")
-        for param in params:
+    for tab, params in zip(st.tabs([t(heading, lang) for heading in GROUPS]), GROUPS.values()):
+        # Two to a row: the six example values fit beside the answer on one projector screen.
+        for param, column in zip(params, tab.columns(2) * len(params)):
             spec = SPEC[param]
             cast = int if spec.whole else float
-            st.slider(t(f"wi_{param}", lang), cast(spec.minimum), cast(spec.maximum),
-                      step=cast(spec.step), key=KEY[param], format="%,d" if spec.whole else "%.1f")
+            column.slider(t(f"wi_{param}", lang), cast(spec.minimum), cast(spec.maximum),
+                          step=cast(spec.step), key=KEY[param], format="%,d" if spec.whole else "%.1f")
 
-scenario, _ = funds.parse_params({p: str(st.session_state[k]) for p, k in KEY.items()}, SLIDERS)
-st.query_params.update(funds.to_params(scenario))
-p = funds.project(scenario)
 
-with results:
-    answer = t("wi_answer", lang, members=number(p.members), raised=baht(p.raised, lang),
-               grant=baht(p.grant, lang), admin=baht(p.admin, lang), fund0=baht(p.fund_at_match, lang),
-               year1=baht(p.at("year1"), lang), year3=baht(p.at("year3"), lang))
-    st.markdown(f"#### {answer}")
-    if p.shortfall > 0:
-        st.markdown("#### " + t("wi_answer_shortfall", lang, shortfall=baht(p.shortfall, lang),
-                                asked=baht(p.asked, lang)))
-    if p.loses_capital:
-        st.error(t("wi_warning_loss", lang, year3=baht(p.at("year3"), lang),
-                   paid=baht(p.paid_in[-1], lang)), icon=":material/trending_down:")
-    figures = [("wi_members", t("wi_members_value", lang, n=number(p.members))),
+def projection() -> funds.Projection:
+    """The scenario the sliders (or the link) set, worked out, and kept in the link."""
+    scenario, _ = funds.parse_params({p: str(st.session_state[k]) for p, k in KEY.items()}, SLIDERS)
+    st.query_params.update(funds.to_params(scenario))
+    return funds.project(scenario)
+
+
+def scenario() -> None:
+    """The question and its answer in words, beside the sliders that ask it."""
+    answer, sliders = st.columns([2, 1], gap="large")
+    with sliders:
+        inputs()
+    p = projection()
+    with answer:
+        st.markdown("#### " + t("wi_answer", lang, members=number(p.members), raised=baht(p.raised, lang),
+                                grant=baht(p.grant, lang), admin=baht(p.admin, lang),
+                                fund0=baht(p.fund_at_match, lang), year1=baht(p.at("year1"), lang),
+                                year3=baht(p.at("year3"), lang)))
+        if p.shortfall > 0:
+            st.markdown("#### " + t("wi_answer_shortfall", lang, shortfall=baht(p.shortfall, lang),
+                                    asked=baht(p.asked, lang)))
+        if p.loses_capital:
+            st.error(t("wi_warning_loss", lang, year3=baht(p.at("year3"), lang),
+                       paid=baht(p.paid_in[-1], lang)), icon=":material/trending_down:")
+        boxes([("wi_members", t("wi_members_value", lang, n=number(p.members))),
                ("wi_raised", baht(p.raised, lang)), ("wi_grant", baht(p.grant, lang)),
                ("wi_shortfall", baht(p.shortfall, lang)), ("wi_admin_out", baht(p.admin, lang)),
-               ("wi_fund0", baht(p.fund_at_match, lang)),
-               *[(f"wi_{step}", baht(p.at(step), lang)) for step in funds.STEP_MONTHS]]
-    # Three to a row, each box at least as wide as its figure (wrapping when not), so that a national
-    # figure in the billions is never cut short.
-    for row in range(0, len(figures), 3):
-        boxes = st.container(horizontal=True)
-        for label, value in figures[row:row + 3]:
-            boxes.metric(t(label, lang), value, border=True)
-    ui.chart(charts.whatif_projection_chart, p, lang)
+               ("wi_fund0", baht(p.fund_at_match, lang))])
+
+
+def boxes(shown: list[tuple[str, str]]) -> None:
+    """Three to a row, each box at least as wide as its figure (wrapping when not), so that a
+    national figure in the billions is never cut short."""
+    for row in range(0, len(shown), 3):
+        line = st.container(horizontal=True)
+        for label, value in shown[row:row + 3]:
+            line.metric(t(label, lang), value, border=True)
+
+
+def figures() -> None:
+    """The revolving fund step by step, in figures and over the three years."""
+    p = projection()
+    boxes([(f"wi_{step}", baht(p.at(step), lang)) for step in funds.STEP_MONTHS])
+    ui.chart(charts.whatif_projection_chart, p, lang, fit=360)
+
+
+ui.sections("whatif", [("scenario", scenario), ("projection", figures)], lang)

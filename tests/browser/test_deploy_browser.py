@@ -111,7 +111,7 @@ def test_every_page_through_the_proxy_on_its_websocket(deployment, chromium):
                 screenshot(page, "deploy-market-through-proxy")
         # The page links under each page work under the sub-path too.
         page.locator('[data-testid="stPageLink"] a').first.click()
-        page.wait_for_url(re.compile(rf"/{SUB_PATH}/plan$"))
+        page.wait_for_url(re.compile(rf"/{SUB_PATH}/partners$"))     # the Data page's previous
         wait_until_done(page)
         assert first_cookie in {sticky_cookie(port) for port in d.ports}
         replica = next(port for port in d.ports if sticky_cookie(port) == first_cookie)

@@ -24,11 +24,6 @@ url_state.choice("view", VIEWS, "year" if st.query_params.get("partner") else "p
 url_state.choice("partner", choices, "all", lang)
 
 
-def support() -> None:
-    """Cash and in kind always apart, side by side: each one's total over its chart."""
-    support_view()
-
-
 def draw_support(rows, by: str) -> None:
     """Cash and in kind in separate charts; a kind with nothing recorded says so."""
     totals = queries.support_totals()
@@ -190,6 +185,6 @@ def warnings() -> None:
 
 
 ui.sections("funds", [
-    ("support", support), ("totals", totals), ("flows", flows), ("revolving", revolving),
+    ("support", support_view), ("totals", totals), ("flows", flows), ("revolving", revolving),
     ("gains", gains), ("loans", loans), ("overdue", overdue), ("rule_split", rule_split),
     ("rule_match", rule_match), ("warnings", warnings)], lang)

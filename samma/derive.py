@@ -39,6 +39,7 @@ def terms_sql() -> str:
         CREATE OR REPLACE MACRO capital_lost(capital, floor) AS capital < floor - exact_baht();
         CREATE OR REPLACE MACRO tolerance_baht() AS {float(funds.TOLERANCE_BAHT)!r};
         CREATE OR REPLACE MACRO split_gap(grant_baht, admin_paid) AS admin_paid - grant_baht * admin_share();
+        CREATE OR REPLACE MACRO match_gap(raised, matched, ratio) AS matched - ratio * raised;
         CREATE OR REPLACE MACRO verdict(gap) AS
             CASE WHEN abs(gap) <= tolerance_baht() THEN 'ok' WHEN gap > 0 THEN 'over' ELSE 'under' END;
         CREATE OR REPLACE MACRO overdue(due, as_of, outstanding) AS

@@ -99,7 +99,7 @@ def split_gap(grant: float, admin_paid: float, admin_share: float = ADMIN_SHARE)
 
 def match_gap(raised: float, matched: float, ratio: float = MATCH_RATIO) -> float:
     """How far the partners' part is from 1:1 with what the members raised, in baht: below zero
-    means the partners still owe that much."""
+    means the partners still owe that much (in SQL: the macro `match_gap`, judged in scheme_match)."""
     return matched - ratio * raised
 
 

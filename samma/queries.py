@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from samma import coordination, db, funds, plan
+from samma import coordination, db, plan
 from samma.db import run
 from samma.domain import HOUSEHOLDS_PER_VILLAGE
 from samma.i18n import LANGS, warning_text
@@ -389,20 +389,17 @@ def scheme_match_checks() -> pd.DataFrame:
     the day it joined: what its members raised before the partners' first match (all of it so
     far when none came yet), what the partners matched, the gap (below zero: short of the
     ratio) and a word: 'ok', 'under', 'over', or 'not_matched'. Groups outside every scheme are
-    not here: the condition is not theirs (`outside_schemes`)."""
-    checks = run("""
+    not here: the condition is not theirs (`outside_schemes`). Judged in scheme_match."""
+    return run("""
         SELECT m.scheme_code, s.name_th AS scheme_th, s.name_en AS scheme_en, m.ratio,
                m.group_code, m.network_code,
                coalesce(g.name_th, n.name_th) AS name_th, coalesce(g.name_en, n.name_en) AS name_en,
-               m.since, m.raised, m.matched, m.matched_on
+               m.since, m.raised, m.matched, m.matched_on, m.gap, m.verdict
         FROM scheme_match m
         JOIN matching_scheme s ON s.code = m.scheme_code
         LEFT JOIN occupation_group g ON g.code = m.group_code
         LEFT JOIN network n ON n.code = m.network_code
         ORDER BY m.scheme_code, m.network_code NULLS LAST, m.group_code""")
-    checks["gap"] = funds.match_gap(checks.raised, checks.matched, checks.ratio)
-    checks["verdict"] = checks.gap.map(funds.verdict).where(checks.matched != 0, "not_matched")
-    return checks
 
 
 def matching_schemes() -> pd.DataFrame:

@@ -111,6 +111,56 @@ def test_the_70_30_verdict_in_sql_is_the_rule_in_funds():
         assert verdict == funds.verdict(funds.split_gap(grant, admin)), (grant, admin)
 
 
+def _scheme_match(members: dict[str, tuple[list[tuple[str, float]], list[tuple[str, float]]]],
+                  ratio: float = 1.0) -> dict[str, tuple]:
+    """scheme_match built by its own SQL over hand-made groups of one scheme that every group
+    joined on 2024-01-01: {group: ([(day, members' money)], [(day, partner's matching cash)])};
+    {group: (raised, matched, gap, verdict)} back."""
+    con = duckdb.connect()
+    con.execute("ATTACH ':memory:' AS shape")
+    con.execute("USE shape")
+    db.create_facts(con)
+    con.execute("USE memory")
+    for table in ("contribution", "matching_scheme", "scheme_member"):
+        con.execute(f"CREATE TABLE {table} AS FROM shape.{table} LIMIT 0")
+    con.execute("INSERT INTO matching_scheme VALUES ('S1', 'ก', 'S', ?)", [ratio])
+    rows = 0
+    for group, (raised, matched) in members.items():
+        con.execute("INSERT INTO scheme_member (scheme_code, group_code, since) VALUES ('S1', ?, DATE '2024-01-01')",
+                    [group])
+        for source, kind, purpose, entries in (("members", "cash", "share", raised),
+                                               ("partner", "cash", "matching", matched)):
+            for day, amount in entries:
+                rows += 1
+                con.execute("INSERT INTO contribution (id, date, source, group_code, kind, purpose, amount_baht) "
+                            "VALUES (?, ?::DATE, ?, ?, ?, ?, ?)", [rows, day, source, group, kind, purpose, amount])
+    con.execute(derive.terms_sql())
+    con.execute(derive.sql("fund_grant"))
+    con.execute(derive.sql("scheme_match"))
+    return {g: tuple(rest) for g, *rest in con.execute(
+        "SELECT group_code, raised, matched, gap, verdict FROM scheme_match").fetchall()}
+
+
+def test_the_1_1_verdict_in_sql_is_the_rule_in_funds():
+    # Members' money counts up to the day of the first match; money raised after it waits for the
+    # next. A baht either way is rounding (funds.TOLERANCE_BAHT); no match yet is said as such.
+    checks = _scheme_match({
+        "exact": ([("2024-02-01", 5_000.0)], [("2024-03-01", 5_000.0)]),
+        "a_baht": ([("2024-02-01", 5_000.0)], [("2024-03-01", 4_999.0)]),
+        "short": ([("2024-02-01", 5_000.0), ("2024-02-15", 1_250.0)], [("2024-03-01", 5_000.0)]),
+        "over": ([("2024-02-01", 5_000.0)], [("2024-03-01", 6_000.0)]),
+        "later_savings": ([("2024-02-01", 5_000.0), ("2024-04-01", 9_000.0)], [("2024-03-01", 5_000.0)]),
+        "waiting": ([("2024-02-01", 3_000.0)], []),
+    })
+    assert checks == {"exact": (5_000.0, 5_000.0, 0.0, "ok"), "a_baht": (5_000.0, 4_999.0, -1.0, "ok"),
+                      "short": (6_250.0, 5_000.0, -1_250.0, "under"), "over": (5_000.0, 6_000.0, 1_000.0, "over"),
+                      "later_savings": (5_000.0, 5_000.0, 0.0, "ok"),
+                      "waiting": (3_000.0, 0.0, -3_000.0, "not_matched")}
+    # At another ratio the partners owe that multiple.
+    assert _scheme_match({"g": ([("2024-02-01", 1_000.0)], [("2024-03-01", 1_000.0)])}, ratio=2.0) == {
+        "g": (1_000.0, 1_000.0, -1_000.0, "under")}
+
+
 def test_scheme_match_checks(sql):
     checks = queries.scheme_match_checks().set_index("group_code")
     # The scheme's members only, every one of them checked; every sample member is matched 1:1.

@@ -47,7 +47,8 @@ OLD_DERIVED = ("area_summary", "funnel_village", "formation_month", "contributio
 FINGERPRINTS = {5: "a93b9c2b711effaff7944802ef1f321a48037f7f74402e44e95597d2ffc78927",
                 6: "dcbc32a983ac553b5b4de0136516f957d05dc7ae7b621031d19cef090bb72a11",
                 7: "d1286f87db42195cf6bd0c8c399b1a995426604c8b05e74584f43b1b9fd2b3e3",
-                8: "b0fd426721e6385dd46921905ed7bc823c1893fc227edf7b1c933c82f38ab911"}
+                8: "b0fd426721e6385dd46921905ed7bc823c1893fc227edf7b1c933c82f38ab911",
+                9: "0da0eb68f69a1c2a4799cd76ea4555a784c7eeb21054187c5247fd7e933cdf92"}
 
 
 def _unpack(name: str, folder: Path) -> Path:

@@ -1,7 +1,7 @@
 """The app makes no request outside its own origin: every page of the router, in Thai and
-English, projector mode and not, at 1920×1080 and 390×844, on the plain sample. A viewer's
-browser talks to the app's server and nothing else (no font server, no favicon service, no
-basemap, no image from anywhere)."""
+English, at 1920×1080 and 390×844, on the plain sample (projector mode: every section of the
+meeting's walk, test_sections_browser.py). A viewer's browser talks to the app's server and
+nothing else (no font server, no favicon service, no basemap, no image from anywhere)."""
 
 from __future__ import annotations
 
@@ -13,9 +13,8 @@ import pytest
 from tests.browser.conftest import PHONE, PROJECTOR, listen_for_outside_requests, outside, wait_until_done
 from tests.conftest import PAGE_URLS
 
-MODES = [pytest.param(lang, projector, size, id=f"{lang}-{'projector' if projector else 'plain'}-{name}")
-         for lang, projector, (name, size) in itertools.product(
-             ("th", "en"), (False, True), (("1920", PROJECTOR), ("390", PHONE)))]
+MODES = [pytest.param(lang, size, id=f"{lang}-{name}")
+         for lang, (name, size) in itertools.product(("th", "en"), (("1920", PROJECTOR), ("390", PHONE)))]
 # Everything the app draws once a run has finished: the charts and maps in view (those in a tab
 # not shown are drawn when it is opened), and the fonts.
 SETTLED = """() => [...document.querySelectorAll(
@@ -44,11 +43,11 @@ def test_the_outside_check_knows_the_apps_own_origin():
         assert outside(leaving, origin), leaving
 
 
-@pytest.mark.parametrize(("lang", "projector", "size"), MODES)
-def test_every_page_stays_on_the_apps_origin(app_url, chromium, lang, projector, size):
+@pytest.mark.parametrize(("lang", "size"), MODES)
+def test_every_page_stays_on_the_apps_origin(app_url, chromium, lang, size):
     context = chromium.new_context(viewport=size)
     left = listen_for_outside_requests(context, urlsplit(app_url).netloc)
-    query = f"?lang={lang}" + ("&projector=1" if projector else "")
+    query = f"?lang={lang}"
     try:
         page = context.new_page()
         for path in PAGE_URLS:

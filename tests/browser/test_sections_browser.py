@@ -1,15 +1,17 @@
 """In real Chromium, a meeting run from the projector with the next button alone: starting on the
 Overview, next visits every section of the agenda once, in order, each fitting the screen (the
 page header, the section and the previous/next bar, nothing to scroll) at 1920×1080 and 1280×720,
-in Thai and in English; previous walks back. Every section is shot for a person to look at."""
+in Thai and in English; previous walks back. Every section is shot for a person to look at, and
+no section makes a request outside the app's origin (the plain pages are checked in
+test_no_outside_requests_browser.py)."""
 
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import parse_qs, urlparse, urlsplit
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from samma import agenda
-from tests.browser.conftest import PROJECTOR, SHOTS, screenshot, wait_until_done
+from tests.browser.conftest import PROJECTOR, SHOTS, listen_for_outside_requests, screenshot, wait_until_done
 from tests.conftest import PAGE_URLS
 
 SMALL_PROJECTOR = {"width": 1280, "height": 720}
@@ -71,12 +73,14 @@ def _walk(page, shots: str | None) -> list[tuple[str, str, int]]:
 @pytest.fixture(scope="module")
 def walks(app_url, chromium):
     """walks(size, lang): the walk from the Overview with next alone at that size and language,
-    made once for the module; its browser page is kept for the walk back."""
+    made once for the module; its browser page is kept for the walk back, and what it asked of
+    other origins is in `left_origin`."""
     made = {}
 
     def walk(size: str, lang: str):
         if (size, lang) not in made:
             context = chromium.new_context(viewport=SIZES[size])
+            left_origin[size, lang] = listen_for_outside_requests(context, urlsplit(app_url).netloc)
             page = context.new_page()
             page.goto(f"{app_url}/?projector=1" + ("&lang=en" if lang == "en" else ""))
             _settled(page)
@@ -86,9 +90,18 @@ def walks(app_url, chromium):
                 "".join(f"{p}/{s}\t{h}\n" for p, s, h in made[size, lang][1]))
         return made[size, lang]
 
+    left_origin: dict[tuple[str, str], list[str]] = {}
+    walk.left_origin = left_origin
     yield walk
     for page, _ in made.values():
         page.context.close()
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_no_section_asks_anything_of_another_origin(walks, size, lang):
+    walks(size, lang)
+    assert walks.left_origin[size, lang] == []
 
 
 def test_next_alone_visits_every_section_once_in_agenda_order(walks):

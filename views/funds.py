@@ -39,8 +39,10 @@ def draw_support(rows, by: str) -> None:
 def support_view() -> None:
     """The support charts by partner or by year: the view and the partner rerun this part alone."""
     pickers = st.container(horizontal=True, vertical_alignment="bottom")
+    # On a projector the options say what they are: the label's line is left to the charts.
     view = pickers.segmented_control(t("funds_view", lang), VIEWS, key="view", required=True,
-                                     format_func=lambda v: t(f"funds_by_{v}", lang))
+                                     format_func=lambda v: t(f"funds_by_{v}", lang),
+                                     label_visibility="collapsed" if ui.on_projector() else "visible")
     url_state.keep("view", view, "partner")
     partner = None
     if view == "partner":

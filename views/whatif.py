@@ -66,7 +66,6 @@ def inputs() -> None:
         st.caption(t("wi_live_caption", lang, villages=number(live_now["villages"]),
                      members=number(live_now["sages"] + live_now["households"]),
                      raised=baht(live_now["raised"], lang), matched=baht(live_now["matched"], lang)))
-    st.caption(t("wi_values_caption", lang))
     for tab, params in zip(st.tabs([t(heading, lang) for heading in GROUPS]), GROUPS.values()):
         # Two to a row: the six example values fit beside the answer on one projector screen.
         for param, column in zip(params, tab.columns(2) * len(params)):
@@ -100,10 +99,13 @@ def scenario() -> None:
         if p.loses_capital:
             st.error(t("wi_warning_loss", lang, year3=baht(p.at("year3"), lang),
                        paid=baht(p.paid_in[-1], lang)), icon=":material/trending_down:")
-        boxes([("wi_members", t("wi_members_value", lang, n=number(p.members))),
-               ("wi_raised", baht(p.raised, lang)), ("wi_grant", baht(p.grant, lang)),
-               ("wi_shortfall", baht(p.shortfall, lang)), ("wi_admin_out", baht(p.admin, lang)),
-               ("wi_fund0", baht(p.fund_at_match, lang))])
+        # On a projector the answer above, which says every figure of the boxes, is left the screen.
+        if not ui.on_projector():
+            boxes([("wi_members", t("wi_members_value", lang, n=number(p.members))),
+                   ("wi_raised", baht(p.raised, lang)), ("wi_grant", baht(p.grant, lang)),
+                   ("wi_shortfall", baht(p.shortfall, lang)), ("wi_admin_out", baht(p.admin, lang)),
+                   ("wi_fund0", baht(p.fund_at_match, lang))])
+        st.caption(t("wi_values_caption", lang))
 
 
 def boxes(shown: list[tuple[str, str]]) -> None:

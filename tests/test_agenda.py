@@ -38,8 +38,8 @@ def test_steps_visit_each_section_once_in_order_and_only_pages_that_exist():
     assert steps[-1] == ("plan", "readiness")                  # no Partners page yet
     assert "partners" not in {page for page, _ in steps}
     with_partners = agenda.steps([*PAGES, "partners"])
-    assert with_partners[-3:] == [("partners", "who_gives_what"), ("partners", "pledges"),
-                                  ("partners", "actions_and_decisions")]
+    assert with_partners[-4:] == [("partners", "who_gives_what"), ("partners", "pledges"),
+                                  ("partners", "actions"), ("partners", "decisions")]
 
 
 def test_previous_and_next_within_a_page():
@@ -55,7 +55,7 @@ def test_the_ends_have_no_step_past_them():
     assert agenda.neighbours(PAGES, "overview", "people") == (None, ("overview", "groups"))
     assert agenda.neighbours(PAGES, "plan", "readiness") == (("plan", "changes"), None)
     assert agenda.neighbours([*PAGES, "partners"], "plan", "readiness")[1] == ("partners", "who_gives_what")
-    assert agenda.neighbours([*PAGES, "partners"], "partners", "actions_and_decisions")[1] is None
+    assert agenda.neighbours([*PAGES, "partners"], "partners", "decisions")[1] is None
 
 
 def test_a_step_off_the_agenda_has_no_neighbours():

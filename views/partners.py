@@ -39,7 +39,7 @@ def area(row=None) -> str:
 
 def who_gives_what() -> None:
     partners = queries.partners_by_sector()
-    if everywhere:
+    if not projector:       # the area picker is above it
         st.caption(t("partners_every_network", lang))
     # The source's frame first: a box per sector, side by side (one under another on a phone).
     sectors = tables.sector_lines(partners, lang)
@@ -58,7 +58,8 @@ def pledges() -> None:
     url_state.keep("pledge_step", step, default_step)
     found = coordination.pledges_with_status(queries.pledges_against_delivery(step, prefix), today)
     if found.empty:
-        st.info(t("no_step_pledges" if queries.pledge_count(prefix) else "no_pledges", lang),
+        st.info(t("no_step_pledges" if queries.pledge_count(prefix) else
+                  "no_area_pledges" if queries.pledge_count() else "no_pledges", lang),
                 icon=":material/handshake:")
         return
     # On a projector how delivery is counted is the counts' help, to leave the screen to the table.
@@ -83,7 +84,8 @@ def decisions() -> None:
     prefix = area()
     meeting = queries.last_meeting(prefix)
     if meeting is None:
-        st.info(t("no_meetings", lang), icon=":material/groups:")
+        st.info(t("no_area_meetings" if queries.last_meeting() else "no_meetings", lang),
+                icon=":material/groups:")
         return
     problems = queries.open_problems(prefix)
     left, right = st.columns(2, gap="large")

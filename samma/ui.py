@@ -90,6 +90,23 @@ def table(rows, lang: str, total: int | None = None, *, money: bool = False, ind
     left_out(len(rows), total, lang, of, where)
 
 
+def boxes(shown: list[tuple[str, str, str | None]], per_row: int | None = None, where=st) -> None:
+    """Figures in bordered boxes (tables.Box: label, value, help), `per_row` to a line (all on one
+    when None), each box at least as wide as its figure, wrapping when the line is too narrow, so
+    that a national figure in the billions is never cut short."""
+    per_row = per_row or len(shown) or 1
+    for start in range(0, len(shown), per_row):
+        line = where.container(horizontal=True)
+        for label, value, help_ in shown[start:start + per_row]:
+            line.metric(label, value, help=help_, border=True)
+
+
+def notices(said: list[tuple[str, str, str]], where=st) -> None:
+    """Verdicts in words (tables.Notice), each drawn as it says: success, info or error."""
+    for level, words, icon in said:
+        getattr(where, level)(words, icon=icon)
+
+
 def left_out(shown: int, total: int | None, lang: str, of: str = "first_rows_of", where=st) -> None:
     """Under a table or chart that shows `shown` of `total` rows, the line that says so (`of`
     names its words: the first, the latest, the top N of M)."""

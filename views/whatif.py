@@ -109,12 +109,8 @@ def scenario() -> None:
 
 
 def boxes(shown: list[tuple[str, str]]) -> None:
-    """Three to a row, each box at least as wide as its figure (wrapping when not), so that a
-    national figure in the billions is never cut short."""
-    for row in range(0, len(shown), 3):
-        line = st.container(horizontal=True)
-        for label, value in shown[row:row + 3]:
-            line.metric(t(label, lang), value, border=True)
+    """Three to a row."""
+    ui.boxes([(t(label, lang), value, None) for label, value in shown], per_row=3)
 
 
 def figures() -> None:

@@ -51,8 +51,9 @@ def revolving() -> None:
     months = queries.revolving_fund_by_month()
     if months.empty:
         return
-    figures, verdict = st.columns([3, 1.4], vertical_alignment="center")
-    ui.boxes(tables.revolving_boxes(months.iloc[-1], lang), where=figures)
+    *columns, verdict = st.columns([1, 1, 1, 1.4], vertical_alignment="center")
+    for column, (label, value, _) in zip(columns, tables.revolving_boxes(months.iloc[-1], lang)):
+        column.metric(label, value, border=True)
     ui.notices([tables.revolving_verdict(months.iloc[-1], lang)], where=verdict)
     ui.chart(charts.revolving_fund_chart, months, lang, fit=280)
 

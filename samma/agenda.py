@@ -37,7 +37,7 @@ AGENDA: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     ("plan", (("overall", "plan_overall"), ("village", "plan_village"), ("changes", "evaluation"),
               ("readiness", "readiness"))),
     ("partners", (("who_gives_what", "partners_who"), ("pledges", "partners_pledges"),
-                  ("actions_and_decisions", "partners_actions"))),
+                  ("actions", "partners_actions"), ("decisions", "partners_decisions"))),
 )
 _PAGES = dict(AGENDA)
 

@@ -1,4 +1,6 @@
-"""The drill-down shared by the Map and Groups pages: province → district → subdistrict.
+"""The drill-down shared by the Map, Groups and Partners pages: province → district → subdistrict;
+and the pickers of one page's choice that a link keeps (a plan village, a network, a view of the
+partners' support).
 
 A level is offered only when the data has more than one area at it, so the pilot sees one
 subdistrict list and a national dataset starts from its provinces. Choices are kept in the URL
@@ -9,7 +11,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from samma import queries, url_state
+from samma import queries, ui, url_state
 from samma.i18n import pick, t, t_plain
 
 LEVEL_KEYS = {2: "province", 4: "district", 6: "subdistrict"}
@@ -110,3 +112,30 @@ def pick_network(lang: str, row) -> str:
 def _first_network_in() -> None:
     """A province picked above the network: its first network."""
     st.session_state["network"] = queries.networks_in(st.session_state["network_province"])["code"].iloc[0]
+
+
+# The Funds page's support charts: by partner and purpose, or by fiscal year (one partner or all).
+SUPPORT_VIEWS = ("partner", "year")
+
+
+def check_support_view(partner_codes: list[str], lang: str) -> None:
+    """The view and the partner in the link, checked before anything is drawn, so a notice about
+    a bad value is seen at the top; a link naming a partner opens the view that filters by one."""
+    url_state.choice("view", SUPPORT_VIEWS, "year" if st.query_params.get("partner") else "partner", lang)
+    url_state.choice("partner", ["all", *partner_codes], "all", lang)
+
+
+def pick_support_view(lang: str, row, partner_names: dict[str, str]) -> tuple[str, str | None]:
+    """Draws the view of the partners' support (and, by year, the partner) into `row`, kept in the
+    link so a shared link opens what the room saw. Returns the chart's grouping ("partner" or
+    "fiscal_year") and the partner chosen (None: all). On a projector the options say what they
+    are: the label's line is left to the charts."""
+    view = row.segmented_control(t("funds_view", lang), SUPPORT_VIEWS, key="view", required=True,
+                                 format_func=lambda v: t(f"funds_by_{v}", lang),
+                                 label_visibility="collapsed" if ui.on_projector() else "visible")
+    url_state.keep("view", view, "partner")
+    chosen = None if view == "partner" else row.selectbox(
+        t("funds_partner_filter", lang), ["all", *partner_names], key="partner", width=320,
+        format_func=lambda code: partner_names.get(code, t("funds_all_partners", lang)))
+    url_state.keep("partner", chosen, "all")
+    return ("partner" if view == "partner" else "fiscal_year"), (None if chosen in (None, "all") else chosen)

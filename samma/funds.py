@@ -124,6 +124,16 @@ def capital_lost(capital_now, floor):
     return capital_now < floor - EXACT_BAHT
 
 
+def match_summary(checks) -> dict:
+    """The 1:1 checks (one row per scheme member, its `verdict` and what it `raised`): how many
+    meet the ratio of those judged (a member not matched yet is waiting, not judged), how many
+    wait and with how much raised, and the breaches' rows."""
+    waiting = checks[checks.verdict == "not_matched"]
+    return {"ok": int((checks.verdict == "ok").sum()), "judged": len(checks) - len(waiting),
+            "waiting": len(waiting), "waiting_raised": float(waiting.raised.sum()),
+            "breaches": checks[checks.verdict.isin(["over", "under"])]}
+
+
 def overdue(due, as_of, outstanding):
     """A loan is overdue when its due date has passed and it is not fully repaid: on its due
     date it is not yet overdue."""

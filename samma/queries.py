@@ -912,17 +912,24 @@ def partners_by_sector() -> pd.DataFrame:
                [",".join(coordination.SECTORS)])
 
 
-def pledge_count() -> int:
-    """How many pledges are recorded, every step."""
-    return int(run("SELECT count(*) FROM pledge").iloc[0, 0])
+# A pledge and a meeting are a network's: an area (a code prefix, '' is all) holds the networks of
+# its subdistricts.
+_IN_AREA = "n.subdistrict_code LIKE ? || '%'"
 
 
-def pledges_against_delivery(step: str | None = None) -> pd.DataFrame:
-    """Each partner's pledges (one plan step's, or all) against what it delivered: matched from
+def pledge_count(prefix: str = "") -> int:
+    """How many pledges are recorded for the networks in an area, every step."""
+    return int(run(f"""SELECT count(*) FROM pledge pl JOIN network n ON n.code = pl.network_code
+                       WHERE {_IN_AREA}""", [prefix]).iloc[0, 0])
+
+
+def pledges_against_delivery(step: str | None = None, prefix: str = "") -> pd.DataFrame:
+    """Each partner's pledges to the networks in an area (one plan step's, or all) against what
+    it delivered: matched from
     the records or written by hand (pledge_delivery), with the amount, the network, when it was
     made and when it is due; in plan order, then the partners' order, then by due date. What was
     promised in English falls back to the Thai."""
-    return run("""
+    return run(f"""
         SELECT pl.id, pl.partner_code, pa.short_th, pa.short_en, pa.sector, pl.network_code,
                n.name_th AS network_th, n.name_en AS network_en, pl.step, pl.kind,
                pl.what_th, coalesce(pl.what_en, pl.what_th) AS what_en, pl.amount::DOUBLE AS amount,
@@ -931,52 +938,59 @@ def pledges_against_delivery(step: str | None = None) -> pd.DataFrame:
         JOIN pledge_delivery d ON d.pledge_id = pl.id
         JOIN partner pa ON pa.code = pl.partner_code
         JOIN network n ON n.code = pl.network_code
-        WHERE ?::VARCHAR IS NULL OR pl.step = ?
+        WHERE (?::VARCHAR IS NULL OR pl.step = ?) AND {_IN_AREA}
         ORDER BY list_position(string_split(?, ','), pl.step), pa.rowid, pl.due, pl.id""",
-               [step, step, ",".join(plan.STEPS)])
+               [step, step, prefix, ",".join(plan.STEPS)])
 
 
-def open_actions() -> pd.DataFrame:
-    """The actions still open, earliest due first (so those past due come first): what, who owns
-    it (a partner's short name; none for the network committee), the meeting that asked and when,
-    and the due date. In English the Thai stands where no English was written."""
-    return run("""
+def open_actions(prefix: str = "") -> pd.DataFrame:
+    """The actions still open from the meetings of the networks in an area, earliest due first
+    (so those past due come first): what, who owns it (a partner's short name; none for the
+    network committee), the meeting that asked and when, and the due date. In English the Thai
+    stands where no English was written."""
+    return run(f"""
         SELECT a.id, a.meeting_code, m.date AS meeting_date, a.text_th,
                coalesce(a.text_en, a.text_th) AS text_en, a.owner_kind, a.partner_code,
                p.short_th AS owner_th, p.short_en AS owner_en, a.due, a.status
         FROM action a
         JOIN meeting m ON m.code = a.meeting_code
+        JOIN network n ON n.code = m.network_code
         LEFT JOIN partner p ON p.code = a.partner_code
-        WHERE a.status = 'open'
-        ORDER BY a.due, m.date, a.id""")
+        WHERE a.status = 'open' AND {_IN_AREA}
+        ORDER BY a.due, m.date, a.id""", [prefix])
 
 
-def last_meeting() -> dict | None:
-    """The latest partners' meeting: its code, date, place and network; None when none is
-    recorded."""
-    found = run("""
-        SELECT m.code, m.date, m.place_th, m.place_en, n.name_th AS network_th, n.name_en AS network_en
-        FROM meeting m JOIN network n ON n.code = m.network_code
-        ORDER BY m.date DESC, m.code DESC LIMIT 1""")
+_LAST_MEETING = f"""SELECT m.code, m.date, m.place_th, m.place_en, n.name_th AS network_th,
+                           n.name_en AS network_en
+                    FROM meeting m JOIN network n ON n.code = m.network_code
+                    WHERE {_IN_AREA}
+                    ORDER BY m.date DESC, m.code DESC LIMIT 1"""
+
+
+def last_meeting(prefix: str = "") -> dict | None:
+    """The latest partners' meeting of a network in an area: its code, date, place and network;
+    None when none is recorded."""
+    found = run(_LAST_MEETING, [prefix])
     return None if found.empty else found.iloc[0].to_dict()
 
 
-def last_meeting_decisions() -> pd.DataFrame:
-    """What the latest partners' meeting decided, in the order of its minutes."""
-    return run("""
-        WITH last AS (SELECT code FROM meeting ORDER BY date DESC, code DESC LIMIT 1)
+def last_meeting_decisions(prefix: str = "") -> pd.DataFrame:
+    """What the latest partners' meeting in an area decided, in the order of its minutes."""
+    return run(f"""
+        WITH last AS ({_LAST_MEETING})
         SELECT d.seq, d.text_th, coalesce(d.text_en, d.text_th) AS text_en
         FROM decision d JOIN last l ON l.code = d.meeting_code
-        ORDER BY d.seq""")
+        ORDER BY d.seq""", [prefix])
 
 
-def open_problems() -> pd.DataFrame:
-    """The problems and obstacles still open, with what is being done about each and the
-    meeting that heard them; the latest meeting's first."""
-    return run("""
+def open_problems(prefix: str = "") -> pd.DataFrame:
+    """The problems and obstacles still open in an area's networks, with what is being done
+    about each and the meeting that heard them; the latest meeting's first."""
+    return run(f"""
         SELECT pr.id, pr.meeting_code, m.date AS meeting_date, pr.text_th,
                coalesce(pr.text_en, pr.text_th) AS text_en, pr.response_th,
                coalesce(pr.response_en, pr.response_th) AS response_en
         FROM problem pr JOIN meeting m ON m.code = pr.meeting_code
-        WHERE pr.status = 'open'
-        ORDER BY m.date DESC, pr.id""")
+        JOIN network n ON n.code = m.network_code
+        WHERE pr.status = 'open' AND {_IN_AREA}
+        ORDER BY m.date DESC, pr.id""", [prefix])

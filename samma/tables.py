@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from samma import coordination, plan
+from samma import coordination, funds, plan
 from samma.i18n import LANGS, baht, date, number, t, t_plain
 
 
@@ -62,6 +62,86 @@ def partner_totals(totals: pd.DataFrame, lang: str) -> pd.DataFrame:
                          t("col_in_kind", lang): totals["in_kind"].to_numpy(),
                          t("col_in_kind_days", lang): totals["in_kind_days"].to_numpy()},
                         index=pd.Index(totals[f"short_{lang}"], name=t("col_partner", lang)))
+
+
+# A figure in a box (ui.boxes): its label, its value, and the help behind it (or None).
+Box = tuple[str, str, str | None]
+
+
+def kind_totals(totals: pd.DataFrame, lang: str) -> dict[str, str]:
+    """All partners' cash and all their in kind (queries.support_totals), each in baht, apart."""
+    return {kind: baht(totals[kind].sum(), lang) for kind in ("cash", "in_kind")}
+
+
+def revolving_boxes(now, lang: str) -> list[Box]:
+    """The revolving funds' latest month (queries.revolving_fund_by_month): capital, its floor,
+    what is on loan."""
+    return [(t("revolving_capital_now", lang), baht(now.capital, lang), None),
+            (t("revolving_floor", lang), baht(now.floor, lang), None),
+            (t("revolving_on_loan", lang), baht(now.on_loan, lang), None)]
+
+
+# A verdict in words (ui.notices): how it is drawn ("success", "info" or "error"), the words, the icon.
+Notice = tuple[str, str, str]
+OK, WRONG = ":material/check_circle:", ":material/error:"
+
+
+def revolving_verdict(now, lang: str) -> Notice:
+    """How far the revolving funds' capital is below or above its floor."""
+    headroom = now.capital - now.floor
+    if funds.capital_lost(now.capital, now.floor):
+        return "error", t("revolving_below_floor", lang, gap=baht(-headroom, lang)), WRONG
+    return "success", t("revolving_above_floor", lang, gap=baht(headroom, lang)), OK
+
+
+def overdue_notices(health: dict, lang: str) -> list[Notice]:
+    """Loans overdue (queries.loan_health): how many, how much, in how many funds; none; or no
+    loan register to tell."""
+    if not health["loans"]:
+        return [("info", t("loans_no_register", lang), ":material/info:")]
+    if not health["overdue_loans"]:
+        return [("success", t("loans_none_overdue", lang), OK)]
+    return [("error", t("loans_overdue_words", lang, n=number(health["overdue_loans"]),
+                        amount=baht(health["overdue_baht"], lang), funds=number(health["funds_overdue"])),
+             ":material/schedule:")]
+
+
+def split_notices(splits: dict, lang: str) -> list[Notice]:
+    """70/30 (queries.grant_split_counts): the grants that keep it, and the breaches."""
+    said = [("success", t("rule_split_summary", lang, ok=number(splits["ok"]), n=number(splits["grants"])), OK)]
+    if splits["ok"] < splits["grants"]:
+        said.append(("error", t("rule_split_breaches", lang, n=number(splits["grants"] - splits["ok"])), WRONG))
+    return said
+
+
+def match_notices(any_scheme: bool, found: dict, lang: str) -> list[Notice]:
+    """1:1 (funds.match_summary): the members that keep the ratio of those judged, those still
+    waiting for a match, and the breaches; or that there is no matching scheme."""
+    said = [("success", t("rule_match_summary", lang, ok=number(found["ok"]), n=number(found["judged"])), OK)
+            if any_scheme else ("info", t("rule_no_scheme", lang), ":material/info:")]
+    if found["waiting"]:
+        said.append(("info", t("rule_match_waiting", lang, n=number(found["waiting"]),
+                               amount=baht(found["waiting_raised"], lang)), ":material/hourglass_top:"))
+    if len(found["breaches"]):
+        said.append(("error", t("rule_match_breaches", lang, n=number(len(found["breaches"]))), WRONG))
+    return said
+
+
+def loan_boxes(health: dict, lang: str) -> list[Box]:
+    """Loan health (queries.loan_health): what the ledger says (repaid, losses) always; borrowers,
+    the overdue and the repayment rate only from a loan register."""
+    repaid = (t("loans_repaid", lang), baht(health["ledger_repaid"], lang), None)
+    losses = (t("loans_losses", lang), baht(health["ledger_losses"], lang), None)
+    if not health["loans"]:
+        return [repaid, losses]
+    rate = health["fell_due_repaid"] / health["fell_due"] if health["fell_due"] else None
+    return [(t("loans_borrowers", lang), number(health["borrowers"]), None), repaid,
+            (t("loans_overdue", lang), t("loans_overdue_value", lang, n=number(health["overdue_loans"]),
+                                         amount=baht(health["overdue_baht"], lang)), None),
+            (t("loans_rate", lang), "–" if rate is None else f"{rate:.1%}",
+             t("loans_rate_help", lang, repaid=baht(health["fell_due_repaid"], lang),
+               due=baht(health["fell_due"], lang))),
+            losses]
 
 
 def _largest_gaps(checks: pd.DataFrame, rows: int) -> pd.DataFrame:

@@ -76,17 +76,35 @@ PROJECTOR_TABLE_PX = 330
 
 
 def table(rows, lang: str, total: int | None = None, *, money: bool = False, index: bool = False,
-          of: str = "first_rows_of", where=st) -> None:
+          of: str = "first_rows_of", where=st, frame: int = PROJECTOR_TABLE_PX) -> None:
     """A table (a DataFrame from `tables`) the width of its column; `money` writes its numbers
     with thousands separators. When `total` says there are more rows than it shows, a line
-    under it says which part it is ("the first 200 of 1,234 rows")."""
+    under it says which part it is ("the first 200 of 1,234 rows"). `frame`: the height of a
+    long table's frame in projector mode, less where its section has more above it."""
     config = ({c: st.column_config.NumberColumn(format="localized")
                for c in rows.select_dtypes("number").columns} if money else None)
     # In projector mode a long table scrolls inside a frame that leaves its section on the screen.
     tall = on_projector() and len(rows) > PROJECTOR_TABLE_ROWS
     where.dataframe(rows, hide_index=not index, column_config=config,
-                    height=PROJECTOR_TABLE_PX if tall else "auto")
+                    height=frame if tall else "auto")
     left_out(len(rows), total, lang, of, where)
+
+
+def boxes(shown: list[tuple[str, str, str | None]], per_row: int | None = None, where=st) -> None:
+    """Figures in bordered boxes (tables.Box: label, value, help), `per_row` to a line (all on one
+    when None), each box at least as wide as its figure, wrapping when the line is too narrow, so
+    that a national figure in the billions is never cut short."""
+    per_row = per_row or len(shown) or 1
+    for start in range(0, len(shown), per_row):
+        line = where.container(horizontal=True)
+        for label, value, help_ in shown[start:start + per_row]:
+            line.metric(label, value, help=help_, border=True)
+
+
+def notices(said: list[tuple[str, str, str]], where=st) -> None:
+    """Verdicts in words (tables.Notice), each drawn as it says: success, info or error."""
+    for level, words, icon in said:
+        getattr(where, level)(words, icon=icon)
 
 
 def left_out(shown: int, total: int | None, lang: str, of: str = "first_rows_of", where=st) -> None:
@@ -170,14 +188,16 @@ def meeting_bar(pages: list, current, lang: str, projector: bool) -> None:
     st.divider()
     # In projector mode the steps' labels are sections' titles: they get the room, the rest icons.
     # Keyed, so that a test (or a person's style) finds the bar apart from a page's own links.
+    # The middle keeps its three buttons on one line at 1280×720 in English, so the bar stays one row.
     c_prev, c_middle, c_next = st.container(key="meeting_bar").columns(
-        [5, 4, 5] if projector else [1, 2, 1], vertical_alignment="center")
+        [9, 8, 9] if projector else [1, 2, 1], vertical_alignment="center")
     for column, (target, label, params), icon in zip(
             (c_prev, c_next), _steps(pages, current, lang, projector),
             (":material/arrow_back:", ":material/arrow_forward:")):
         if target:
             column.page_link(target, label=label, icon=icon, query_params=params, width="stretch")
-    middle = c_middle.container(horizontal=True, horizontal_alignment="center")
+    middle = c_middle.container(horizontal=True, horizontal_alignment="center",
+                                gap="xsmall" if projector else "small")
     if middle.button(t("share_view", lang), icon=":material/qr_code_2:"):
         _share_dialog(current, lang, projector)
     # Built when clicked, from the version this page shows.

@@ -38,8 +38,8 @@ def test_steps_visit_each_section_once_in_order_and_only_pages_that_exist():
     assert steps[-1] == ("plan", "readiness")                  # no Partners page yet
     assert "partners" not in {page for page, _ in steps}
     with_partners = agenda.steps([*PAGES, "partners"])
-    assert with_partners[-3:] == [("partners", "who_gives_what"), ("partners", "pledges"),
-                                  ("partners", "actions_and_decisions")]
+    assert with_partners[-4:] == [("partners", "who_gives_what"), ("partners", "pledges"),
+                                  ("partners", "actions"), ("partners", "decisions")]
 
 
 def test_previous_and_next_within_a_page():
@@ -55,7 +55,7 @@ def test_the_ends_have_no_step_past_them():
     assert agenda.neighbours(PAGES, "overview", "people") == (None, ("overview", "groups"))
     assert agenda.neighbours(PAGES, "plan", "readiness") == (("plan", "changes"), None)
     assert agenda.neighbours([*PAGES, "partners"], "plan", "readiness")[1] == ("partners", "who_gives_what")
-    assert agenda.neighbours([*PAGES, "partners"], "partners", "actions_and_decisions")[1] is None
+    assert agenda.neighbours([*PAGES, "partners"], "partners", "decisions")[1] is None
 
 
 def test_a_step_off_the_agenda_has_no_neighbours():
@@ -165,3 +165,22 @@ def test_a_chart_fitted_to_its_section_is_no_taller_in_projector_mode_only():
     fitted = json.loads(on_projector("funds", "en", section="flows").get("vega_lite_chart")[0].proto.spec)
     assert plain["height"] == 540                             # charts.cash_flow_chart's own
     assert fitted["height"] == 460                            # views/funds.py: fit=460, not 540 × 1.5
+
+
+def _segmented(at) -> list[str]:
+    """The page's segmented controls, the sidebar's language switch left aside."""
+    return [s.label for s in at.get("segmented_control") if s.label != "ภาษา / Language"]
+
+
+def test_a_picker_only_some_sections_read_is_drawn_in_their_own_row_on_a_projector():
+    # The Plan's step: in the network's and a village's sections, not above the evaluation's.
+    assert _segmented(on_projector("plan", "en", section="overall")) == ["Plan step"]
+    assert _segmented(on_projector("plan", "en", section="village")) == ["Plan step"]
+    assert not _segmented(on_projector("plan", "en", section="readiness"))
+    # The Partners' area: in the pledges', actions' and decisions' sections, not the partners' own.
+    assert [s.label for s in on_projector("partners", "en", section="actions").selectbox] == ["Subdistrict"]
+    assert not on_projector("partners", "en", section="who_gives_what").selectbox
+    # A normal screen: once each, above the sections.
+    assert _segmented(open_page("plan", "en")) == ["Plan step"]
+    assert [s.label for s in open_page("partners", "en").selectbox] == ["Subdistrict"]
+

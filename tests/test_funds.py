@@ -170,3 +170,31 @@ def test_a_national_link_is_read_against_the_national_range():
     w, notices = parse_params({"villages": "90000"}, national)
     assert w.villages == 70_000 and notices == [Notice("villages", "90000", 70_000, "out_of_range")]
     assert parse_params({"villages": "65162"})[0].villages == 200   # a district's range clamps it
+
+
+# --- the Funds page's words, from hand-made figures ---------------------------------------------
+
+def test_the_1_1_summary_judges_only_members_already_matched():
+    import pandas as pd
+
+    from samma.funds import match_summary
+    checks = pd.DataFrame({"verdict": ["ok", "ok", "under", "over", "not_matched", "not_matched"],
+                           "raised": [100.0, 200.0, 300.0, 400.0, 1_000.0, 2_500.5]})
+    found = match_summary(checks)
+    assert (found["ok"], found["judged"], found["waiting"], found["waiting_raised"]) == (2, 4, 2, 3_500.5)
+    assert list(found["breaches"].verdict) == ["under", "over"]
+
+
+def test_loan_boxes_and_overdue_words_with_and_without_a_register():
+    from samma import tables
+    ledger = {"loans": 0, "ledger_repaid": 1_234.0, "ledger_losses": 0.0}
+    assert [(label, value) for label, value, _ in tables.loan_boxes(ledger, "en")] == [
+        ("Principal repaid so far", "฿1,234"), ("Losses", "฿0")]
+    assert [level for level, _, _ in tables.overdue_notices(ledger, "en")] == ["info"]
+    register = {**ledger, "loans": 3, "borrowers": 2, "overdue_loans": 1, "overdue_baht": 500.0,
+                "funds_overdue": 1, "fell_due": 0.0, "fell_due_repaid": 0.0}
+    boxes = dict((label, value) for label, value, _ in tables.loan_boxes(register, "en"))
+    assert len(boxes) == 5 and "–" in boxes.values()            # nothing fell due: no rate to give
+    (level, words, _), = tables.overdue_notices(register, "en")
+    assert level == "error" and "฿500" in words
+    assert tables.overdue_notices({**register, "overdue_loans": 0}, "en")[0][0] == "success"

@@ -10,7 +10,7 @@ import pytest
 
 from samma import handout, workbook
 from samma.i18n import WORD_JOINER, date
-from tests.conftest import as_read, load_edited, open_page
+from tests.conftest import _plain_sql, as_read, load_edited, open_page
 from tests.test_coordination import expected_delivered
 
 STATUS_TH = {"delivered": "ส่งมอบครบแล้ว", "partly": "ส่งมอบบางส่วน", "overdue": "เลยกำหนด",
@@ -38,7 +38,7 @@ def test_the_page_in_thai_against_plain_sql(sql):
     at = open_page("partners")
     assert [s.value for s in at.subheader] == [
         "แต่ละภาคีทำอะไร และสนับสนุนอะไรไปแล้ว", "คำมั่นของภาคีเทียบกับสิ่งที่ส่งมอบแล้ว",
-        "งานที่มอบหมาย มติ และปัญหาและอุปสรรค"]
+        "งานที่มอบหมายที่ยังไม่เสร็จ", "มติที่ประชุม และปัญหาและอุปสรรค"]
     texts = _markdown(at)
     # Who does what: the frame's boxes, then every partner with cash and in kind apart.
     assert texts[0] == "**ชุมชนลงมือทำ**  \nศอช.อ. · กพส.อ."
@@ -188,3 +188,66 @@ def test_every_new_text_is_written_escaped(marked, monkeypatch, lang):
     assert any(IMAGE_ESCAPED in c.proto.body for c in at.caption)            # the meeting's place
     # Tables show the text as typed: no escapes to see.
     assert all(w.startswith(IMAGE) for w in at.dataframe[1].value.iloc[:, 1])
+
+
+# --- by area: pledges and meetings are a network's ----------------------------------------------
+
+OTHER = "501901"      # a subdistrict of the sample that has no network of its own
+
+
+@pytest.fixture(scope="module")
+def two_networks(tmp_path_factory, sample_db):
+    """The sample with a second network, in OTHER: the first meeting (its decisions) and the
+    3-year pledges are its own."""
+    def edit(rows):
+        rows["network"].append(("N" + OTHER, OTHER, "เครือข่ายทดสอบ", "Test network", rows["network"][0][4]))
+        first = min(rows["meeting"], key=lambda m: m[1])[0]
+        rows["meeting"] = [(*m[:4], "N" + OTHER) if m[0] == first else m for m in rows["meeting"]]
+        rows["pledge"] = [(*p[:2], "N" + OTHER, *p[3:]) if p[3] == "year3" else p for p in rows["pledge"]]
+    return load_edited(sample_db, tmp_path_factory.mktemp("two") / "two.duckdb", edit)
+
+
+@pytest.fixture(scope="module")
+def two_sql(two_networks):
+    yield from _plain_sql(two_networks)
+
+
+def _pledge_lines(sql, subdistrict: str, step: str) -> set[str]:
+    return {w for (w,) in sql("""SELECT what_th FROM pledge p JOIN network n ON n.code = p.network_code
+                                  WHERE n.subdistrict_code = ? AND step = ?""", [subdistrict, step])}
+
+
+@pytest.mark.parametrize("subdistrict", [OTHER, "501910"])
+def test_an_area_shows_its_own_networks_pledges_and_meetings(two_networks, two_sql, monkeypatch, subdistrict):
+    monkeypatch.setenv("SAMMA_DB", str(two_networks))
+    at = open_page("partners", subdistrict=subdistrict, pledge_step="year3")
+    texts = _markdown(at)
+    year3 = _pledge_lines(two_sql, subdistrict, "year3")
+    if year3:
+        assert set(at.dataframe[1].value["สิ่งที่ให้คำมั่น"]) == year3
+    else:
+        assert "ไม่มีคำมั่นสำหรับขั้นนี้" in [i.value for i in at.info]
+    (meeting, day), = two_sql("""SELECT m.code, m.date FROM meeting m JOIN network n ON n.code = m.network_code
+                                 WHERE n.subdistrict_code = ? ORDER BY m.date DESC LIMIT 1""", [subdistrict])
+    assert f"**มติที่ประชุมครั้งล่าสุด วันที่ {date(day, 'th')}**" in texts
+    decisions = two_sql("SELECT seq, text_th FROM decision WHERE meeting_code = ? ORDER BY seq", [meeting])
+    assert "\n".join(f"{n}. {text}" for n, text in decisions) in texts
+    (open_,), = two_sql("""SELECT count(*) FROM action a JOIN meeting m ON m.code = a.meeting_code
+                          JOIN network n ON n.code = m.network_code
+                          WHERE a.status = 'open' AND n.subdistrict_code = ?""", [subdistrict])
+    assert any(t.startswith(f"**งานที่ยังไม่เสร็จ {open_} เรื่อง") for t in texts)
+    # The partners work with every network: the list of them is the whole program's, and says so.
+    assert len(at.dataframe[0].value) == two_sql("SELECT count(*) FROM partner")[0][0]
+    assert "ภาคีทำงานกับทุกเครือข่าย ยอดที่สนับสนุนไปแล้วจึงนับรวมทุกเครือข่าย" in [c.value for c in at.caption]
+
+
+def test_an_area_without_a_network_says_so_and_a_bad_area_shows_every_network(two_networks, monkeypatch):
+    monkeypatch.setenv("SAMMA_DB", str(two_networks))
+    empty = open_page("partners", "en", subdistrict="501902")
+    assert [i.value for i in empty.info] == ["No pledges to the networks in this area",
+                                             "No partners' meetings are recorded for the networks in this area"]
+    assert "**0 open actions, 0 of them overdue**" in _markdown(empty)
+    bad = open_page("partners", "en", subdistrict="9'; DROP TABLE pledge;--")
+    assert any("subdistrict" in as_read(w.value) for w in bad.warning)
+    # Every network's: the later meeting is the sample network's.
+    assert "**Last meeting's decisions, 24 Sep 2026**" in _markdown(bad)

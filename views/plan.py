@@ -7,8 +7,9 @@ import streamlit as st
 from samma import area_picker, charts, plan, queries, tables, ui, url_state
 from samma.i18n import date, number, t
 
-# Rows the readiness table shows.
+# Rows the readiness table shows; on a projector its frame is shorter than most, under the rule.
 TABLE_ROWS = 200
+SHORT_FRAME = 290
 
 lang = ui.lang()
 info = ui.page_header("plan_title", lang)
@@ -42,14 +43,27 @@ def draw_status(status, head):
     return beside
 
 
-# The step is above the sections: both the network's and a village's show it.
-step = st.segmented_control(t("plan_step", lang), plan.STEPS, key="step", required=True,
-                            format_func=lambda s: t(f"step_{s}", lang))
-url_state.keep("step", st.session_state.get("step"), "year1")
+projector = ui.on_projector()
+
+
+def pick_step(where=st) -> str:
+    """The step the network's and a village's sections show: above them on a normal screen; on a
+    projector in the head row of the one shown (its options say what they are), leaving the
+    screen to it, and away from the evaluation's sections, which do not depend on it."""
+    chosen = where.segmented_control(t("plan_step", lang), plan.STEPS, key="step", required=True,
+                                     format_func=lambda s: t(f"step_{s}", lang),
+                                     label_visibility="collapsed" if projector else "visible")
+    url_state.keep("step", chosen, "year1")
+    return chosen
+
+
+if not projector:
+    pick_step()
 
 
 def overall_view() -> None:
     head = st.container(horizontal=True, vertical_alignment="center")
+    step = pick_step(head) if projector else st.session_state["step"]
     step_due = plan.step_due(steps, step)
     status = plan.step_status(queries.plan_step_targets(step), overall, today)
     beside = draw_status(status, head)
@@ -65,6 +79,7 @@ def overall_view() -> None:
 def village_view() -> None:
     """One village at the chosen step: choosing another reruns this part alone."""
     head = st.container(horizontal=True, vertical_alignment="bottom")
+    step = pick_step(head) if projector else st.session_state["step"]
     village = area_picker.pick_plan_village(lang, head)
     draw_status(plan.step_status(queries.plan_step_targets(step, village),
                                  queries.plan_figures(start, since, today, village), today), head)
@@ -87,7 +102,7 @@ def readiness() -> None:
                  delta=t("of_n", lang, n=number(len(ready))), delta_color="off", delta_arrow="off",
                  border=True)
     # A national plan covers thousands of villages: those not ready yet come first.
-    ui.table(tables.readiness(ready, lang, TABLE_ROWS), lang, total=len(ready))
+    ui.table(tables.readiness(ready, lang, TABLE_ROWS), lang, total=len(ready), frame=SHORT_FRAME)
 
 
 ui.sections("plan", [("overall", overall_view), ("village", village_view), ("changes", changes),

@@ -66,7 +66,6 @@ def inputs() -> None:
         st.caption(t("wi_live_caption", lang, villages=number(live_now["villages"]),
                      members=number(live_now["sages"] + live_now["households"]),
                      raised=baht(live_now["raised"], lang), matched=baht(live_now["matched"], lang)))
-    st.caption(t("wi_values_caption", lang))
     for tab, params in zip(st.tabs([t(heading, lang) for heading in GROUPS]), GROUPS.values()):
         # Two to a row: the six example values fit beside the answer on one projector screen.
         for param, column in zip(params, tab.columns(2) * len(params)):
@@ -100,19 +99,18 @@ def scenario() -> None:
         if p.loses_capital:
             st.error(t("wi_warning_loss", lang, year3=baht(p.at("year3"), lang),
                        paid=baht(p.paid_in[-1], lang)), icon=":material/trending_down:")
-        boxes([("wi_members", t("wi_members_value", lang, n=number(p.members))),
-               ("wi_raised", baht(p.raised, lang)), ("wi_grant", baht(p.grant, lang)),
-               ("wi_shortfall", baht(p.shortfall, lang)), ("wi_admin_out", baht(p.admin, lang)),
-               ("wi_fund0", baht(p.fund_at_match, lang))])
+        # On a projector the answer above, which says every figure of the boxes, is left the screen.
+        if not ui.on_projector():
+            boxes([("wi_members", t("wi_members_value", lang, n=number(p.members))),
+                   ("wi_raised", baht(p.raised, lang)), ("wi_grant", baht(p.grant, lang)),
+                   ("wi_shortfall", baht(p.shortfall, lang)), ("wi_admin_out", baht(p.admin, lang)),
+                   ("wi_fund0", baht(p.fund_at_match, lang))])
+        st.caption(t("wi_values_caption", lang))
 
 
 def boxes(shown: list[tuple[str, str]]) -> None:
-    """Three to a row, each box at least as wide as its figure (wrapping when not), so that a
-    national figure in the billions is never cut short."""
-    for row in range(0, len(shown), 3):
-        line = st.container(horizontal=True)
-        for label, value in shown[row:row + 3]:
-            line.metric(t(label, lang), value, border=True)
+    """Three to a row."""
+    ui.boxes([(t(label, lang), value, None) for label, value in shown], per_row=3)
 
 
 def figures() -> None:

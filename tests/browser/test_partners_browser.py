@@ -1,4 +1,4 @@
-"""The Partners page in real Chromium: on the projector in Thai (its three parts, the step from
+"""The Partners page in real Chromium: on the projector in Thai (its four parts, the step from
 the link), on a phone in English (no sideways scrolling; choosing a step puts it in the link),
 and the Overview's line that leads to it."""
 
@@ -12,14 +12,17 @@ def _body(page) -> str:
 
 
 def test_partners_on_the_projector_in_thai(app_url, page_at, sql):
-    # In projector mode one section a screen: the three, each from its own link.
+    # In projector mode one section a screen: the four, each from its own link.
     shown = []
     for section, heading in (("who_gives_what", "แต่ละภาคีทำอะไร และสนับสนุนอะไรไปแล้ว"),
                              ("pledges", "คำมั่นของภาคีเทียบกับสิ่งที่ส่งมอบแล้ว"),
-                             ("actions_and_decisions", "งานที่มอบหมาย มติ และปัญหาและอุปสรรค")):
+                             ("actions", "งานที่มอบหมายที่ยังไม่เสร็จ"),
+                             ("decisions", "มติที่ประชุม และปัญหาและอุปสรรค")):
         page = page_at(f"{app_url}/partners?projector=1&pledge_step=year3&section={section}", PROJECTOR)
         page.get_by_role("heading", name=heading).wait_for()
-        if section == "actions_and_decisions":
+        if section == "actions":
+            expect(page.locator('[data-testid="stMainBlockContainer"]')).to_contain_text("เลยกำหนด")
+        elif section == "decisions":
             expect(page.locator('[data-testid="stMainBlockContainer"]')).to_contain_text(
                 "ปัญหาและอุปสรรคที่อยู่ระหว่างแก้ไข")
         else:
@@ -69,4 +72,4 @@ def test_the_overview_leads_to_the_open_actions(app_url, page_at, sql):
     link = page.get_by_role("link", name=f"ยังไม่เสร็จ {open_} เรื่อง (เลยกำหนดแล้ว {overdue} เรื่อง)")
     link.click()
     page.wait_for_url("**/partners**")
-    page.get_by_role("heading", name="งานที่มอบหมาย มติ และปัญหาและอุปสรรค").wait_for()
+    page.get_by_role("heading", name="งานที่มอบหมายที่ยังไม่เสร็จ").wait_for()

@@ -75,8 +75,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     # --- the meeting's sections: one projector screen each (samma/agenda.py) -------------------
     "sec_map": ("หมู่บ้านเป้าหมายบนแผนที่", "The target villages on the map"),
     "sec_village": ("หมู่บ้านที่เลือก: ความก้าวหน้าและกลุ่มอาชีพ", "The chosen village: progress and groups"),
-    "sec_village_money": ("หมู่บ้านที่เลือก: การสนับสนุน กองทุน ยอดขาย และรายได้",
-                          "The chosen village: support, fund, sales and income"),
+    "sec_village_money": ("หมู่บ้านที่เลือก: การสนับสนุน กองทุน และยอดขาย",
+                          "The chosen village: support, fund and sales"),
+    "sec_village_income": ("หมู่บ้านที่เลือก: รายได้ของครัวเรือน", "The chosen village: household income"),
     "sec_income_spread": ("ช่วงรายได้ ก่อนเข้าร่วมและการสำรวจล่าสุด",
                           "Income range: before joining and the latest survey"),
     "sec_income_tables": ("รายได้แยกตามพื้นที่ กลุ่ม และอาชีพ", "Income by area, group and occupation"),
@@ -916,7 +917,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "income_col_latest": ("ค่ากลาง ล่าสุด", "Median latest"),
     "income_col_change": ("เปลี่ยนแปลง", "Change"),
     "income_col_rose": ("ครัวเรือนที่รายได้เพิ่มขึ้น", "Households earning more"),
-    "income_card": ("รายได้ของครัวเรือนในหมู่บ้าน", "The village's household income"),
     "data_export_viewer": ("ไม่รวมแผ่นงานสำรวจรายได้ เพราะเป็นตัวเลขรายครัวเรือน "
                            "ผู้ดูแลข้อมูลดาวน์โหลดไฟล์ครบทุกแผ่นงานได้เมื่อเข้าสู่ระบบผู้แก้ไข หรือใช้คำสั่ง python -m samma export",
                            "The income surveys are left out: they are each household's own figures. "

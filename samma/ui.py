@@ -171,13 +171,16 @@ def meeting_bar(pages: list, current, lang: str, projector: bool) -> None:
     # In projector mode the steps' labels are sections' titles: they get the room, the rest icons.
     # Keyed, so that a test (or a person's style) finds the bar apart from a page's own links.
     c_prev, c_middle, c_next = st.container(key="meeting_bar").columns(
-        [5, 4, 5] if projector else [1, 2, 1], vertical_alignment="center")
+        [11, 9, 11] if projector else [1, 2, 1], vertical_alignment="center")
     for column, (target, label, params), icon in zip(
             (c_prev, c_next), _steps(pages, current, lang, projector),
             (":material/arrow_back:", ":material/arrow_forward:")):
         if target:
             column.page_link(target, label=label, icon=icon, query_params=params, width="stretch")
-    middle = c_middle.container(horizontal=True, horizontal_alignment="center")
+    # The share button and the two icons on one line at 1280 px, in English too: a second line
+    # would take a section's room.
+    middle = c_middle.container(horizontal=True, horizontal_alignment="center",
+                                gap="xsmall" if projector else "small")
     if middle.button(t("share_view", lang), icon=":material/qr_code_2:"):
         _share_dialog(current, lang, projector)
     # Built when clicked, from the version this page shows.
@@ -361,8 +364,9 @@ def income_headline(figures: dict, lang: str, bands: bool = True) -> bool:
               delta=income.change(figures, lang), help=t("income_median_help", lang), border=True)
     below = st
     if bands:
-        # Beside the chart, the caveat leaves the section on one projector screen.
-        left, below = st.columns([3, 2], gap="large")
+        # Beside the chart, the caveat leaves the section on one projector screen; on a projector
+        # half the width, so that it is a few lines, not ten.
+        left, below = st.columns([1, 1] if on_projector() else [3, 2], gap="large")
         chart(charts.income_bands, figures, lang, where=left, fit=320)
     below.caption(income.limits(figures, lang))
     return True

@@ -21,7 +21,7 @@ MAP_HEIGHT = 520
 # many rem (the page's header, the pickers, the stage pills above a village map, the meeting bar;
 # rem follow the screen's height, 20 px at 1280×720), and its view is fitted to what that leaves
 # at 1280×720 (its wide column), the least the map gets.
-PROJECTOR_MAP_SPARE_REM = {"village_map": 24, "area_map": 22}
+PROJECTOR_MAP_SPARE_REM = {"village_map": 24, "area_map": 23.5}
 PROJECTOR_MAP_HEIGHT = {key: 720 - 20 * rem for key, rem in PROJECTOR_MAP_SPARE_REM.items()}
 PROJECTOR_MAP_WIDTH = 780
 PROJECTOR_MAP_CSS = "<style>" + "".join(

@@ -364,9 +364,8 @@ def income_headline(figures: dict, lang: str, bands: bool = True) -> bool:
               delta=income.change(figures, lang), help=t("income_median_help", lang), border=True)
     below = st
     if bands:
-        # Beside the chart, the caveat leaves the section on one projector screen; on a projector
-        # half the width, so that it is a few lines, not ten.
-        left, below = st.columns([1, 1] if on_projector() else [3, 2], gap="large")
+        # Beside the chart, the caveat leaves the section on one projector screen.
+        left, below = st.columns([3, 2], gap="large")
         chart(charts.income_bands, figures, lang, where=left, fit=320)
     below.caption(income.limits(figures, lang))
     return True

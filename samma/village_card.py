@@ -50,14 +50,17 @@ def money(village: str, lang: str) -> None:
          t("on_loan_help", lang, amount=baht(card["on_loan"], lang))),
         (t("sales_to_date", lang), baht(card["sales"], lang), t("sales_events", lang, n=number(card["events"]))),
     ]
-    # On a projector the five figures two by two, the partners beside them; otherwise three,
-    # then two, the partners below.
-    projector = ui.on_projector()
-    left, right = st.columns(2, gap="large") if projector else (st.container(), st.container())
-    with left:
-        for row in ((figures[:2], figures[2:4], figures[4:]) if projector else (figures[:3], figures[3:])):
-            for column, (label, value, help_) in zip(st.columns(2 if projector else len(row)), row):
-                column.metric(label, value, help=help_, border=True)
+    # On a projector four figures two by two, the sales and the partners beside them (a village
+    # has a few partners); otherwise three figures, then two, the partners below.
+    if ui.on_projector():
+        left, right = st.columns(2, gap="large")
+        rows = ((left, figures[:2]), (left, figures[2:4]), (right, figures[4:]))
+    else:
+        left = right = st.container()
+        rows = ((left, figures[:3]), (left, figures[3:]))
+    for where, row in rows:
+        for column, (label, value, help_) in zip(where.columns(len(row)), row):
+            column.metric(label, value, help=help_, border=True)
     with right:
         if not support.empty:
             st.markdown("**" + t("card_support_by_partner", lang) + "**")

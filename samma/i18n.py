@@ -89,6 +89,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "sec_whatif_projection": ("ทุนหมุนเวียนเมื่อครบ 1 ไตรมาส 1 ปี และ 3 ปี",
                               "The revolving fund after a quarter, 1 year and 3 years"),
     "sec_market_events": ("งานที่จัดแล้ว และยอดขายตามลำดับเวลา", "The events held and their sales over time"),
+    "sec_market_timeline": ("งานตามลำดับเวลา แยกตามผู้จัด", "The events over time, by organiser"),
     "sec_market_best": ("ยอดขายแยกตามกลุ่ม สินค้า และหมู่บ้าน", "Sales by group, product and village"),
     "plan_how_to_read": ("วิธีอ่านกราฟ", "How to read the charts"),
 

@@ -101,10 +101,10 @@ def test_next_alone_visits_every_section_once_in_agenda_order(walks):
 # Sections still taller than the screen (measured 1 Dec 2026, in Thai or English): the work left
 # on issue 17. Every other section must fit; take a section off this list once it fits.
 NOT_YET_FITTING = {
-    "1080": {"funds/support", "groups/income", "market/event", "market/events",
+    "1080": {"funds/support", "groups/income", "market/event",
              "partners/actions_and_decisions", "plan/overall", "plan/readiness", "plan/village"},
     "720": {"funds/revolving", "funds/support", "groups/income", "groups/income_tables",
-            "market/event", "market/events", "partners/actions_and_decisions",
+            "market/event", "partners/actions_and_decisions",
             "partners/pledges", "partners/who_gives_what", "plan/changes", "plan/overall",
             "plan/readiness", "plan/village", "whatif/scenario"},
 }

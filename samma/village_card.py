@@ -51,9 +51,10 @@ def money(village: str, lang: str) -> None:
         (t("sales_to_date", lang), baht(card["sales"], lang), t("sales_events", lang, n=number(card["events"]))),
     ]
     # On a projector four figures two by two, the sales and the partners beside them (a village
-    # has a few partners); otherwise three figures, then two, the partners below.
+    # has a few partners); otherwise three figures, then two, the partners below them.
     if ui.on_projector():
-        left, right = st.columns(2, gap="large")
+        # The figures get the wider side: a baht figure is long in projector type.
+        left, right = st.columns([3, 2], gap="large")
         rows = ((left, figures[:2]), (left, figures[2:4]), (right, figures[4:]))
     else:
         left = right = st.container()
@@ -61,11 +62,11 @@ def money(village: str, lang: str) -> None:
     for where, row in rows:
         for column, (label, value, help_) in zip(where.columns(len(row)), row):
             column.metric(label, value, help=help_, border=True)
-    with right:
-        if not support.empty:
-            st.markdown("**" + t("card_support_by_partner", lang) + "**")
-            ui.table(tables.partner_support(support, lang), lang)
-        st.caption(t("card_support_note", lang))
+    if not support.empty:
+        right.markdown("**" + t("card_support_by_partner", lang) + "**")
+        ui.table(tables.partner_support(support, lang), lang, where=right)
+    # What the support figures leave out: under them (on a projector, under the four figures).
+    left.caption(t("card_support_note", lang))
 
 
 def income(village: str, lang: str) -> None:

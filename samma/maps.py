@@ -17,8 +17,30 @@ from samma.i18n import number, pick, t, t_plain
 # Carto's light basemap: free and needs no token. Used only when the page asks for it.
 CARTO_LIGHT = "https://basemaps.cartocdn.com/gl/positron-gl-style/style.json"
 MAP_HEIGHT = 520
+# On a projector the map takes the height its section leaves on the screen: all of it but this
+# many rem (the page's header, the pickers, the stage pills above a village map, the meeting bar;
+# rem follow the screen's height, 20 px at 1280×720), and its view is fitted to what that leaves
+# at 1280×720 (its wide column), the least the map gets.
+PROJECTOR_MAP_SPARE_REM = {"village_map": 24, "area_map": 23.5}
+PROJECTOR_MAP_HEIGHT = {key: 720 - 20 * rem for key, rem in PROJECTOR_MAP_SPARE_REM.items()}
+PROJECTOR_MAP_WIDTH = 780
+PROJECTOR_MAP_CSS = "<style>" + "".join(
+    f".st-key-{key} {{ flex: 0 0 auto !important; height: auto !important; }} "
+    f".st-key-{key} [data-testid=\"stFullScreenFrame\"], .st-key-{key} [data-testid=\"stDeckGlJsonChart\"] "
+    f"{{ height: calc(100vh - {rem}rem) !important; }}"
+    for key, rem in PROJECTOR_MAP_SPARE_REM.items()) + "</style>"
 # How far an outline reaches past its outermost villages, by the code length of the area.
 OUTLINE_PAD_KM = {2: 8.0, 4: 2.5, 6: 0.6}
+
+
+# The Map page's stage pills (key "stage", one per stage in STAGES' order), each with a dot of
+# its stage's colour before its name, as the circles on the map: the pills are then the legend.
+# Constant CSS, made of the colours alone.
+STAGE_PILLS_CSS = "<style>" + "".join(
+    f'.st-key-stage button[data-variant="pills"]:nth-of-type({i}) p::before {{ content: ""; '
+    f"display: inline-block; width: 0.8em; height: 0.8em; margin-right: 0.4em; border-radius: 50%; "
+    f"border: 1px solid #282828; vertical-align: -0.05em; background: {colour}; }}"
+    for i, colour in enumerate(STAGE_COLOURS, start=1)) + "</style>"
 
 
 def _rgb(colour: str, alpha: int = 255) -> list[int]:
@@ -91,7 +113,7 @@ def _outline_layer(outlines: pd.DataFrame) -> pdk.Layer:
 
 
 def _deck(layers: list[pdk.Layer], points: pd.DataFrame, outlines: pd.DataFrame,
-          basemap: bool) -> pdk.Deck:
+          basemap: bool, projector: str | None) -> pdk.Deck:
     # Offline by default. Streamlit fills in a Carto basemap whenever mapStyle is missing (as
     # map_style=None leaves it); only pydeck's own placeholder style with no provider makes
     # it draw none and request nothing.
@@ -101,8 +123,10 @@ def _deck(layers: list[pdk.Layer], points: pd.DataFrame, outlines: pd.DataFrame,
     corners = [corner for polygon in outlines["polygon"] for corner in polygon]
     lons = pd.concat([points["lon"], pd.Series([c[0] for c in corners], dtype=float)])
     lats = pd.concat([points["lat"], pd.Series([c[1] for c in corners], dtype=float)])
-    return pdk.Deck(layers=layers, initial_view_state=fit_view(lons, lats),
-                    tooltip={"text": "{tooltip}"}, height=MAP_HEIGHT, **basemap_args)
+    view = (fit_view(lons, lats, PROJECTOR_MAP_WIDTH, int(PROJECTOR_MAP_HEIGHT[projector])) if projector
+            else fit_view(lons, lats))
+    return pdk.Deck(layers=layers, initial_view_state=view, tooltip={"text": "{tooltip}"},
+                    height=MAP_HEIGHT, **basemap_args)
 
 
 def village_tooltip(row: dict, lang: str) -> str:
@@ -117,9 +141,9 @@ def village_tooltip(row: dict, lang: str) -> str:
 
 
 def village_map(villages: pd.DataFrame, outlines: pd.DataFrame, lang: str, basemap: bool = False,
-                selected: str | None = None) -> pdk.Deck:
+                selected: str | None = None, projector: bool = False) -> pdk.Deck:
     """Villages coloured by stage and sized by households enrolled, over their subdistricts'
-    outlines; the selected village gets a ring."""
+    outlines; the selected village gets a ring. `projector`: fitted to a projector's map."""
     data = villages.copy()
     data["tooltip"] = [village_tooltip(r, lang) for r in data.to_dict("records")]
     data["colour"] = [_rgb(STAGE_COLOURS[r]) for r in data["stage_rank"]]
@@ -135,7 +159,7 @@ def village_map(villages: pd.DataFrame, outlines: pd.DataFrame, lang: str, basem
                                 get_position=["lon", "lat"], get_radius=22, radius_units="'pixels'",
                                 filled=False, stroked=True, get_line_color=[0, 0, 0, 255],
                                 line_width_min_pixels=3))
-    return _deck(layers, data, outlines, basemap)
+    return _deck(layers, data, outlines, basemap, "village_map" if projector else None)
 
 
 def area_tooltip(row: dict, lang: str) -> str:
@@ -151,9 +175,10 @@ def area_tooltip(row: dict, lang: str) -> str:
     ))
 
 
-def area_map(areas: pd.DataFrame, outlines: pd.DataFrame, lang: str, basemap: bool = False) -> pdk.Deck:
+def area_map(areas: pd.DataFrame, outlines: pd.DataFrame, lang: str, basemap: bool = False,
+             projector: bool = False) -> pdk.Deck:
     """One circle per area (province, district or subdistrict), sized by households and coloured
-    by the stage at least half its villages have reached."""
+    by the stage at least half its villages have reached. `projector`: as village_map."""
     data = areas.copy()
     biggest = max(int(data["households"].max()), 1)
     data["tooltip"] = [area_tooltip(r, lang) for r in data.to_dict("records")]
@@ -165,5 +190,5 @@ def area_map(areas: pd.DataFrame, outlines: pd.DataFrame, lang: str, basemap: bo
                         get_fill_color="colour", get_radius="radius", radius_units="'pixels'",
                         stroked=True, get_line_color=[40, 40, 40, 255], line_width_min_pixels=1,
                         pickable=True, auto_highlight=True)]
-    return _deck(layers, data, outlines, basemap)
+    return _deck(layers, data, outlines, basemap, "area_map" if projector else None)
 

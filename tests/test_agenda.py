@@ -48,7 +48,7 @@ def test_previous_and_next_within_a_page():
 
 def test_previous_from_a_first_section_is_the_last_section_of_the_page_before():
     assert agenda.neighbours(PAGES, "network", "five_k") == (("overview", "income"), ("network", "committee"))
-    assert agenda.neighbours(PAGES, "market", "events") == (("whatif", "projection"), ("market", "best_sellers"))
+    assert agenda.neighbours(PAGES, "market", "events") == (("whatif", "projection"), ("market", "timeline"))
 
 
 def test_the_ends_have_no_step_past_them():
@@ -151,7 +151,7 @@ def test_in_projector_mode_previous_and_next_are_sections_named_for_where_they_g
 def test_a_step_within_a_page_keeps_the_pages_own_choices():
     at = on_projector("market", "en", section="events", event="E5019-2")
     (_, back_query), (_, on_query) = _steps(at)
-    assert "event=E5019-2" in on_query and "section=best_sellers" in on_query
+    assert "event=E5019-2" in on_query and "section=timeline" in on_query
     assert "event=" not in back_query                          # another page: language and mode only
 
 

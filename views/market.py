@@ -27,10 +27,13 @@ url_state.choice("event", codes, latest, lang)
 
 # The latest events, and the one chosen (a link may name an older one).
 recent = events[(events.index >= len(events) - EVENTS_SHOWN) | (events["code"] == st.session_state["event"])]
+# Too many events to draw one by one (15,776 nationally): a month's events are one point, and
+# the headings say so.
+many_events = ("market_timeline_months", "market_trend_months") if len(events) > EVENTS_SHOWN else None
 
 
 def sales_over_time() -> None:
-    """The events and the sales in figures, then across time."""
+    """The events and the sales in figures, then the sales across time."""
     by_product = queries.sales_by_product()
     selling = queries.selling_counts()
     # One row that wraps: each box at least as wide as its figure (billions at national scale).
@@ -38,28 +41,25 @@ def sales_over_time() -> None:
     boxes.metric(t("market_events_n", lang), number(len(events)), border=True)
     boxes.metric(t("market_sales_total", lang), baht(events["sales_baht"].sum(), lang), border=True)
     boxes.metric(t("market_groups_selling", lang), number(selling["groups"]), border=True)
-    if len(by_product):
+    # On a projector the best seller waits for its own section (best_sellers).
+    if len(by_product) and not ui.on_projector():
         boxes.metric(t("market_best_product", lang), escape(pick(by_product.iloc[0], "name", lang)),
                         delta=baht(by_product.iloc[0]["sales_baht"], lang), delta_color="off",
                         delta_arrow="off", border=True)
 
-    if len(events) > EVENTS_SHOWN:
-        # Too many events to draw one by one (15,776 nationally): a month's events are one point.
-        timeline, trend = queries.market_months(), queries.market_month_totals()
-        headings = ("market_timeline_months", "market_trend_months")
-        caption = t("market_months_caption", lang, total=number(len(events)))
-    else:
-        timeline = trend = recent
-        headings, caption = ("market_timeline", "market_trend"), t("market_timeline_caption", lang)
+    st.markdown(f"**{t(many_events[1] if many_events else 'market_trend', lang)}**")
+    ui.chart(charts.sales_trend, queries.market_month_totals() if many_events else recent, lang, fit=380)
 
-    left, right = st.columns(2)
-    with left:
-        st.markdown(f"**{t(headings[0], lang)}**")
-        ui.chart(charts.event_timeline, timeline, lang)
-        st.caption(caption)
-    with right:
-        st.markdown(f"**{t(headings[1], lang)}**")
-        ui.chart(charts.sales_trend, trend, lang, fit=380)
+
+def timeline() -> None:
+    """Which organiser held events when, each sized by its sales."""
+    if many_events:
+        st.markdown(f"**{t(many_events[0], lang)}**")
+        ui.chart(charts.event_timeline, queries.market_months(), lang)
+        st.caption(t("market_months_caption", lang, total=number(len(events))))
+    else:
+        ui.chart(charts.event_timeline, recent, lang)
+        st.caption(t("market_timeline_caption", lang))
 
 
 def ranking(sales, total: int) -> None:
@@ -128,5 +128,6 @@ def training() -> None:
     st.caption(t("support_effect_caption", lang))
 
 
-ui.sections("market", [("events", sales_over_time), ("best_sellers", best_sellers), ("event", event_view),
+ui.sections("market", [("events", sales_over_time), ("timeline", timeline), ("best_sellers", best_sellers),
+                       ("event", event_view),
                        ("training", training)], lang)

@@ -120,10 +120,18 @@ def passed_on(n: dict) -> None:
 if total == 0:
     st.info(t("network_none", lang))
 else:
-    if total > 1:
-        networks_table()
-    code = area_picker.pick_network(lang, st.container(horizontal=True)) if total > 1 else \
-        queries.networks_in()["code"].iloc[0]
+    if total == 1:
+        code = queries.networks_in()["code"].iloc[0]
+    else:
+        # On a projector the networks' table waits behind a button beside the pickers: the screen
+        # is the section's.
+        if not ui.on_projector():
+            networks_table()
+        row = st.container(horizontal=True, vertical_alignment="bottom")
+        code = area_picker.pick_network(lang, row)
+        if ui.on_projector():
+            with row.popover(t("networks_table", lang), icon=":material/table_rows:"):
+                networks_table()
     n = queries.network_detail(code)
     st.header(escape(pick(n, "name", lang)))
     st.caption(t("network_where", lang, subdistrict=pick(n, "subdistrict", lang),

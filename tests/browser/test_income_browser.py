@@ -74,12 +74,12 @@ def test_groups_income_on_the_projector_in_english(app_url, page_at):
 
 def test_the_village_card_withholds_a_village_with_too_few(app_url, page_at):
     page = page_at(f"{app_url}/map?subdistrict=501910&village=50191012", PHONE)
-    page.get_by_text("รายได้ของครัวเรือนในหมู่บ้าน").scroll_into_view_if_needed()
+    page.get_by_text("หมู่บ้านที่เลือก: รายได้ของครัวเรือน").scroll_into_view_if_needed()
     expect(_main(page)).to_contain_text("สำรวจไม่ถึง 5 ครัวเรือน")
     assert no_horizontal_scroll(page)
     screenshot(page, "income-card-phone-th")
     page = page_at(f"{app_url}/map?subdistrict=501910&village=50191001&lang=en", PROJECTOR)
-    page.get_by_text("The village's household income").scroll_into_view_if_needed()
+    page.get_by_text("The chosen village: household income").scroll_into_view_if_needed()
     expect(_main(page)).to_contain_text("Median income a month, latest survey")
     screenshot(page, "income-card-projector-en")
 

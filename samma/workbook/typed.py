@@ -37,6 +37,9 @@ def clean_text(value: object) -> str | None:
     """Text as typed, without stray or odd spaces; an empty cell is None."""
     if value is None:
         return None
+    # A date cell reads as a date; it is said as Excel holds it, a day and a time (as ever).
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        value = dt.datetime.combine(value, dt.time())
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     text = " ".join(ODD_SPACES.sub(" ", str(value)).split())

@@ -153,6 +153,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "err_at_row": ("แผ่นงาน {sheet} แถว {row}", "sheet {sheet}, row {row}"),
     "err_at_sheet": ("แผ่นงาน {sheet}", "sheet {sheet}"),
     "err_at_file": ("ไฟล์", "file"),
+    "err_in_file": ("ไฟล์ {file}", "file {file}"),
+    "err_conflict": ("ไม่ตรงกับไฟล์ {other} แถว {other_row} (“{other_value}”): "
+                     "รหัสเดียวกันต้องมีข้อมูลเหมือนกันทุกไฟล์",
+                     "differs from file {other}, row {other_row} (“{other_value}”): "
+                     "the same code must read the same in every file"),
+    "err_duplicate_in_file": ("ซ้ำกับไฟล์ {other} แถว {other_row}: รหัสนี้เป็นของเครือข่ายเดียว",
+                              "duplicates file {other}, row {other_row}: this code belongs to one network"),
+    "load_renumbered": ("ไฟล์ {file}: เลขที่ในแผ่นงาน {sheets} ซ้ำกับไฟล์ก่อนหน้า จึงเลื่อนเลขที่ต่อท้ายเลขเดิม",
+                        "file {file}: the numbers in {sheets} were taken by the files before it, "
+                        "so they were moved past them"),
     "err_value": ("ค่า “{value}”", "value “{value}”"),
     "err_not_spreadsheet": ("ไฟล์นี้ไม่ใช่ไฟล์ Excel (.xlsx) หรือโฟลเดอร์ไฟล์ CSV",
                             "this is not an Excel (.xlsx) file or a folder of CSV files"),

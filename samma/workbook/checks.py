@@ -26,6 +26,7 @@ class Problem:
     column: str = ""
     value: str = ""
     params: dict = field(default_factory=dict)
+    file: str = ""          # which of several workbooks loaded together (empty for one alone)
 
     def text(self, lang: str) -> str:
         if self.column:
@@ -35,7 +36,10 @@ class Problem:
         elif self.sheet:
             where = t_plain("err_at_sheet", lang, sheet=self.sheet)
         else:
-            where = t_plain("err_at_file", lang)
+            where = ""
+        if self.file:
+            where = ", ".join(filter(None, (t_plain("err_in_file", lang, file=self.file), where)))
+        where = where or t_plain("err_at_file", lang)
         # A value that reads differently in each language (a date) is given for both.
         what = t_plain(self.key, lang, **{k: v[lang] if isinstance(v, dict) else v
                                           for k, v in self.params.items()})
@@ -385,6 +389,11 @@ def _by_name(raw: Raw) -> Raw:
 
 def validate(raw: Raw, today: dt.date | None = None) -> dict[str, list[tuple]]:
     """Rows for every table, in the schema's column order; LoadRejected lists every problem."""
+    return {name: [values for _, values in rows] for name, rows in validate_located(raw, today).items()}
+
+
+def validate_located(raw: Raw, today: dt.date | None = None) -> dict[str, list[tuple[int, tuple]]]:
+    """The same rows, each with its spreadsheet row number (what a check across files names)."""
     today = today or dt.date.today()
     if not any(any(clean_text(v) is not None for r in rows for v in r) for rows in raw.values()):
         raise LoadRejected([Problem("err_empty_file")])
@@ -404,6 +413,6 @@ def validate(raw: Raw, today: dt.date | None = None) -> dict[str, list[tuple]]:
     _cross_checks(parsed, problems)
     if problems:
         raise LoadRejected(sorted(problems, key=_reading_order))
-    return {name: [tuple(values[c.key] for c in p.sheet.columns) for _, values in p.rows]
+    return {name: [(row, tuple(values[c.key] for c in p.sheet.columns)) for row, values in p.rows]
             for name, p in parsed.items()}
 

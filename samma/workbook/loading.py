@@ -11,7 +11,7 @@ import csv
 import datetime as dt
 import io
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import duckdb
@@ -72,6 +72,18 @@ class Loaded:
     and notes (what an older workbook did not have, said once)."""
     warnings: list[tuple[str, str]]
     notes: list[tuple[str, str]]
+    replaced: list[Replaced] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Replaced:
+    """An update's effect on one sheet: its rows in the database before and after, how many of
+    them it took out (those of the workbook's areas) and put in (the workbook's)."""
+    sheet: str
+    before: int
+    after: int
+    removed: int
+    added: int
 
 
 def load(source: Path | list[Path], db_path: Path, today: dt.date | None = None) -> Loaded:
@@ -79,8 +91,8 @@ def load(source: Path | list[Path], db_path: Path, today: dt.date | None = None)
     list of them: several networks' workbooks into one database) as the live database at
     `db_path`. LoadRejected changes nothing; with several files, each problem names its file."""
     files = workbooks(source if isinstance(source, list) else [source])
-    return _load([(str(file) if len(files) > 1 else "", lambda file=file: read_source(file)) for file in files],
-                 db_path, today)
+    return _load([(str(file) if len(files) > 1 else "", file.name, lambda file=file: read_source(file))
+                  for file in files], db_path, today)
 
 
 def workbooks(paths: list[Path]) -> list[Path]:
@@ -97,27 +109,28 @@ def workbooks(paths: list[Path]) -> list[Path]:
     return found
 
 
-def load_bytes(data: bytes, db_path: Path) -> Loaded:
-    """The same load, from an uploaded file's bytes."""
+def load_bytes(data: bytes, db_path: Path, name: str = "") -> Loaded:
+    """The same load, from an uploaded file's bytes (`name`: the file's, as the upload had it)."""
     if not data:
         raise LoadRejected([Problem("err_empty_file")])
-    return load_raw(_read_xlsx(io.BytesIO(data)), db_path)
+    return load_raw(_read_xlsx(io.BytesIO(data)), db_path, source=name)
 
 
-def load_raw(raw: Raw, db_path: Path, today: dt.date | None = None) -> Loaded:
-    return _load([("", lambda: raw)], db_path, today)
+def load_raw(raw: Raw, db_path: Path, today: dt.date | None = None, source: str = "") -> Loaded:
+    return _load([("", source, lambda: raw)], db_path, today)
 
 
-def _load(named: list[tuple[str, Callable[[], Raw]]], db_path: Path, today: dt.date | None) -> Loaded:
+def _load(named: list[tuple[str, str, Callable[[], Raw]]], db_path: Path, today: dt.date | None) -> Loaded:
     """Each file read and checked on its own (all of them, every problem named by its file, when
     there are several), then together (merge.combine), then written: nothing is written unless
-    every file passes."""
-    located, problems, absent = [], [], []
-    for file, read in named:
+    every file passes. Each network is recorded with the name of the file it came from."""
+    located, problems, absent, sources = [], [], [], []
+    for file, source, read in named:
         try:
             raw = read()
-            absent += _absence_note(raw)
+            absent += absence_note(raw)
             located.append((file, validate_located(raw, today)))
+            sources += [(values[0], source) for _, values in located[-1][1]["network"]]
         except LoadRejected as rejected:
             problems += [replace(p, file=file) for p in rejected.problems]
     if problems:
@@ -129,7 +142,7 @@ def _load(named: list[tuple[str, Callable[[], Raw]]], db_path: Path, today: dt.d
     def fill(con: duckdb.DuckDBPyConnection) -> None:
         con.execute("INSERT INTO dataset VALUES (?, ?, FALSE, ?, ?, ?, ?)",
                     [name_th, name_en, as_of, db.SCHEMA_VERSION, loaded_at, approximate])
-        db.insert_rows(con, tables)
+        db.insert_rows(con, tables | {"network_source": [(*s, loaded_at) for s in sources]})
 
     try:
         db.write_database(db_path, fill)
@@ -141,7 +154,7 @@ def _load(named: list[tuple[str, Callable[[], Raw]]], db_path: Path, today: dt.d
     return Loaded(list(zip(found.message_th, found.message_en)), notes + list(dict.fromkeys(absent)))
 
 
-def _absence_note(raw: Raw) -> list[tuple[str, str]]:
+def absence_note(raw: Raw) -> list[tuple[str, str]]:
     """What the workbook did not have, said once: a sheet with words of its own (what the pages
     will say is not recorded) in its own note, then one note naming every other optional sheet
     and newer column."""

@@ -10,6 +10,8 @@ references to them with them, and the load says so."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from samma.i18n import t_plain
 from samma.workbook.checks import LoadRejected, Problem
 from samma.workbook.sheets import SHEETS
@@ -33,7 +35,10 @@ def combine(sources: list[tuple[str, Located]]) -> tuple[dict[str, list[tuple]],
     problems: list[Problem] = []
     notes: list[tuple[str, str]] = []
     for file, located in sources:
-        located = _renumbered(file, located, seen, notes)
+        def shift(name: str, ids: set) -> int | None:
+            taken = {key[0] for key in seen[name]}
+            return max(taken) if taken & ids else None
+        located = renumbered(file, located, shift, notes)
         for sheet in SHEETS:
             if sheet.name == "dataset":
                 tables["dataset"] += [values for _, values in located["dataset"]]
@@ -83,14 +88,16 @@ def _one_dataset(rows: list[tuple]) -> tuple:
     return (name_th, name_en, max(r[2] for r in rows), any(r[3] for r in rows))
 
 
-def _renumbered(file: str, located: Located, seen: dict, notes: list) -> Located:
-    """The file's numbered rows moved past the numbers the files before it took, where any of
-    them is taken, and every reference to them moved with them."""
+def renumbered(file: str, located: Located, shift_for: Callable[[str, set], int | None],
+               notes: list) -> Located:
+    """The file's numbered rows moved past the numbers taken before it, in each sheet where
+    `shift_for(sheet, its numbers)` says by how much (None: none of them is taken), and every
+    reference to them moved with them."""
     shifts = {}
     for name in NUMBERED:
-        taken = {key[0] for key in seen[name]}
-        if taken & {values[0] for _, values in located.get(name, [])}:
-            shifts[name] = max(taken)
+        ids = {values[0] for _, values in located.get(name, [])}
+        if ids and (shift := shift_for(name, ids)) is not None:
+            shifts[name] = shift
     if not shifts:
         return located
     moved = dict(located)

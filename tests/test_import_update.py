@@ -188,3 +188,29 @@ def test_bad_import_commands_get_clear_messages_and_change_nothing(two, tmp_path
     done = _samma("import", "--update", tmp_path / "b.xlsx", "--db", tmp_path / "nothing.duckdb")
     assert done.returncode == 1 and "there is no database at" in done.stderr
     assert live.read_bytes() == before
+
+
+def test_every_table_of_a_network_lies_in_a_subdistrict_or_is_shared():
+    from samma.workbook.merge import SHARED
+    from samma.workbook.update import AREA
+    assert set(db.TABLES) - {"dataset"} == set(AREA) | set(SHARED)
+    assert not set(AREA) & set(SHARED)
+
+
+def test_updating_a_network_with_its_own_rows_changes_no_fact(live, tmp_path):
+    """The sample's network, written out as its office would send it (a CSV folder of its
+    subdistrict), updated into the sample: every table as it was, its rows taken out and put in."""
+    from bench.imports import write_csv_folder
+    con = duckdb.connect()
+    con.execute("ATTACH ? AS live (READ_ONLY)", [str(live)])
+    sub = con.execute("SELECT min(subdistrict_code) FROM live.network").fetchone()[0]
+    counts = {t: con.execute(f"SELECT count(*) FROM live.{t}").fetchone()[0] for t in ("network", "meeting")}
+    write_csv_folder(con, tmp_path / "network", f"SELECT '{sub}' AS code")
+    con.close()
+    before = _facts(live)
+    loaded = workbook.update(tmp_path / "network", live)
+    assert _facts(live) == before
+    said = {r.sheet: r for r in loaded.replaced}
+    assert said["network"].removed == said["network"].added == 1 and said["network"].after == counts["network"]
+    assert said["meeting"].removed == said["meeting"].added > 0
+    assert all(r.before == r.after and r.removed == r.added for r in loaded.replaced)

@@ -97,31 +97,39 @@ def _parse_sheet(sheet: Sheet, raw_rows: list[list], problems: list[Problem],
     if missing:
         parsed.broken = True
         return parsed
+    columns = [(column, positions.get(column.key)) for column in sheet.columns]
+    # Each cell's checks are the same few steps; where a problem is, is said only for a problem.
+    has_rules = {column.key: bool(column.digits or column.kind in ("int", "number", "date"))
+                 for column in sheet.columns}
     for row_number, raw in enumerate(raw_rows[1:], start=2):
         if all(clean_text(v) is None for v in raw):
             continue
         values: dict[str, object] = {}
-        for column in sheet.columns:
-            i = positions.get(column.key)
-            cell = raw[i] if i is not None and i < len(raw) else None
-            where = dict(sheet=sheet.name, row=row_number, column=column.header,
-                         value=clean_text(cell) or "")
+        width = len(raw)
+        for column, i in columns:
+            cell = raw[i] if i is not None and i < width else None
             try:
                 value = parse_cell(column, cell)
             except BadCell as bad:
-                problems.append(Problem(bad.key, params=bad.params, **where))
+                problems.append(Problem(bad.key, params=bad.params, **_at(sheet, row_number, column, cell)))
                 values[column.key] = _FAILED
                 continue
             values[column.key] = value
             if value is None:
                 if column.required:
-                    problems.append(Problem("err_required", **where))
+                    problems.append(Problem("err_required", **_at(sheet, row_number, column, cell)))
                     values[column.key] = _FAILED
                 continue
-            for problem in _cell_rules(column, value, today):
-                problems.append(Problem(problem[0], params=problem[1], **where))
+            if has_rules[column.key]:
+                for problem in _cell_rules(column, value, today):
+                    problems.append(Problem(problem[0], params=problem[1], **_at(sheet, row_number, column, cell)))
         parsed.rows.append((row_number, values))
     return parsed
+
+
+def _at(sheet: Sheet, row: int, column: Column, cell: object) -> dict:
+    """Where a cell's problem is, and the value found there."""
+    return dict(sheet=sheet.name, row=row, column=column.header, value=clean_text(cell) or "")
 
 
 _FAILED = object()    # a cell already reported: later checks skip it rather than report it twice

@@ -31,7 +31,7 @@ from bench.run import DATA, ROOT, _child_usage
 from samma import sample
 from samma.workbook import SHEETS
 from samma.workbook.merge import SHARED
-from samma.workbook.update import AREA
+from samma.workbook.update import COVERED, cover
 
 RESULTS = ROOT / "bench" / "imports.md"
 GOALS = {"province workbook": (10, 600), "national CSV folders": (300, 3000), "update one district": (30, None)}
@@ -53,14 +53,13 @@ def write_csv_folder(con: duckdb.DuckDBPyConnection, folder: Path, subdistricts:
     `subdistricts` selects (from the database attached as `live`), and every shared row. Returns
     its number of rows."""
     folder.mkdir(parents=True)
-    con.execute(f"CREATE OR REPLACE TEMP TABLE covered AS {subdistricts}")
+    cover(con, subdistricts)
     rows = 0
     for sheet in SHEETS:
         columns = ", ".join(f"CASE WHEN {c.key} THEN 'yes' ELSE 'no' END AS {c.key}"
                             if c.choices == "yes_no" else c.key for c in sheet.columns)
-        where = "" if sheet.name in SHARED or sheet.name not in AREA else \
-            f" WHERE ({AREA[sheet.name]}) IN (SELECT code FROM covered)"
-        # Names come from SHEETS and update.AREA, never from input.
+        where = "" if sheet.name in SHARED or sheet.name not in COVERED else f" WHERE {COVERED[sheet.name]}"
+        # Names come from SHEETS and update.COVERED, never from input.
         query = f"SELECT {columns} FROM live.{sheet.name} t{where}"
         target = folder / f"{sheet.name}.csv"
         con.execute(f"COPY ({query}) TO '{target}' (HEADER)")

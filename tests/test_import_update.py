@@ -192,9 +192,9 @@ def test_bad_import_commands_get_clear_messages_and_change_nothing(two, tmp_path
 
 def test_every_table_of_a_network_lies_in_a_subdistrict_or_is_shared():
     from samma.workbook.merge import SHARED
-    from samma.workbook.update import AREA
-    assert set(db.TABLES) - {"dataset"} == set(AREA) | set(SHARED)
-    assert not set(AREA) & set(SHARED)
+    from samma.workbook.update import COVERED
+    assert set(db.TABLES) - {"dataset"} == set(COVERED) | set(SHARED)
+    assert not set(COVERED) & set(SHARED)
 
 
 def test_updating_a_network_with_its_own_rows_changes_no_fact(live, tmp_path):

@@ -19,56 +19,73 @@ from samma.workbook.loading import Loaded, Replaced, absence_note, read_source
 from samma.workbook.merge import NUMBERED, SHARED, Located, renumbered
 from samma.workbook.sheets import SHEETS
 
-# The subdistrict each row lies in, as SQL over the row `t` of a table in schema `live` (a
-# village's code starts with its subdistrict's). The shared tables (merge.SHARED) lie in none.
-_GROUP = "left((SELECT g.village_code FROM live.occupation_group g WHERE g.code = {}), 6)"
-_NETWORK = "(SELECT n.subdistrict_code FROM live.network n WHERE n.code = {})"
-_OWNER = f"coalesce({_NETWORK.format('t.network_code')}, {_GROUP.format('t.group_code')})"
-_MEETING = ("(SELECT n.subdistrict_code FROM live.meeting m JOIN live.network n ON n.code = m.network_code "
-            "WHERE m.code = t.meeting_code)")
-AREA = {
-    "subdistrict": "t.code",
-    "village": "t.subdistrict_code",
-    "sage": "left(t.village_code, 6)",
-    "network": "t.subdistrict_code",
-    "occupation_group": "left(t.village_code, 6)",
-    "household": "left(t.village_code, 6)",
-    "income_survey": "(SELECT left(h.village_code, 6) FROM live.household h WHERE h.code = t.household_code)",
-    "milestone": f"CASE t.owner_kind WHEN 'group' THEN {_GROUP.format('t.owner_code')} "
-                 f"ELSE {_NETWORK.format('t.owner_code')} END",
+# Which rows an update replaces, as SQL over the row `t` of a table in schema `live`: those of the
+# covered subdistricts (temp table `covered`, a village's code starts with its subdistrict's) and
+# of the networks, groups, households ... in them (the temp tables `cover` makes, each a small
+# list of codes, so each table is read once against them). The shared tables (merge.SHARED) are
+# in no area.
+_OWNER = "t.network_code IN (SELECT code FROM c_network) OR t.group_code IN (SELECT code FROM c_group)"
+_NETWORK = "t.network_code IN (SELECT code FROM c_network)"
+_MEETING = "t.meeting_code IN (SELECT code FROM c_meeting)"
+COVERED = {
+    "subdistrict": "t.code IN (SELECT code FROM covered)",
+    "village": "t.subdistrict_code IN (SELECT code FROM covered)",
+    "sage": "left(t.village_code, 6) IN (SELECT code FROM covered)",
+    "network": "t.subdistrict_code IN (SELECT code FROM covered)",
+    "occupation_group": "left(t.village_code, 6) IN (SELECT code FROM covered)",
+    "household": "left(t.village_code, 6) IN (SELECT code FROM covered)",
+    "income_survey": "t.household_code IN (SELECT code FROM c_household)",
+    "milestone": "CASE t.owner_kind WHEN 'group' THEN t.owner_code IN (SELECT code FROM c_group) "
+                 "ELSE t.owner_code IN (SELECT code FROM c_network) END",
     "contribution": _OWNER,
     "fund_entry": _OWNER,
-    "plan_target": "left(t.area_code, 6)",
-    "product": _GROUP.format("t.group_code"),
-    "sale": _GROUP.format("(SELECT p.group_code FROM live.product p WHERE p.code = t.product_code)"),
-    "training": "t.subdistrict_code",
-    "training_group": "(SELECT r.subdistrict_code FROM live.training r WHERE r.id = t.training_id)",
-    "committee_seat": _NETWORK.format("t.network_code"),
+    "plan_target": "left(t.area_code, 6) IN (SELECT code FROM covered)",
+    "product": "t.group_code IN (SELECT code FROM c_group)",
+    "sale": "t.product_code IN (SELECT code FROM c_product)",
+    "training": "t.subdistrict_code IN (SELECT code FROM covered)",
+    "training_group": "t.training_id IN (SELECT id FROM c_training)",
+    "committee_seat": _NETWORK,
     "scheme_member": _OWNER,
     "loan": _OWNER,
-    "loan_repayment": "(SELECT coalesce(" + _NETWORK.format("l.network_code") + ", "
-                      + _GROUP.format("l.group_code") + ") FROM live.loan l WHERE l.code = t.loan_code)",
-    "pledge": _NETWORK.format("t.network_code"),
-    "meeting": _NETWORK.format("t.network_code"),
+    "loan_repayment": "t.loan_code IN (SELECT code FROM c_loan)",
+    "pledge": _NETWORK,
+    "meeting": _NETWORK,
     "decision": _MEETING,
     "action": _MEETING,
     "problem": _MEETING,
-    "network_source": _NETWORK.format("t.network_code"),
+    "network_source": _NETWORK,
 }
+# The codes in the covered subdistricts, each list made from the ones before it.
+_COVER = (("c_network", "SELECT code FROM live.network t WHERE " + COVERED["network"]),
+          ("c_group", "SELECT code FROM live.occupation_group t WHERE " + COVERED["occupation_group"]),
+          ("c_household", "SELECT code FROM live.household t WHERE " + COVERED["household"]),
+          ("c_product", "SELECT code FROM live.product t WHERE " + COVERED["product"]),
+          ("c_training", "SELECT id FROM live.training t WHERE " + COVERED["training"]),
+          ("c_loan", "SELECT code FROM live.loan t WHERE " + COVERED["loan"]),
+          ("c_meeting", "SELECT code FROM live.meeting t WHERE " + COVERED["meeting"]))
+
+
+def cover(con: duckdb.DuckDBPyConnection, subdistricts: str) -> None:
+    """Marks the subdistricts the SQL `subdistricts` selects (one column, `code`), and the codes
+    in them, as covered, in temp tables of `con` (which has the database attached as `live`)."""
+    con.execute(f"CREATE OR REPLACE TEMP TABLE covered AS {subdistricts}")
+    for name, query in _COVER:
+        # Names and queries are the constants above.
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS {query}")
 
 
 def _kept(table: str) -> str:
-    """The rows of `table` the update keeps: those outside the covered subdistricts, and every
-    shared one. (A row that lies in no subdistrict is kept.)"""
-    if table not in AREA:
+    """The rows of `table` the update keeps: those outside the covered areas, and every shared
+    one."""
+    if table not in COVERED:
         return f"SELECT * FROM live.{table}"
-    return (f"SELECT * FROM live.{table} t WHERE coalesce(({AREA[table]}) NOT IN "
-            f"(SELECT code FROM covered), TRUE)")
+    return f"SELECT * FROM live.{table} t WHERE NOT coalesce({COVERED[table]}, FALSE)"
 
 
 def _attach(con: duckdb.DuckDBPyConnection, live: Path, covered: list[str]) -> None:
     con.execute("ATTACH ? AS live (READ_ONLY)", [str(live)])
-    con.execute("CREATE TEMP TABLE covered AS SELECT unnest(?::VARCHAR[]) AS code", [covered])
+    con.execute("CREATE TEMP TABLE wanted AS SELECT unnest(?::VARCHAR[]) AS code", [covered])
+    cover(con, "SELECT code FROM wanted")
 
 
 def update(source: Path, db_path: Path, today: dt.date | None = None) -> Loaded:

@@ -104,7 +104,7 @@ def national_csv(tmp: Path, provinces: int, villages: int) -> dict:
     print("importing them ...", flush=True)
     usage = _child_usage([sys.executable, "-m", "samma", "import", "--db", str(tmp / "n.duckdb"), str(chosen)])
     # Rows grow with villages: a smaller network than the national tier is reckoned up to it.
-    total = _total_rows(source) * sample.TIERS["national"] / villages
+    total = round(_total_rows(source) * sample.TIERS["national"] / villages)
     return {"provinces": provinces, "of": len(codes), "villages": villages, "rows": rows, "total_rows": total,
             "mb": sum(f.stat().st_size for f in chosen.rglob("*.csv")) / 2**20, **usage}
 
@@ -146,7 +146,7 @@ def report(measured: dict) -> str:
         factor = national["total_rows"] / national["rows"]
         if factor > 1:
             lines.append(f"| national CSV folders, 75,000 villages (reckoned: × {factor:.1f} "
-                         f"by rows) | {national['total_rows']:,} | {national['mb'] * factor:,.0f} | "
+                         f"by rows) | {national['total_rows']:,.0f} | {national['mb'] * factor:,.0f} | "
                          f"{national['wall_s'] * factor:,.0f} | {national['cpu_s'] * factor:,.0f} | "
                          f"{national['peak_mb'] * factor:,.0f} | < 300 s, < 3000 MB |")
     if update := measured.get("update"):

@@ -97,12 +97,23 @@ def test_an_update_that_disagrees_with_the_other_networks_changes_nothing(change
     assert live.read_bytes() == before
 
 
-def test_an_update_needs_a_database_of_this_version_and_an_area(tmp_path):
+def test_an_update_needs_a_database_of_this_version_and_an_area(two, tmp_path):
+    import gzip
+    import shutil
+    live, _ = two
     b = _write(tmp_path, "b.xlsx", NONG_PHUENG)
-    with pytest.raises(LoadRejected) as rejected:
-        workbook.update(b, tmp_path / "none.duckdb")
-    assert [p.key for p in rejected.value.problems] == ["err_update_no_database"]
-    assert not (tmp_path / "none.duckdb").exists()
+    old = tmp_path / "old.duckdb"
+    with gzip.open(ROOT / "tests" / "fixtures" / "schema-v8.duckdb.gz") as packed, open(old, "wb") as out:
+        shutil.copyfileobj(packed, out)
+    no_area = _write(tmp_path, "shared.xlsx", {k: NONG_PHUENG[k] for k in
+                                               ("dataset", "province", "district", "partner", "occupation")})
+    for source, target, key in [(b, tmp_path / "none.duckdb", "err_update_no_database"),
+                                (b, old, "err_update_version"), (no_area, live, "err_update_no_area")]:
+        before = target.read_bytes() if target.exists() else None
+        with pytest.raises(LoadRejected) as rejected:
+            workbook.update(source, target)
+        assert [p.key for p in rejected.value.problems] == [key]
+        assert (target.read_bytes() if target.exists() else None) == before
 
 
 # The child stops at a chosen point of the update, says so, and waits to be killed there.

@@ -421,6 +421,8 @@ def validate_located(raw: Raw, today: dt.date | None = None) -> dict[str, list[t
     _cross_checks(parsed, problems)
     if problems:
         raise LoadRejected(sorted(problems, key=_reading_order))
+    # Sheet by sheet, each sheet's parsed rows let go as soon as they are tuples (a province's
+    # rows as dicts are hundreds of megabytes).
     return {name: [(row, tuple(values[c.key] for c in p.sheet.columns)) for row, values in p.rows]
-            for name, p in parsed.items()}
+            for name, p in ((name, parsed.pop(name)) for name in list(parsed))}
 

@@ -130,6 +130,7 @@ def _load(named: list[tuple[str, str, Callable[[], Raw]]], db_path: Path, today:
             raw = read()
             absent += absence_note(raw)
             located.append((file, validate_located(raw, today)))
+            del raw             # the cells as read, let go before the next file is read
             sources += [(values[0], source) for _, values in located[-1][1]["network"]]
         except LoadRejected as rejected:
             problems += [replace(p, file=file) for p in rejected.problems]

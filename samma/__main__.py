@@ -6,9 +6,13 @@
       say which dataset is live and whether it can be read
   template FILE.xlsx
       write the spreadsheet template (instructions, one sheet per kind of record, examples)
-  import FILE.xlsx|FOLDER [--db PATH]
-      check a filled-in workbook (or a folder of CSV files) and load it; a file with mistakes
-      lists every one of them and changes nothing
+  import FILE.xlsx|FOLDER ... [--db PATH]
+      check filled-in workbooks (or folders of CSV files, or a folder of those) and load them into
+      one database, checked together; a file with mistakes lists every one of them, each named by
+      its file, and nothing is changed
+  import --update FILE.xlsx|FOLDER [--db PATH]
+      replace only the areas one network's workbook covers (its subdistricts and everything under
+      them), keeping every other network's data; says what was replaced, sheet by sheet
   export FILE.xlsx [--db PATH]
       write the live data in the template's format
   upgrade [FILE] [--db PATH]
@@ -30,7 +34,7 @@ import sys
 from pathlib import Path
 
 from samma import db, sample, snapshot, workbook
-from samma.i18n import DEFAULT_LANG, LANGS, t
+from samma.i18n import DEFAULT_LANG, LANGS, t, t_plain
 
 
 def _positive_int(text: str) -> int:
@@ -55,8 +59,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--db", type=Path)
     p = commands.add_parser("template", help="write the spreadsheet template")
     p.add_argument("file", type=Path, help="the .xlsx file to write")
-    p = commands.add_parser("import", help="check a workbook or a folder of CSVs and load it")
-    p.add_argument("source", type=Path, help="an .xlsx file or a folder of CSV files")
+    p = commands.add_parser("import", help="check workbooks or folders of CSVs and load them")
+    p.add_argument("sources", type=Path, nargs="+",
+                   help=".xlsx files, folders of CSV files, or a folder of those")
+    p.add_argument("--update", action="store_true",
+                   help="replace only the areas of one network's workbook, keeping the others")
     p.add_argument("--db", type=Path)
     p = commands.add_parser("export", help="write the live data in the template's format")
     p.add_argument("file", type=Path, help="the .xlsx file to write")
@@ -76,16 +83,26 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _import(source: Path, path: Path) -> int:
+def _import(sources: list[Path], path: Path, update: bool) -> int:
+    if update and len(sources) != 1:
+        print("--update takes one network's workbook (one .xlsx file or one folder of CSV files)",
+              file=sys.stderr)
+        return 2
     try:
-        loaded = workbook.load(source, path)
+        loaded = workbook.update(sources[0], path) if update else workbook.load(sources, path)
     except workbook.LoadRejected as rejected:
         print(f"{t('load_rejected', 'th', n=len(rejected.problems))}\n"
               f"{t('load_rejected', 'en', n=len(rejected.problems))}", file=sys.stderr)
         for problem in rejected.problems:
             print("- " + "\n  ".join(problem.text(lang) for lang in LANGS), file=sys.stderr)
         return 1
-    print(f"loaded {source} into {path}")
+    print(f"loaded {' '.join(map(str, sources))} into {path}")
+    if loaded.replaced:
+        for lang in LANGS:
+            print(t_plain("load_replaced", lang, areas=sources[0].name))
+            for r in loaded.replaced:
+                print("  " + t_plain("load_replaced_row", lang, sheet=r.sheet, before=r.before, after=r.after,
+                                removed=r.removed, added=r.added))
     for texts in loaded.notes:
         print("\n".join(texts))
     if loaded.warnings:
@@ -182,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "template":
         return _write_xlsx(args.file, lambda target: target.write_bytes(workbook.template_bytes()))
     if args.command == "import":
-        return _import(args.source, path)
+        return _import(args.sources, path, args.update)
     if args.command == "export":
         return _write_xlsx(args.file, lambda target: workbook.export(path, target))
     if args.command == "upgrade":

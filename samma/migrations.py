@@ -33,9 +33,12 @@ _FACTS_7 = (*_FACTS_6[:_FACTS_6.index("household") + 1], "income_survey",
 # 8: partner coordination: pledges, meetings and what they decided, asked and heard.
 _FACTS_8 = (*_FACTS_7, "pledge", "meeting", "decision", "action", "problem")
 
+# 10: which file each network's data came from, and when (several networks' workbooks in one file).
+_FACTS_10 = (*_FACTS_8, "network_source")
+
 # The fact tables a file of each version holds.
 FACTS: dict[int, tuple[str, ...]] = {1: _FACTS_1, 2: _FACTS_1, 3: _FACTS_1, 4: _FACTS_1, 5: _FACTS_1,
-                                     6: _FACTS_6, 7: _FACTS_7, 8: _FACTS_8, 9: _FACTS_8}
+                                     6: _FACTS_6, 7: _FACTS_7, 8: _FACTS_8, 9: _FACTS_8, 10: _FACTS_10}
 
 # STEPS[n] turns version n's facts (in schema `stage`) into version n + 1's.
 STEPS: dict[int, str] = {
@@ -58,6 +61,8 @@ STEPS: dict[int, str] = {
             # grants' 70/30 gap and verdict held in grant_split, every fund's loans and
             # borrowers counted once (loan_totals): derived
     8: "",  # 9: the matching schemes' gap and verdict held in scheme_match: derived
+    9: "",  # 10 added network_source, which file each network came from: a new table, left empty
+            # (where the data came from before was not recorded)
 }
 
 FIRST = min(FACTS)

@@ -51,6 +51,13 @@ def table_row_counts() -> dict[str, int]:
     return dict(zip(counts["name"], counts["n"].astype(int)))
 
 
+def network_sources() -> pd.DataFrame:
+    """Which file each network's data came from, and when it was loaded (file and loaded_at
+    empty where it was not recorded: the sample, a file from before Samma recorded it)."""
+    return run("SELECT n.code, n.name_th, n.name_en, s.file, s.loaded_at FROM network n "
+               "LEFT JOIN network_source s ON s.network_code = n.code ORDER BY n.code")
+
+
 def load_warnings(rules: Sequence[str] = (), group_code: str | None = None,
                   limit: int | None = None, path: Path | None = None) -> pd.DataFrame:
     """Rule breaches in the data (split not 70/30, matching above the members' own part,

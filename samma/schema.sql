@@ -371,3 +371,12 @@ CREATE TABLE problem (
     response_en   VARCHAR,
     status        VARCHAR NOT NULL CHECK (status IN ('open', 'resolved'))
 );
+
+-- Which file each network's data came from, and when it was loaded: a load writes a row for each
+-- network of each file, an update (`import --update`) for the networks of the file it loads.
+-- Not a sheet: the load writes it. Empty in the sample and in a file upgraded from before it.
+CREATE TABLE network_source (
+    network_code  VARCHAR PRIMARY KEY REFERENCES network (code),
+    file          VARCHAR NOT NULL,
+    loaded_at     TIMESTAMP NOT NULL
+);

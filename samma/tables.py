@@ -408,6 +408,15 @@ def row_counts(sheets, counts: dict[str, int], lang: str) -> pd.DataFrame:
                     t("data_rows", lang): [number(counts[s.name]) for s in sheets]})
 
 
+def network_sources(sources: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Each network with the file its data came from and when (queries.network_sources)."""
+    return pd.DataFrame({
+        t("data_source_network", lang): list(sources[f"name_{lang}"]),
+        t("data_source_file", lang): [t_plain("not_recorded", lang) if pd.isna(f) else f for f in sources["file"]],
+        t("data_loaded_at", lang): ["" if pd.isna(at) else f"{date(at.date(), lang)} {at:%H:%M}"
+                                    for at in sources["loaded_at"]]})
+
+
 def loaded_warnings(warnings: list[tuple[str, str]], lang: str) -> pd.DataFrame:
     """The warnings a load returned, (Thai, English) each, in the language."""
     return pd.DataFrame({t("data_warning", lang): [w[LANGS.index(lang)] for w in warnings]})

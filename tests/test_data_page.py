@@ -116,3 +116,26 @@ def test_upload_load_goes_through_the_same_checks(tmp_path, sample_db):
     assert live.read_bytes() == before
     assert workbook.load_bytes(workbook.template_bytes(), live).warnings == []
     assert live.read_bytes() != before
+
+
+def test_the_data_page_says_which_file_each_network_came_from(tmp_path, monkeypatch):
+    from tests.test_import_many import NONG_PHUENG, _write
+    live = tmp_path / "samma.duckdb"
+    workbook.load([_write(tmp_path, "tha_wang_tan.xlsx", workbook.EXAMPLES),
+                   _write(tmp_path, "nong_phueng.xlsx", NONG_PHUENG)], live)
+    monkeypatch.setenv("SAMMA_DB", str(live))
+    at = run_app("data", lang="en")
+    assert not at.exception
+    assert "Where each network's data came from" in [s.value for s in at.subheader]
+    shown = next(d.value for d in at.dataframe if "File" in d.value.columns)
+    assert list(zip(shown["Network"], shown["File"])) == [
+        ("Tha Wang Tan Livelihood Network", "tha_wang_tan.xlsx"),
+        ("Nong Phueng Livelihood Network", "nong_phueng.xlsx")]
+    assert all(when.endswith(tuple(f"{m:02d}" for m in range(60))) for when in shown["Loaded"])
+
+
+def test_the_sample_says_its_networks_files_are_not_recorded(sql):
+    at = run_app("data", lang="en")
+    shown = next(d.value for d in at.dataframe if "File" in d.value.columns)
+    assert len(shown) == sql("SELECT count(*) FROM network")[0][0]
+    assert set(shown["File"]) == {"Not recorded"} and set(shown["Loaded"]) == {""}

@@ -30,9 +30,11 @@ FACTS = ("dataset", "province", "district", "subdistrict", "village", "partner",
          "occupation", "network", "occupation_group", "household", "milestone", "contribution",
          "fund_entry", "plan_target", "market_event", "product", "sale", "training", "training_group")
 # The fact tables later versions added, in the order they were added (6: the network's committee,
-# matching schemes and loans; 7: income surveys; 8: pledges, meetings, decisions, actions, problems).
+# matching schemes and loans; 7: income surveys; 8: pledges, meetings, decisions, actions, problems;
+# 10: which file each network came from).
 NEWER_FACTS = ("committee_seat", "matching_scheme", "scheme_partner", "scheme_member", "loan",
-               "loan_repayment", "income_survey", "pledge", "meeting", "decision", "action", "problem")
+               "loan_repayment", "income_survey", "pledge", "meeting", "decision", "action", "problem",
+               "network_source")
 # Load-time tables earlier versions built themselves, to compare with the ones rebuilt now, on the
 # columns they had. (Their group_match is not among them: from version 6 the 1:1 check counts the
 # members of a matching scheme only, scheme_match, and an upgraded file records no scheme.)
@@ -48,7 +50,8 @@ FINGERPRINTS = {5: "a93b9c2b711effaff7944802ef1f321a48037f7f74402e44e95597d2ffc7
                 6: "dcbc32a983ac553b5b4de0136516f957d05dc7ae7b621031d19cef090bb72a11",
                 7: "d1286f87db42195cf6bd0c8c399b1a995426604c8b05e74584f43b1b9fd2b3e3",
                 8: "b0fd426721e6385dd46921905ed7bc823c1893fc227edf7b1c933c82f38ab911",
-                9: "0da0eb68f69a1c2a4799cd76ea4555a784c7eeb21054187c5247fd7e933cdf92"}
+                9: "0da0eb68f69a1c2a4799cd76ea4555a784c7eeb21054187c5247fd7e933cdf92",
+                10: "929815dd5766b87fe45a2330c045b41e40ffb2d1a51e6b9b9d57fbdb03f43eb5"}
 
 
 def _unpack(name: str, folder: Path) -> Path:

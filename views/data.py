@@ -24,6 +24,9 @@ if not ui.load_warnings(lang):
 st.subheader(t("data_counts", lang))
 ui.table(tables.row_counts(workbook.SHEETS, queries.table_row_counts(), lang), lang)
 
+st.subheader(t("data_sources", lang))
+ui.table(tables.network_sources(queries.network_sources(), lang), lang)
+
 st.subheader(t("data_downloads", lang))
 c1, c2 = st.columns(2)
 c1.download_button(t("data_template", lang), workbook.template_bytes, file_name="samma-template.xlsx",
@@ -63,7 +66,8 @@ if editor.enabled():
         upload = st.file_uploader(t("data_upload", lang), type=["xlsx"])
         if upload is not None and st.button(t("data_load", lang), type="primary"):
             try:
-                st.session_state.loaded = workbook.load_bytes(upload.getvalue(), db.database_path())
+                st.session_state.loaded = workbook.load_bytes(upload.getvalue(), db.database_path(),
+                                                              upload.name)
             except workbook.LoadRejected as rejected:
                 st.error(t("load_rejected", lang, n=len(rejected.problems)), icon=":material/error:")
                 ui.table(tables.problems(rejected.problems, lang), lang)

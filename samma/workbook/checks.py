@@ -26,6 +26,7 @@ class Problem:
     column: str = ""
     value: str = ""
     params: dict = field(default_factory=dict)
+    file: str = ""          # which of several workbooks loaded together (empty for one alone)
 
     def text(self, lang: str) -> str:
         if self.column:
@@ -35,7 +36,10 @@ class Problem:
         elif self.sheet:
             where = t_plain("err_at_sheet", lang, sheet=self.sheet)
         else:
-            where = t_plain("err_at_file", lang)
+            where = ""
+        if self.file:
+            where = ", ".join(filter(None, (t_plain("err_in_file", lang, file=self.file), where)))
+        where = where or t_plain("err_at_file", lang)
         # A value that reads differently in each language (a date) is given for both.
         what = t_plain(self.key, lang, **{k: v[lang] if isinstance(v, dict) else v
                                           for k, v in self.params.items()})
@@ -93,31 +97,39 @@ def _parse_sheet(sheet: Sheet, raw_rows: list[list], problems: list[Problem],
     if missing:
         parsed.broken = True
         return parsed
+    columns = [(column, positions.get(column.key)) for column in sheet.columns]
+    # Each cell's checks are the same few steps; where a problem is, is said only for a problem.
+    has_rules = {column.key: bool(column.digits or column.kind in ("int", "number", "date"))
+                 for column in sheet.columns}
     for row_number, raw in enumerate(raw_rows[1:], start=2):
         if all(clean_text(v) is None for v in raw):
             continue
         values: dict[str, object] = {}
-        for column in sheet.columns:
-            i = positions.get(column.key)
-            cell = raw[i] if i is not None and i < len(raw) else None
-            where = dict(sheet=sheet.name, row=row_number, column=column.header,
-                         value=clean_text(cell) or "")
+        width = len(raw)
+        for column, i in columns:
+            cell = raw[i] if i is not None and i < width else None
             try:
                 value = parse_cell(column, cell)
             except BadCell as bad:
-                problems.append(Problem(bad.key, params=bad.params, **where))
+                problems.append(Problem(bad.key, params=bad.params, **_at(sheet, row_number, column, cell)))
                 values[column.key] = _FAILED
                 continue
             values[column.key] = value
             if value is None:
                 if column.required:
-                    problems.append(Problem("err_required", **where))
+                    problems.append(Problem("err_required", **_at(sheet, row_number, column, cell)))
                     values[column.key] = _FAILED
                 continue
-            for problem in _cell_rules(column, value, today):
-                problems.append(Problem(problem[0], params=problem[1], **where))
+            if has_rules[column.key]:
+                for problem in _cell_rules(column, value, today):
+                    problems.append(Problem(problem[0], params=problem[1], **_at(sheet, row_number, column, cell)))
         parsed.rows.append((row_number, values))
     return parsed
+
+
+def _at(sheet: Sheet, row: int, column: Column, cell: object) -> dict:
+    """Where a cell's problem is, and the value found there."""
+    return dict(sheet=sheet.name, row=row, column=column.header, value=clean_text(cell) or "")
 
 
 _FAILED = object()    # a cell already reported: later checks skip it rather than report it twice
@@ -385,6 +397,11 @@ def _by_name(raw: Raw) -> Raw:
 
 def validate(raw: Raw, today: dt.date | None = None) -> dict[str, list[tuple]]:
     """Rows for every table, in the schema's column order; LoadRejected lists every problem."""
+    return {name: [values for _, values in rows] for name, rows in validate_located(raw, today).items()}
+
+
+def validate_located(raw: Raw, today: dt.date | None = None) -> dict[str, list[tuple[int, tuple]]]:
+    """The same rows, each with its spreadsheet row number (what a check across files names)."""
     today = today or dt.date.today()
     if not any(any(clean_text(v) is not None for r in rows for v in r) for rows in raw.values()):
         raise LoadRejected([Problem("err_empty_file")])
@@ -404,6 +421,8 @@ def validate(raw: Raw, today: dt.date | None = None) -> dict[str, list[tuple]]:
     _cross_checks(parsed, problems)
     if problems:
         raise LoadRejected(sorted(problems, key=_reading_order))
-    return {name: [tuple(values[c.key] for c in p.sheet.columns) for _, values in p.rows]
-            for name, p in parsed.items()}
+    # Sheet by sheet, each sheet's parsed rows let go as soon as they are tuples (a province's
+    # rows as dicts are hundreds of megabytes).
+    return {name: [(row, tuple(values[c.key] for c in p.sheet.columns)) for row, values in p.rows]
+            for name, p in ((name, parsed.pop(name)) for name in list(parsed))}
 

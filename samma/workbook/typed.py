@@ -37,10 +37,17 @@ def clean_text(value: object) -> str | None:
     """Text as typed, without stray or odd spaces; an empty cell is None."""
     if value is None:
         return None
+    if type(value) is str and value.isascii():      # most cells: no odd spaces to look for
+        return " ".join(value.split()) or None
+    # A date cell reads as a date; it is said as Excel holds it, a day and a time (as ever).
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        value = dt.datetime.combine(value, dt.time())
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = " ".join(ODD_SPACES.sub(" ", str(value)).split())
-    return text or None
+    text = str(value)
+    if not text.isascii():          # the odd spaces are not ASCII: most cells need no search
+        text = ODD_SPACES.sub(" ", text)
+    return " ".join(text.split()) or None
 
 
 def parse_code(value: object) -> str:
@@ -141,10 +148,9 @@ def parse_choice(value: object, choices: str) -> str:
 
 def parse_cell(column: Column, value: object) -> object:
     """The value for the database, or None for an empty cell; BadCell if it cannot be read."""
-    if clean_text(value) is None:
-        return None
-    if column.kind == "text":
-        return clean_text(value)
+    text = clean_text(value)
+    if text is None or column.kind == "text":
+        return text
     if column.kind == "code":
         return parse_code(value)
     if column.kind == "int":

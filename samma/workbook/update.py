@@ -1,0 +1,200 @@
+"""Updating one network in a database of many (`import --update`): the workbook's subdistricts,
+and everything under them (villages, groups, households, ledger, events ...), are replaced by
+what the workbook holds; every other network's rows are copied over as they are, in SQL, from the
+live file. The workbook is checked on its own, then against what stays: a shared row (a province,
+a partner) the same as the database's, no code another network holds. Written the same safe way
+as a load: a new file built beside the live one, swapped in, the old one backed up."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from samma import db, queries
+from samma.workbook.checks import LoadRejected, Problem, validate_located
+from samma.workbook.loading import Loaded, Replaced, absence_note, read_source
+from samma.workbook.merge import NUMBERED, SHARED, Located, renumbered
+from samma.workbook.sheets import SHEETS
+
+# Which rows an update replaces, as SQL over the row `t` of a table in schema `live`: those of the
+# covered subdistricts (temp table `covered`, a village's code starts with its subdistrict's) and
+# of the networks, groups, households ... in them (the temp tables `cover` makes, each a small
+# list of codes, so each table is read once against them). The shared tables (merge.SHARED) are
+# in no area.
+_OWNER = "t.network_code IN (SELECT code FROM c_network) OR t.group_code IN (SELECT code FROM c_group)"
+_NETWORK = "t.network_code IN (SELECT code FROM c_network)"
+_MEETING = "t.meeting_code IN (SELECT code FROM c_meeting)"
+COVERED = {
+    "subdistrict": "t.code IN (SELECT code FROM covered)",
+    "village": "t.subdistrict_code IN (SELECT code FROM covered)",
+    "sage": "left(t.village_code, 6) IN (SELECT code FROM covered)",
+    "network": "t.subdistrict_code IN (SELECT code FROM covered)",
+    "occupation_group": "left(t.village_code, 6) IN (SELECT code FROM covered)",
+    "household": "left(t.village_code, 6) IN (SELECT code FROM covered)",
+    "income_survey": "t.household_code IN (SELECT code FROM c_household)",
+    "milestone": "CASE t.owner_kind WHEN 'group' THEN t.owner_code IN (SELECT code FROM c_group) "
+                 "ELSE t.owner_code IN (SELECT code FROM c_network) END",
+    "contribution": _OWNER,
+    "fund_entry": _OWNER,
+    "plan_target": "left(t.area_code, 6) IN (SELECT code FROM covered)",
+    "product": "t.group_code IN (SELECT code FROM c_group)",
+    "sale": "t.product_code IN (SELECT code FROM c_product)",
+    "training": "t.subdistrict_code IN (SELECT code FROM covered)",
+    "training_group": "t.training_id IN (SELECT id FROM c_training)",
+    "committee_seat": _NETWORK,
+    "scheme_member": _OWNER,
+    "loan": _OWNER,
+    "loan_repayment": "t.loan_code IN (SELECT code FROM c_loan)",
+    "pledge": _NETWORK,
+    "meeting": _NETWORK,
+    "decision": _MEETING,
+    "action": _MEETING,
+    "problem": _MEETING,
+    "network_source": _NETWORK,
+}
+# The codes in the covered subdistricts, each list made from the ones before it.
+_COVER = (("c_network", "SELECT code FROM live.network t WHERE " + COVERED["network"]),
+          ("c_group", "SELECT code FROM live.occupation_group t WHERE " + COVERED["occupation_group"]),
+          ("c_household", "SELECT code FROM live.household t WHERE " + COVERED["household"]),
+          ("c_product", "SELECT code FROM live.product t WHERE " + COVERED["product"]),
+          ("c_training", "SELECT id FROM live.training t WHERE " + COVERED["training"]),
+          ("c_loan", "SELECT code FROM live.loan t WHERE " + COVERED["loan"]),
+          ("c_meeting", "SELECT code FROM live.meeting t WHERE " + COVERED["meeting"]))
+
+
+def cover(con: duckdb.DuckDBPyConnection, subdistricts: str) -> None:
+    """Marks the subdistricts the SQL `subdistricts` selects (one column, `code`), and the codes
+    in them, as covered, in temp tables of `con` (which has the database attached as `live`)."""
+    con.execute(f"CREATE OR REPLACE TEMP TABLE covered AS {subdistricts}")
+    for name, query in _COVER:
+        # Names and queries are the constants above.
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS {query}")
+
+
+def _kept(table: str) -> str:
+    """The rows of `table` the update keeps: those outside the covered areas, and every shared
+    one."""
+    if table not in COVERED:
+        return f"SELECT * FROM live.{table}"
+    return f"SELECT * FROM live.{table} t WHERE NOT coalesce({COVERED[table]}, FALSE)"
+
+
+def _attach(con: duckdb.DuckDBPyConnection, live: Path, covered: list[str]) -> None:
+    con.execute("ATTACH ? AS live (READ_ONLY)", [str(live)])
+    con.execute("CREATE TEMP TABLE wanted AS SELECT unnest(?::VARCHAR[]) AS code", [covered])
+    cover(con, "SELECT code FROM wanted")
+
+
+def update(source: Path, db_path: Path, today: dt.date | None = None) -> Loaded:
+    """Replaces, in the live database at `db_path`, the areas the workbook at `source` covers
+    (its subdistricts and everything under them) with what it holds; every other network's rows
+    stay as they are. LoadRejected changes nothing."""
+    if not db_path.exists():
+        raise LoadRejected([Problem("err_update_no_database", params={"path": str(db_path)})])
+    try:
+        version = db.file_version(db_path)
+    except db.DatabaseUnavailable as problem:
+        raise LoadRejected([Problem("err_database", params={"detail": problem.detail})]) from None
+    if version != db.SCHEMA_VERSION:
+        raise LoadRejected([Problem("err_update_version", params={"version": version})])
+    raw = read_source(source)
+    located = validate_located(raw, today)
+    covered = sorted({values[0] for _, values in located["subdistrict"]})
+    if not covered:
+        raise LoadRejected([Problem("err_update_no_area", "subdistrict")])
+    notes: list[tuple[str, str]] = []
+    con = duckdb.connect(":memory:")
+    try:
+        _attach(con, db_path, covered)
+        _check_against_kept(con, located)
+
+        def shift(name: str, ids: set) -> int | None:
+            clash, top = con.execute(f"SELECT count(*) FILTER (WHERE id IN (SELECT unnest(?))), max(id) "
+                                     f"FROM ({_kept(name)})", [sorted(ids)]).fetchone()
+            return top if clash else None
+        located = renumbered(source.name, located, shift, notes)
+        before = _counts(con, "live")
+        kept = {table: con.execute(f"SELECT count(*) FROM ({_kept(table)})").fetchone()[0]
+                for table in db.TABLES if table != "dataset"}
+    finally:
+        con.close()
+
+    name_th, name_en, as_of, approximate = located["dataset"][0][1]
+    loaded_at = dt.datetime.now().replace(microsecond=0)
+
+    def fill(con: duckdb.DuckDBPyConnection) -> None:
+        _attach(con, db_path, covered)
+        con.execute("INSERT INTO dataset SELECT name_th, name_en, is_sample, greatest(as_of, ?), "
+                    "schema_version, ?, positions_approximate OR ? FROM live.dataset",
+                    [as_of, loaded_at, approximate])
+        for table in db.TABLES[1:]:
+            # Table names come from db.TABLES, never from input.
+            con.execute(f"INSERT INTO main.{table} {_kept(table)}")
+            if table == "network_source":
+                rows = [(values[0], source.name, loaded_at) for _, values in located["network"]]
+            else:
+                rows = [values for _, values in located.get(table, [])]
+            if rows:
+                frame = pd.DataFrame(rows)  # noqa: F841  (read by DuckDB below)
+                # A shared row the database holds already (the same, as checked) is not added twice.
+                con.execute(f"INSERT {'OR IGNORE ' if table in SHARED else ''}INTO main.{table} SELECT * FROM frame")
+        con.execute("DETACH live")
+
+    try:
+        db.write_database(db_path, fill)
+    except duckdb.Error as refused:
+        raise LoadRejected([Problem("err_database", params={
+            "detail": str(refused).splitlines()[0]})]) from None
+    con = duckdb.connect(":memory:")
+    try:
+        con.execute("ATTACH ? AS now (READ_ONLY)", [str(db_path)])
+        after = _counts(con, "now")
+    finally:
+        con.close()
+    replaced = [Replaced(s.name, before[s.name], after[s.name], before[s.name] - kept[s.name],
+                         after[s.name] - kept[s.name]) for s in SHEETS[1:]]
+    found = queries.load_warnings(path=db_path)
+    return Loaded(list(zip(found.message_th, found.message_en)), notes + absence_note(raw),
+                  [r for r in replaced if r.removed or r.added])
+
+
+def _counts(con: duckdb.DuckDBPyConnection, schema: str) -> dict[str, int]:
+    # Table names come from db.TABLES, never from input.
+    return {table: con.execute(f"SELECT count(*) FROM {schema}.{table}").fetchone()[0]
+            for table in db.TABLES}
+
+
+def _check_against_kept(con: duckdb.DuckDBPyConnection, located: Located) -> None:
+    """The workbook's rows against the rows the update keeps: a shared row (a province, a
+    partner) must read as the database has it; any other code must not be another network's.
+    (Numbers, which each workbook gives its own way, are moved rather than refused.)"""
+    problems = []
+    for sheet in SHEETS[1:]:
+        rows = located.get(sheet.name, [])
+        if not sheet.key or not rows or sheet.name in NUMBERED:
+            continue
+        positions = [i for i, c in enumerate(sheet.columns) if c.key in sheet.key]
+        keys = pd.DataFrame([(row, *(values[i] for i in positions)) for row, values in rows],  # noqa: F841
+                            columns=["_row", *sheet.key])
+        columns = ", ".join(f"t.{c.key}" for c in sheet.columns)
+        on = " AND ".join(f"t.{k} = k.{k}" for k in sheet.key)
+        # Names come from SHEETS, never from input; the workbook's keys are a frame.
+        found = con.execute(f"SELECT k._row, {columns} FROM ({_kept(sheet.name)}) t JOIN keys k ON {on} "
+                            f"ORDER BY k._row").fetchall()
+        mine = dict(rows)
+        for row, *theirs in found:
+            if sheet.name not in SHARED:
+                problems.append(Problem("err_taken_in_database", sheet.name, row,
+                                        sheet.columns[positions[-1]].header,
+                                        " · ".join(str(mine[row][i]) for i in positions)))
+                continue
+            for column, value, other in zip(sheet.columns, mine[row], theirs):
+                if value != other:
+                    problems.append(Problem("err_conflict_database", sheet.name, row, column.header,
+                                            "" if value is None else str(value),
+                                            {"other_value": "" if other is None else str(other)}))
+    if problems:
+        raise LoadRejected(problems)

@@ -98,8 +98,8 @@ def _import(sources: list[Path], path: Path, update: bool) -> int:
         return 1
     print(f"loaded {' '.join(map(str, sources))} into {path}")
     if loaded.replaced:
-        for lang in LANGS:
-            print(t_plain("load_replaced", lang, areas=sources[0].name))
+        for lang, areas in zip(LANGS, loaded.updated):
+            print(t_plain("load_replaced", lang, areas=areas))
             for r in loaded.replaced:
                 print("  " + t_plain("load_replaced_row", lang, sheet=r.sheet, before=r.before, after=r.after,
                                 removed=r.removed, added=r.added))

@@ -58,6 +58,7 @@ def test_an_update_replaces_its_network_and_keeps_the_other_byte_for_byte(two, t
     assert _facts(live) == _facts(both)
     said = {r.sheet: (r.before, r.after, r.removed, r.added) for r in loaded.replaced}
     assert said["household"] == (3, 4, 1, 2)
+    assert loaded.updated == ("หนองผึ้ง", "Nong Phueng")
     assert said["training"] == (2, 1, 1, 0)
     assert said["subdistrict"] == (2, 2, 1, 1)
     assert "province" not in said and "partner" not in said          # shared, unchanged
@@ -170,8 +171,9 @@ def test_the_import_command_loads_several_files_and_updates_one(two, tmp_path):
     live, _ = two
     done = _samma("import", "--update", _write(tmp_path, "b2.xlsx", CORRECTED), "--db", live)
     assert done.returncode == 0, done.stderr
-    assert "updated b2.xlsx (every other area's data is as it was)" in done.stdout
-    assert "household: before 3, after 4 (1 taken out, 2 put in)" in done.stdout
+    assert "ปรับปรุงข้อมูลของ หนองผึ้ง แล้ว" in done.stdout
+    assert "updated Nong Phueng (every other area's data is as it was)" in done.stdout
+    assert "household: 3 rows before, 4 after (1 removed, 2 added)" in done.stdout
     other = tmp_path / "other" / "samma.duckdb"
     done = _samma("import", tmp_path / "a.xlsx", tmp_path / "b.xlsx", "--db", other)
     assert done.returncode == 0, done.stderr

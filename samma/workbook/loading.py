@@ -73,6 +73,8 @@ class Loaded:
     warnings: list[tuple[str, str]]
     notes: list[tuple[str, str]]
     replaced: list[Replaced] = field(default_factory=list)
+    # An update's areas: the workbook's subdistricts, named in Thai and in English.
+    updated: tuple[str, str] = ("", "")
 
 
 @dataclass(frozen=True)

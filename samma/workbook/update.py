@@ -157,8 +157,10 @@ def update(source: Path, db_path: Path, today: dt.date | None = None) -> Loaded:
     replaced = [Replaced(s.name, before[s.name], after[s.name], before[s.name] - kept[s.name],
                          after[s.name] - kept[s.name]) for s in SHEETS[1:]]
     found = queries.load_warnings(path=db_path)
+    areas = sorted(values for _, values in located["subdistrict"])
     return Loaded(list(zip(found.message_th, found.message_en)), notes + absence_note(raw),
-                  [r for r in replaced if r.removed or r.added])
+                  [r for r in replaced if r.removed or r.added],
+                  (", ".join(a[2] for a in areas), ", ".join(a[3] for a in areas)))
 
 
 def _counts(con: duckdb.DuckDBPyConnection, schema: str) -> dict[str, int]:

@@ -42,8 +42,18 @@ def progress() -> None:
 
 
 def income_headline() -> None:
-    """What the program is for."""
-    ui.income_headline(queries.income_change(prefix), lang)
+    """What the program is for. How many earn more is a section of its own: under the area
+    picker the two do not fit one projector screen."""
+    ui.income_headline(queries.income_change(prefix), lang, bands=False)
+
+
+def income_bands() -> None:
+    """How many households earn more, about the same or less."""
+    figures = queries.income_change(prefix)
+    if income.state(figures) == income.SHOWN:
+        ui.chart(charts.income_bands, figures, lang)
+    else:
+        st.info(income.message(figures, lang), icon=":material/info:")
 
 
 def income_spread() -> None:
@@ -74,5 +84,6 @@ def income_tables() -> None:
 
 
 ui.sections("groups", [("funnel", funnel), ("five_k", five_k), ("progress", progress),
-                       ("income", income_headline), ("income_spread", income_spread),
+                       ("income", income_headline), ("income_bands", income_bands),
+                       ("income_spread", income_spread),
                        ("income_tables", income_tables)], lang)

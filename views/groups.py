@@ -8,6 +8,9 @@ from samma import area_picker, charts, income, queries, ui
 from samma.i18n import number, t
 
 MATRIX_MAX_GROUPS = 60     # more rows than a projector can show legibly
+# On a projector the income tables scroll in a frame shorter than most, under the area picker
+# and the tabs.
+INCOME_TABLE_PX = 280
 
 lang = ui.lang()
 ui.page_header("groups_title", lang)
@@ -75,12 +78,12 @@ def income_tables() -> None:
                                       t("income_by_occupation", lang)])
     if len(prefix) >= 6:
         ui.table(income.table(queries.income_change_by_group(prefix), lang, "income_col_group"), lang,
-                 where=by_area)
+                 where=by_area, frame=INCOME_TABLE_PX)
     else:
         ui.table(income.table(queries.income_change_by_area(prefix), lang, "income_col_area"), lang,
-                 where=by_area)
+                 where=by_area, frame=INCOME_TABLE_PX)
     ui.table(income.table(queries.income_change_by_occupation(prefix), lang, "income_col_occupation"), lang,
-             where=by_occupation)
+             where=by_occupation, frame=INCOME_TABLE_PX)
 
 
 ui.sections("groups", [("funnel", funnel), ("five_k", five_k), ("progress", progress),

@@ -25,6 +25,7 @@ AGENDA: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
              ("village_income", "sec_village_income"))),
     ("groups", (("funnel", "funnel_title"), ("five_k", "matrix_title"),
                 ("progress", "progress_title"), ("income", "section_income"),
+                ("income_bands", "income_bands_title"),
                 ("income_spread", "sec_income_spread"),
                 ("income_tables", "sec_income_tables"))),
     ("funds", (("support", "funds_support"), ("totals", "funds_totals"), ("flows", "funds_flows"),

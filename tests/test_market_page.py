@@ -48,7 +48,7 @@ def test_the_event_in_the_link_is_shown_and_kept(sql):
     event_sales = sql("SELECT sum(amount_baht) FROM sale WHERE event_code = ?", ["E5019-1"])[0][0]
     assert _metrics(at)["ยอดขายในงาน"] == f"{event_sales:,.0f} บาท"
     # Who sold what: group names, never household codes.
-    table = at.dataframe[1].value
+    table = at.dataframe[0].value
     assert len(table) == sql("SELECT count(*) FROM sale WHERE event_code = 'E5019-1'")[0][0]
     assert not table.astype(str).apply(lambda col: col.str.contains("HH-")).any().any()
 
@@ -92,7 +92,8 @@ def test_before_and_after_charts_carry_the_number_of_groups(sql):
 
 
 def test_the_event_list_has_buddhist_era_dates_places_and_organisers(sql):
-    events = run_app("market").dataframe[0].value
+    # The latest event's sales first, then the list of events under it.
+    events = run_app("market").dataframe[1].value
     expected = sql("""SELECT e.date, e.place_th, o.short_th FROM market_event e
                       JOIN partner o ON o.code = e.organiser_code ORDER BY e.date""")
     assert list(events["สถานที่"]) == [r[1] for r in expected]

@@ -114,3 +114,14 @@ def test_the_app_recovers_by_itself_once_the_file_is_fixed(monkeypatch, tmp_path
     at.run()
     assert not at.error and not at.exception
     assert len(at.metric) == 18                     # 11, the network's three and the four of income
+
+
+@pytest.mark.parametrize(("link", "section"), [({}, ""), ({"projector": "1", "section": "network"},
+                                                            "section=actions")])
+def test_the_open_actions_link_lands_on_the_actions_on_a_projector(link, section):
+    """On a projector the partners' page shows one section: the link names the actions'. On a
+    normal screen the page shows them all and the link names none."""
+    at = run_app(**link)
+    assert not at.exception
+    [actions] = [p.proto for p in at.get("page_link") if p.proto.page == "partners"]
+    assert actions.query_string == section

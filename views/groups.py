@@ -8,6 +8,9 @@ from samma import area_picker, charts, income, queries, ui
 from samma.i18n import number, t
 
 MATRIX_MAX_GROUPS = 60     # more rows than a projector can show legibly
+# On a projector the income tables scroll in a frame shorter than most, under the area picker
+# and the tabs.
+INCOME_TABLE_PX = 280
 
 lang = ui.lang()
 ui.page_header("groups_title", lang)
@@ -42,8 +45,18 @@ def progress() -> None:
 
 
 def income_headline() -> None:
-    """What the program is for."""
-    ui.income_headline(queries.income_change(prefix), lang)
+    """What the program is for. How many earn more is a section of its own: under the area
+    picker the two do not fit one projector screen."""
+    ui.income_headline(queries.income_change(prefix), lang, bands=False)
+
+
+def income_bands() -> None:
+    """How many households earn more, about the same or less."""
+    figures = queries.income_change(prefix)
+    if income.state(figures) == income.SHOWN:
+        ui.chart(charts.income_bands, figures, lang)
+    else:
+        st.info(income.message(figures, lang), icon=":material/info:")
 
 
 def income_spread() -> None:
@@ -65,14 +78,15 @@ def income_tables() -> None:
                                       t("income_by_occupation", lang)])
     if len(prefix) >= 6:
         ui.table(income.table(queries.income_change_by_group(prefix), lang, "income_col_group"), lang,
-                 where=by_area)
+                 where=by_area, frame=INCOME_TABLE_PX)
     else:
         ui.table(income.table(queries.income_change_by_area(prefix), lang, "income_col_area"), lang,
-                 where=by_area)
+                 where=by_area, frame=INCOME_TABLE_PX)
     ui.table(income.table(queries.income_change_by_occupation(prefix), lang, "income_col_occupation"), lang,
-             where=by_occupation)
+             where=by_occupation, frame=INCOME_TABLE_PX)
 
 
 ui.sections("groups", [("funnel", funnel), ("five_k", five_k), ("progress", progress),
-                       ("income", income_headline), ("income_spread", income_spread),
+                       ("income", income_headline), ("income_bands", income_bands),
+                       ("income_spread", income_spread),
                        ("income_tables", income_tables)], lang)

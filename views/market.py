@@ -13,6 +13,9 @@ TOP_ON_PROJECTOR = 4
 # point), and offered in the picker: a national network holds thousands, more than a chart can
 # label or a list can scroll.
 EVENTS_SHOWN = 30
+# On a projector the event's sales table, with where the event was and the list of events under
+# it, is no taller than the ranking beside it.
+EVENT_TABLE_PX = 250
 
 lang = ui.lang()
 ui.page_header("market_title", lang)
@@ -92,28 +95,30 @@ def best_sellers() -> None:
 def event_view() -> None:
     """One event's own view: choosing another event reruns this part, not the page."""
     names = tables.event_names(recent, lang)
-    picker = st.container(horizontal=True, vertical_alignment="bottom")
-    chosen = picker.selectbox(t("event_pick", lang), list(names), key="event", format_func=names.get)
+    # The event and its figures in one row (wrapping on a phone), where and by whom beside the
+    # table, so that the section fits a projector screen.
+    head = st.container(horizontal=True, vertical_alignment="bottom")
+    chosen = head.selectbox(t("event_pick", lang), list(names), key="event", format_func=names.get,
+                            width=420)
     url_state.keep("event", chosen, latest)
-    event = recent.set_index("code").loc[chosen]
-    picker.caption(t("event_caption", lang, place=pick(event, "place", lang),
-                     organiser=pick(event, "organiser", lang)))
-    with picker.expander(t("market_event_list", lang)):
-        ui.table(tables.event_list(recent, lang), lang, total=len(events), of="latest_events_of")
     sold = queries.event_sales(chosen)
+    beside = st
     if sold.empty:
         st.info(t("event_none", lang))
     else:
-        c1, c2, c3 = st.columns(3)
-        c1.metric(t("event_sales", lang), baht(sold["sales_baht"].sum(), lang), border=True)
-        c2.metric(t("event_groups", lang), number(sold["group_code"].nunique()), border=True)
-        c3.metric(t("event_products", lang), number(len(sold)), border=True)
-        left, right = st.columns(2)
+        head.metric(t("event_sales", lang), baht(sold["sales_baht"].sum(), lang), border=True)
+        head.metric(t("event_groups", lang), number(sold["group_code"].nunique()), border=True)
+        head.metric(t("event_products", lang), number(len(sold)), border=True)
+        left, beside = st.columns(2)
         with left:
             at_event = queries.sales_by_group(chosen)
             ranking(at_event, len(at_event))
-        with right:
-            ui.table(tables.event_sales(sold, lang), lang)
+        ui.table(tables.event_sales(sold, lang), lang, where=beside, frame=EVENT_TABLE_PX)
+    event = recent.set_index("code").loc[chosen]
+    beside.caption(t("event_caption", lang, place=pick(event, "place", lang),
+                     organiser=pick(event, "organiser", lang)))
+    with beside.expander(t("market_event_list", lang)):
+        ui.table(tables.event_list(recent, lang), lang, total=len(events), of="latest_events_of")
 
 
 def training() -> None:

@@ -111,20 +111,12 @@ def test_next_alone_visits_every_section_once_in_agenda_order(walks):
     assert len(visited) == len(set(visited))
 
 
-# Sections still taller than the screen (measured 1 Dec 2026, in Thai or English): the work left
-# on issue 17. Every other section must fit; take a section off this list once it fits.
-NOT_YET_FITTING = {
-    "1080": {"groups/income", "market/event"},
-    "720": {"groups/income", "groups/income_tables", "market/event"},
-}
-
-
 @pytest.mark.parametrize("size", SIZES)
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_every_section_fits_one_projector_screen(walks, size, lang):
     _, seen = walks(size, lang)
     over = {f"{page}/{section}": height for page, section, height in seen
-            if height > SIZES[size]["height"] and f"{page}/{section}" not in NOT_YET_FITTING[size]}
+            if height > SIZES[size]["height"]}
     assert not over, f"taller than {SIZES[size]['height']} px: {over}"
 
 

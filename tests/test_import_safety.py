@@ -20,14 +20,11 @@ from tests.conftest import ROOT
 
 # The child stops at a chosen point of the load, says so, and waits to be killed there.
 KILLED_CHILD = textwrap.dedent("""
-    import os, sys
+    import sys
     from pathlib import Path
+    from tests.killed import stop_at_rename, stop_here
     from samma import db, workbook
     source, live, point = sys.argv[1:4]
-
-    def stop_here():
-        print("ready", flush=True)
-        sys.stdin.read()
 
     if point == "filling":
         fill = db.insert_rows
@@ -37,14 +34,7 @@ KILLED_CHILD = textwrap.dedent("""
                 stop_here()
         db.insert_rows = insert_then_stop
     else:
-        rename = os.replace
-        def rename_then_stop(src, dst):
-            if point == "backing-up" and str(src).endswith(".partial"):
-                stop_here()
-            if point == "swapping" and str(src).endswith(".building"):
-                stop_here()
-            rename(src, dst)
-        os.replace = rename_then_stop
+        stop_at_rename(point)
     workbook.load(Path(source), Path(live))
     print("finished", flush=True)
 """)

@@ -119,26 +119,16 @@ def test_an_update_needs_a_database_of_this_version_and_an_area(two, tmp_path):
 
 # The child stops at a chosen point of the update, says so, and waits to be killed there.
 KILLED_CHILD = textwrap.dedent("""
-    import os, sys
+    import sys
     from pathlib import Path
+    from tests.killed import stop_at_rename, stop_here
     from samma import db, derive, workbook
     source, live, point = sys.argv[1:4]
-
-    def stop_here(*args, **kwargs):
-        print("ready", flush=True)
-        sys.stdin.read()
 
     if point == "deriving":
         derive.derive = stop_here
     else:
-        rename = os.replace
-        def rename_then_stop(src, dst):
-            if point == "backing-up" and str(src).endswith(".partial"):
-                stop_here()
-            if point == "swapping" and str(src).endswith(".building"):
-                stop_here()
-            rename(src, dst)
-        os.replace = rename_then_stop
+        stop_at_rename(point)
     workbook.update(Path(source), Path(live))
     print("finished", flush=True)
 """)

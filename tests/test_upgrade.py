@@ -215,14 +215,11 @@ def test_the_upgrade_command_and_its_bad_input(tmp_path):
 
 # The child stops at a chosen point of the upgrade, says so, and waits to be killed there.
 KILLED_CHILD = textwrap.dedent("""
-    import os, sys
+    import sys
     from pathlib import Path
+    from tests.killed import stop_at_rename, stop_here
     from samma import db, migrations
     path, point = Path(sys.argv[1]), sys.argv[2]
-
-    def stop_here():
-        print("ready", flush=True)
-        sys.stdin.read()
 
     if point == "carrying":
         carry = migrations.carry_facts
@@ -231,14 +228,7 @@ KILLED_CHILD = textwrap.dedent("""
             stop_here()
         migrations.carry_facts = carry_then_stop
     else:
-        rename = os.replace
-        def rename_then_stop(src, dst):
-            if point == "backing-up" and str(src).endswith(".partial"):
-                stop_here()
-            if point == "swapping" and str(src).endswith(".building"):
-                stop_here()
-            rename(src, dst)
-        os.replace = rename_then_stop
+        stop_at_rename(point)
     db.upgrade(path)
     print("finished", flush=True)
 """)

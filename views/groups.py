@@ -50,20 +50,11 @@ def income_headline() -> None:
     ui.income_headline(queries.income_change(prefix), lang, bands=False)
 
 
-def income_bands() -> None:
-    """How many households earn more, about the same or less."""
+def income_chart(builder) -> None:
+    """One of income's charts (charts.income_bands, charts.income_spread), or why it is not shown."""
     figures = queries.income_change(prefix)
     if income.state(figures) == income.SHOWN:
-        ui.chart(charts.income_bands, figures, lang)
-    else:
-        st.info(income.message(figures, lang), icon=":material/info:")
-
-
-def income_spread() -> None:
-    """The middle half of incomes before joining and now, beside the medians."""
-    figures = queries.income_change(prefix)
-    if income.state(figures) == income.SHOWN:
-        ui.chart(charts.income_spread, figures, lang)
+        ui.chart(builder, figures, lang)
     else:
         st.info(income.message(figures, lang), icon=":material/info:")
 
@@ -87,6 +78,6 @@ def income_tables() -> None:
 
 
 ui.sections("groups", [("funnel", funnel), ("five_k", five_k), ("progress", progress),
-                       ("income", income_headline), ("income_bands", income_bands),
-                       ("income_spread", income_spread),
+                       ("income", income_headline), ("income_bands", lambda: income_chart(charts.income_bands)),
+                       ("income_spread", lambda: income_chart(charts.income_spread)),
                        ("income_tables", income_tables)], lang)

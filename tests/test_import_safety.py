@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from samma import db, workbook
 from samma.workbook import LoadRejected
 from tests.conftest import ROOT
+from tests.killed import kill_when_ready
 
 # The child stops at a chosen point of the load, says so, and waits to be killed there.
 KILLED_CHILD = textwrap.dedent("""
@@ -50,14 +51,7 @@ def filled(tmp_path_factory):
 @pytest.mark.parametrize("point", ["filling", "backing-up", "swapping"])
 def test_an_import_killed_halfway_leaves_the_live_database_as_it_was(point, live, filled):
     before = live.read_bytes()
-    child = subprocess.Popen([sys.executable, "-c", KILLED_CHILD, str(filled), str(live), point],
-                             cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-    try:
-        assert child.stdout.readline().strip() == "ready"
-        os.kill(child.pid, signal.SIGKILL)
-    finally:
-        child.wait(timeout=60)
-    assert child.returncode == -signal.SIGKILL
+    assert kill_when_ready(KILLED_CHILD, filled, live, point) == -signal.SIGKILL
     assert live.read_bytes() == before
     assert db.Reader(live).run("SELECT is_sample FROM dataset").iloc[0, 0]
     assert _work_files(live), "the killed load left its half-written file behind"

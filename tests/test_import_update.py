@@ -2,7 +2,6 @@
 other network's rows as they were, what was replaced said, nothing changed on a mistake or a kill."""
 
 import datetime as dt
-import os
 import signal
 import subprocess
 import sys
@@ -14,6 +13,7 @@ import pytest
 from samma import db, workbook
 from samma.workbook import EXAMPLES, LoadRejected
 from tests.conftest import ROOT
+from tests.killed import kill_when_ready
 from tests.test_import_many import NONG_PHUENG, _facts, _write
 
 _D = dt.date
@@ -139,14 +139,7 @@ def test_an_update_killed_halfway_leaves_the_live_database_as_it_was(point, two,
     live, _ = two
     before = live.read_bytes()
     source = _write(tmp_path, "b2.xlsx", CORRECTED)
-    child = subprocess.Popen([sys.executable, "-c", KILLED_CHILD, str(source), str(live), point],
-                             cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-    try:
-        assert child.stdout.readline().strip() == "ready"
-        os.kill(child.pid, signal.SIGKILL)
-    finally:
-        child.wait(timeout=60)
-    assert child.returncode == -signal.SIGKILL
+    assert kill_when_ready(KILLED_CHILD, source, live, point) == -signal.SIGKILL
     assert live.read_bytes() == before
     workbook.update(source, live)            # not blocked by what the killed one left behind
     assert sorted(p.name for p in live.parent.iterdir()) == ["backups", "samma.duckdb"]

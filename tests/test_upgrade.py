@@ -8,7 +8,6 @@ The fixtures are networks built by the code of each earlier schema version
 
 import gzip
 import hashlib
-import os
 import shutil
 import signal
 import subprocess
@@ -22,6 +21,7 @@ import pytest
 
 from samma import db
 from tests.conftest import ROOT, run_app
+from tests.killed import kill_when_ready
 
 FIXTURES = ROOT / "tests" / "fixtures"
 OLD = sorted(p.name.removesuffix(".duckdb.gz") for p in FIXTURES.glob("schema-*.duckdb.gz"))
@@ -238,14 +238,7 @@ KILLED_CHILD = textwrap.dedent("""
 def test_an_upgrade_killed_halfway_leaves_the_file_as_it_was(point, tmp_path):
     old = _unpack("schema-v3", tmp_path)
     before = old.read_bytes()
-    child = subprocess.Popen([sys.executable, "-c", KILLED_CHILD, str(old), point], cwd=ROOT,
-                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-    try:
-        assert child.stdout.readline().strip() == "ready"
-        os.kill(child.pid, signal.SIGKILL)
-    finally:
-        child.wait(timeout=60)
-    assert child.returncode == -signal.SIGKILL
+    assert kill_when_ready(KILLED_CHILD, old, point) == -signal.SIGKILL
     assert old.read_bytes() == before
     # And the next try finishes, clearing what the killed one left.
     assert db.upgrade(old) == (3, db.SCHEMA_VERSION)

@@ -4,10 +4,10 @@ conflict or a code claimed twice located in both files, nothing written unless a
 import datetime as dt
 
 import duckdb
-import pytest
 
 from samma import db, workbook
-from samma.workbook import EXAMPLES, LoadRejected, write_workbook
+from samma.workbook import EXAMPLES, write_workbook
+from tests.test_import import _rejected_after_load
 
 _D = dt.date
 # A second network beside the template's (Tha Wang Tan, 501910): Nong Phueng, 501911, in the same
@@ -58,14 +58,6 @@ def _facts(path) -> dict[str, list[tuple]]:
         con.close()
 
 
-def _rejected(sources, live):
-    before = live.read_bytes()
-    with pytest.raises(LoadRejected) as rejected:
-        workbook.load(sources, live)
-    assert live.read_bytes() == before
-    return rejected.value.problems
-
-
 def test_two_networks_load_as_their_union(tmp_path, live):
     a = _write(tmp_path, "tha_wang_tan.xlsx", EXAMPLES)
     b = _write(tmp_path, "nong_phueng.xlsx", NONG_PHUENG)
@@ -109,7 +101,7 @@ def test_a_shared_row_that_differs_is_located_in_both_files(tmp_path, live):
                                           "co-offers the fund")]
     a = _write(tmp_path, "a.xlsx", EXAMPLES)
     b = _write(tmp_path, "b.xlsx", dict(NONG_PHUENG, partner=partners))
-    problems = _rejected([a, b], live)
+    problems = _rejected_after_load([a, b], live)
     assert [(p.file, p.key, p.sheet, p.row, p.column, p.value) for p in problems] == [
         (str(a), "err_conflict", "partner", 3, "ภาคส่วน / sector", "civil"),
         (str(b), "err_conflict", "partner", 3, "ภาคส่วน / sector", "academic")]
@@ -123,7 +115,7 @@ def test_a_code_in_two_networks_files_is_located_in_both(tmp_path, live):
     b = _write(tmp_path, "b.xlsx", dict(NONG_PHUENG, village=[*NONG_PHUENG["village"], village],
                                         subdistrict=[*NONG_PHUENG["subdistrict"], EXAMPLES["subdistrict"][0]]))
     a = _write(tmp_path, "a.xlsx", EXAMPLES)
-    problems = _rejected([a, b], live)
+    problems = _rejected_after_load([a, b], live)
     found = {(p.file, p.key, p.sheet, p.row) for p in problems}
     assert {(str(a), "err_duplicate_in_file", "subdistrict", 2), (str(b), "err_duplicate_in_file", "subdistrict", 3),
             (str(a), "err_duplicate_in_file", "village", 3), (str(b), "err_duplicate_in_file", "village", 3)} <= found
@@ -131,7 +123,7 @@ def test_a_code_in_two_networks_files_is_located_in_both(tmp_path, live):
 
 def test_a_mistake_in_one_file_names_the_file_and_loads_neither(tmp_path, live):
     b = _write(tmp_path, "b.xlsx", dict(NONG_PHUENG, household=[("HH-101", "50199999", _D(2018, 2, 10), None)]))
-    problems = _rejected([_write(tmp_path, "a.xlsx", EXAMPLES), b, tmp_path / "gone.xlsx"], live)
+    problems = _rejected_after_load([_write(tmp_path, "a.xlsx", EXAMPLES), b, tmp_path / "gone.xlsx"], live)
     assert [(p.file, p.key, p.sheet, p.row) for p in problems] == [
         (str(b), "err_unknown_code", "household", 2), (str(tmp_path / "gone.xlsx"), "err_no_file", "", None)]
     assert problems[0].text("en").startswith(f"file {b}, sheet household, row 2, column")

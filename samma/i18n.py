@@ -90,7 +90,8 @@ STRINGS: dict[str, tuple[str, str]] = {
                               "The revolving fund after a quarter, 1 year and 3 years"),
     "sec_market_events": ("งานแสดงและจำหน่ายสินค้าที่จัดแล้ว และยอดขายตามลำดับเวลา",
                           "The market events held and their sales over time"),
-    "sec_market_timeline": ("งานแสดงและจำหน่ายสินค้าตามลำดับเวลา แยกตามผู้จัด",
+    # Short: it is also the label of the meeting bar's previous/next button, on one line.
+    "sec_market_timeline": ("งานที่จัดตามลำดับเวลา แยกตามผู้จัด",
                             "The market events over time, by organiser"),
     "sec_market_best": ("ยอดขายแยกตามกลุ่ม สินค้า และหมู่บ้าน", "Sales by group, product and village"),
     "plan_how_to_read": ("วิธีอ่านกราฟ", "How to read the charts"),

@@ -38,7 +38,7 @@ def test_the_page_in_thai_against_plain_sql(sql):
     at = open_page("partners")
     assert [s.value for s in at.subheader] == [
         "แต่ละภาคีทำอะไร และสนับสนุนอะไรไปแล้ว", "คำมั่นของภาคีเทียบกับสิ่งที่ส่งมอบแล้ว",
-        "งานที่มอบหมายที่ยังไม่เสร็จ", "มติที่ประชุม และปัญหาและอุปสรรค"]
+        "งานที่มอบหมายซึ่งยังไม่แล้วเสร็จ", "มติที่ประชุม ปัญหาและอุปสรรค"]
     texts = _markdown(at)
     # Who does what: the frame's boxes, then every partner with cash and in kind apart.
     assert texts[0] == "**ชุมชนลงมือทำ**  \nศอช.อ. · กพส.อ."
@@ -238,13 +238,13 @@ def test_an_area_shows_its_own_networks_pledges_and_meetings(two_networks, two_s
     assert any(t.startswith(f"**งานที่ยังไม่เสร็จ {open_} เรื่อง") for t in texts)
     # The partners work with every network: the list of them is the whole program's, and says so.
     assert len(at.dataframe[0].value) == two_sql("SELECT count(*) FROM partner")[0][0]
-    assert "ภาคีทำงานกับทุกเครือข่าย ยอดที่สนับสนุนไปแล้วจึงนับรวมทุกเครือข่าย" in [c.value for c in at.caption]
+    assert "ภาคีทำงานร่วมกับทุกเครือข่าย ยอดการสนับสนุนที่ให้ไปแล้วจึงเป็นยอดรวมของทุกเครือข่าย" in [c.value for c in at.caption]
 
 
 def test_an_area_without_a_network_says_so_and_a_bad_area_shows_every_network(two_networks, monkeypatch):
     monkeypatch.setenv("SAMMA_DB", str(two_networks))
     empty = open_page("partners", "en", subdistrict="501902")
-    assert [i.value for i in empty.info] == ["No pledges to the networks in this area",
+    assert [i.value for i in empty.info] == ["No partner pledges are recorded for the networks in this area",
                                              "No partners' meetings are recorded for the networks in this area"]
     assert "**0 open actions, 0 of them overdue**" in _markdown(empty)
     bad = open_page("partners", "en", subdistrict="9'; DROP TABLE pledge;--")

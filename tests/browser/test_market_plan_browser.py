@@ -15,7 +15,7 @@ def _chosen(page) -> str:
 
 def test_market_on_the_projector(app_url, page_at, sql):
     page = page_at(f"{app_url}/market?event=E5019-2", PROJECTOR)
-    page.get_by_role("heading", name="งานแสดงและจำหน่ายสินค้า").wait_for()
+    page.get_by_role("heading", name="งานแสดงและจำหน่ายสินค้า", exact=True).wait_for()
     _charts_drawn(page, 4)
     body = page.locator('[data-testid="stMainBlockContainer"]').inner_text()
     total = sql("SELECT sum(amount_baht) FROM sale")[0][0]

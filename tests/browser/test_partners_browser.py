@@ -16,8 +16,8 @@ def test_partners_on_the_projector_in_thai(app_url, page_at, sql):
     shown = []
     for section, heading in (("who_gives_what", "แต่ละภาคีทำอะไร และสนับสนุนอะไรไปแล้ว"),
                              ("pledges", "คำมั่นของภาคีเทียบกับสิ่งที่ส่งมอบแล้ว"),
-                             ("actions", "งานที่มอบหมายที่ยังไม่เสร็จ"),
-                             ("decisions", "มติที่ประชุม และปัญหาและอุปสรรค")):
+                             ("actions", "งานที่มอบหมายซึ่งยังไม่แล้วเสร็จ"),
+                             ("decisions", "มติที่ประชุม ปัญหาและอุปสรรค")):
         page = page_at(f"{app_url}/partners?projector=1&pledge_step=year3&section={section}", PROJECTOR)
         page.get_by_role("heading", name=heading).wait_for()
         if section == "actions":
@@ -72,4 +72,4 @@ def test_the_overview_leads_to_the_open_actions(app_url, page_at, sql):
     link = page.get_by_role("link", name=f"ยังไม่เสร็จ {open_} เรื่อง (เลยกำหนดแล้ว {overdue} เรื่อง)")
     link.click()
     page.wait_for_url("**/partners**")
-    page.get_by_role("heading", name="งานที่มอบหมายที่ยังไม่เสร็จ").wait_for()
+    page.get_by_role("heading", name="งานที่มอบหมายซึ่งยังไม่แล้วเสร็จ").wait_for()

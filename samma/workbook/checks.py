@@ -48,6 +48,11 @@ class Problem:
         return f"{where}: {what}"
 
 
+def as_said(value: object) -> str:
+    """A value as a problem quotes it: an empty cell as nothing."""
+    return "" if value is None else str(value)
+
+
 class LoadRejected(Exception):
     """The file was not loaded; `problems` lists every reason at once."""
 
@@ -159,7 +164,7 @@ def _cross_checks(parsed: dict[str, Parsed], problems: list[Problem]) -> None:
     """What a single cell cannot tell: duplicates, codes that exist, rows that must agree."""
     def report(sheet: Sheet, row: int, column: str, value: object, key: str, **params):
         problems.append(Problem(key, sheet.name, row, sheet.column(column).header if column else "",
-                                "" if value is None else str(value), params))
+                                as_said(value), params))
 
     for p in parsed.values():
         sheet = p.sheet
@@ -247,7 +252,7 @@ def _income_checks(parsed: dict[str, Parsed], problems: list[Problem]) -> None:
 
     def report(row: int, column: str, value: object, key: str, **params) -> None:
         problems.append(Problem(key, surveys.sheet.name, row, surveys.sheet.column(column).header,
-                                "" if value is None else str(value), params))
+                                as_said(value), params))
 
     def dated(**days: dt.date) -> dict:
         """The days a message names, in each language's way of writing them."""

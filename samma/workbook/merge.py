@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from samma.i18n import t_plain
-from samma.workbook.checks import LoadRejected, Problem
+from samma.workbook.checks import LoadRejected, Problem, as_said
 from samma.workbook.sheets import SHEETS
 
 # Rows every network's workbook may hold, the same in each.
@@ -67,17 +67,13 @@ def combine(sources: list[tuple[str, Located]]) -> tuple[dict[str, list[tuple]],
     return tables, notes
 
 
-def _said(value: object) -> str:
-    return "" if value is None else str(value)
-
-
 def _in_both(sheet, column: str, mine: tuple, theirs: tuple, key: str, value: str = "") -> list[Problem]:
     """The same problem said in each of the two files, each naming the other."""
     said = []
     for (file, row, found), (other, other_row, other_found) in ((theirs, mine), (mine, theirs)):
-        said.append(Problem(key, sheet.name, row, column, value or _said(found),
+        said.append(Problem(key, sheet.name, row, column, value or as_said(found),
                             {"other": other, "other_row": other_row,
-                             "other_value": value or _said(other_found)}, file=file))
+                             "other_value": value or as_said(other_found)}, file=file))
     return said
 
 

@@ -14,7 +14,7 @@ import duckdb
 import pandas as pd
 
 from samma import db, queries
-from samma.workbook.checks import LoadRejected, Problem, validate_located
+from samma.workbook.checks import LoadRejected, Problem, as_said, validate_located
 from samma.workbook.loading import Loaded, Replaced, absence_note, read_source
 from samma.workbook.merge import NUMBERED, SHARED, Located, renumbered
 from samma.workbook.sheets import SHEETS
@@ -196,7 +196,6 @@ def _check_against_kept(con: duckdb.DuckDBPyConnection, located: Located) -> Non
             for column, value, other in zip(sheet.columns, mine[row], theirs):
                 if value != other:
                     problems.append(Problem("err_conflict_database", sheet.name, row, column.header,
-                                            "" if value is None else str(value),
-                                            {"other_value": "" if other is None else str(other)}))
+                                            as_said(value), {"other_value": as_said(other)}))
     if problems:
         raise LoadRejected(problems)

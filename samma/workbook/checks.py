@@ -6,14 +6,21 @@ row, column and value, in Thai and English."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import itertools
 import math
+import operator
 from dataclasses import dataclass, field
+
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from samma import domain
 from samma.funds import EXACT_BAHT
 from samma.i18n import date, t_plain
+from samma.workbook.columns import as_column, blank, read_column
 from samma.workbook.sheets import SHEET, SHEETS, Column, Sheet, choice_label
-from samma.workbook.typed import BadCell, clean_text, parse_cell
+from samma.workbook.typed import clean_text
 
 
 @dataclass(frozen=True)
@@ -61,8 +68,24 @@ class LoadRejected(Exception):
         self.problems = problems
 
 
-# Every sheet's rows as typed, header first, by sheet name.
-Raw = dict[str, list[list[object]]]
+# Every sheet as read, by sheet name: its rows, header first, as Python code makes them (a test,
+# the editor); or its columns left to right, each from the sheet's first row down, as the
+# readers make them (samma/workbook/loading.py): Arrow text columns, read a column at a time.
+Raw = dict[str, list[list[object]] | list[pa.Array]]
+
+
+def _columns(sheet_cells: list) -> list:
+    """A sheet as columns, each from its first row down (rows of Python values transposed)."""
+    if sheet_cells and isinstance(sheet_cells[0], pa.Array):
+        return sheet_cells
+    return [as_column(list(cells)) for cells in itertools.zip_longest(*sheet_cells)]
+
+
+def header_cells(sheet_cells: list) -> list:
+    """A sheet's first row, as typed."""
+    if sheet_cells and isinstance(sheet_cells[0], pa.Array):
+        return [column[0].as_py() if len(column) else None for column in sheet_cells]
+    return list(sheet_cells[0]) if sheet_cells else []
 
 
 def _header_key(cell: object, sheet: Sheet) -> str | None:
@@ -87,12 +110,10 @@ class Parsed:
         return {values[column] for _, values in self.rows if values.get(column) is not None}
 
 
-def _parse_sheet(sheet: Sheet, raw_rows: list[list], problems: list[Problem],
-                 today: dt.date) -> Parsed:
+def _parse_sheet(sheet: Sheet, sheet_cells: list, problems: list[Problem], today: dt.date) -> Parsed:
     parsed = Parsed(sheet)
-    header = raw_rows[0] if raw_rows else []
     positions: dict[str, int] = {}
-    for i, cell in enumerate(header):
+    for i, cell in enumerate(header_cells(sheet_cells)):
         key = _header_key(cell, sheet)
         if key and key not in positions:
             positions[key] = i
@@ -102,34 +123,40 @@ def _parse_sheet(sheet: Sheet, raw_rows: list[list], problems: list[Problem],
     if missing:
         parsed.broken = True
         return parsed
-    columns = [(column, positions.get(column.key)) for column in sheet.columns]
-    # Each cell's checks are the same few steps; where a problem is, is said only for a problem.
-    has_rules = {column.key: bool(column.digits or column.kind in ("int", "number", "date"))
-                 for column in sheet.columns}
-    for row_number, raw in enumerate(raw_rows[1:], start=2):
-        if all(clean_text(v) is None for v in raw):
+    # The rows under the header, each column's i-th cell on the spreadsheet's row i + 2.
+    grid = [cells[1:] for cells in _columns(sheet_cells)]
+    height = max((len(cells) for cells in grid), default=0)
+    empty = [blank(cells) for cells in grid]
+    # A row with nothing in it is skipped, as people leave gaps.
+    kept = pc.indices_nonzero(pc.invert(functools.reduce(pc.and_, empty))).to_pylist() if height else []
+    if not kept:
+        return parsed
+    data_rows = range(height) if len(kept) == height else set(kept)
+    take = operator.itemgetter(*kept) if len(kept) > 1 else (lambda values: (values[kept[0]],))
+    columns = []
+    for column in sheet.columns:
+        position = positions.get(column.key)
+        if position is None:
+            columns.append((None,) * len(kept))
             continue
-        values: dict[str, object] = {}
-        width = len(raw)
-        for column, i in columns:
-            cell = raw[i] if i is not None and i < width else None
-            try:
-                value = parse_cell(column, cell)
-            except BadCell as bad:
-                problems.append(Problem(bad.key, params=bad.params, **_at(sheet, row_number, column, cell)))
-                values[column.key] = _FAILED
-                continue
-            values[column.key] = value
-            if value is None:
-                if column.required:
-                    problems.append(Problem("err_required", **_at(sheet, row_number, column, cell)))
-                    values[column.key] = _FAILED
-                continue
-            if has_rules[column.key]:
-                for problem in _cell_rules(column, value, today):
-                    problems.append(Problem(problem[0], params=problem[1], **_at(sheet, row_number, column, cell)))
-        parsed.rows.append((row_number, values))
+        cells = read_column(column, grid[position], empty[position], today)
+        values = cells.values
+        for i, (key, params) in cells.bad.items():
+            problems.append(Problem(key, params=params, **_at(sheet, i + 2, column, _cell(grid[position], i))))
+            values[i] = _FAILED
+        if column.required:
+            for i in pc.indices_nonzero(empty[position]).to_pylist():
+                if i in data_rows:
+                    problems.append(Problem("err_required", **_at(sheet, i + 2, column, _cell(grid[position], i))))
+                    values[i] = _FAILED
+        columns.append(take(values))
+    keys = [column.key for column in sheet.columns]
+    parsed.rows = [(i + 2, dict(zip(keys, row))) for i, row in zip(kept, zip(*columns))]
     return parsed
+
+
+def _cell(cells: pa.Array | list, i: int) -> object:
+    return cells[i].as_py() if isinstance(cells, pa.Array) else cells[i]
 
 
 def _at(sheet: Sheet, row: int, column: Column, cell: object) -> dict:
@@ -138,22 +165,6 @@ def _at(sheet: Sheet, row: int, column: Column, cell: object) -> dict:
 
 
 _FAILED = object()    # a cell already reported: later checks skip it rather than report it twice
-
-
-def _cell_rules(column: Column, value: object, today: dt.date) -> list[tuple[str, dict]]:
-    found = []
-    if column.digits and not (len(value) == column.digits and value.isdigit()):
-        found.append(("err_digits", {"n": column.digits}))
-    if column.kind in ("int", "number"):
-        if column.minimum == 0 and value < 0:
-            found.append(("err_negative", {}))
-        elif column.minimum is not None and value < column.minimum:
-            found.append(("err_below", {"limit": f"{column.minimum:g}"}))
-        if column.maximum is not None and value > column.maximum:
-            found.append(("err_above", {"limit": f"{column.maximum:,g}"}))
-    if column.kind == "date" and not column.future_ok and value > today:
-        found.append(("err_future", {}))
-    return found
 
 
 def _ok(*values: object) -> bool:
@@ -382,7 +393,7 @@ def absent_parts(raw: Raw) -> tuple[list[Sheet], list[tuple[Sheet, Column]]]:
             if sheet.optional:
                 sheets.append(sheet)
             continue
-        header = {_header_key(cell, sheet) for cell in (rows[0] if rows else [])}
+        header = {_header_key(cell, sheet) for cell in header_cells(rows)}
         columns += [(sheet, c) for c in sheet.columns if c.newer and c.key not in header]
     return sheets, columns
 
@@ -408,7 +419,7 @@ def validate(raw: Raw, today: dt.date | None = None) -> dict[str, list[tuple]]:
 def validate_located(raw: Raw, today: dt.date | None = None) -> dict[str, list[tuple[int, tuple]]]:
     """The same rows, each with its spreadsheet row number (what a check across files names)."""
     today = today or dt.date.today()
-    if not any(any(clean_text(v) is not None for r in rows for v in r) for rows in raw.values()):
+    if all(pc.all(blank(cells)).as_py() for sheet_cells in raw.values() for cells in _columns(sheet_cells)):
         raise LoadRejected([Problem("err_empty_file")])
     problems: list[Problem] = []
     by_name = _by_name(raw)

@@ -22,6 +22,7 @@ from typing import Callable, Iterator, Sequence, TypeVar
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from samma import derive, domain, migrations
 
@@ -197,7 +198,9 @@ def insert_rows(con: duckdb.DuckDBPyConnection, tables: dict[str, list[tuple]]) 
         columns = [r[0] for r in con.execute(
             "SELECT column_name FROM information_schema.columns WHERE table_name = ? "
             "ORDER BY ordinal_position", [table]).fetchall()]
-        frame = pd.DataFrame(rows, columns=columns)  # noqa: F841  (read by DuckDB below)
+        # Column by column into Arrow: DuckDB scans it without a Python object per value.
+        frame = pa.Table.from_arrays([pa.array(values) for values in zip(*rows)],  # noqa: F841
+                                     names=columns)
         # `table` comes from TABLES above, never from input.
         con.execute(f"INSERT INTO {table} SELECT * FROM frame")
 

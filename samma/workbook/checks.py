@@ -101,9 +101,11 @@ def _header_key(cell: object, sheet: Sheet) -> str | None:
 
 @dataclass
 class Parsed:
-    """One sheet's rows as values, each with its spreadsheet row number."""
+    """One sheet's rows as values, each with its spreadsheet row number; and the same rows as
+    tuples in the table's column order (what is written)."""
     sheet: Sheet
     rows: list[tuple[int, dict]] = field(default_factory=list)
+    tuples: list[tuple] = field(default_factory=list)
     broken: bool = False    # missing, or missing columns: its codes are unknown, not absent
 
     def keys(self, column: str) -> set:
@@ -151,7 +153,8 @@ def _parse_sheet(sheet: Sheet, sheet_cells: list, problems: list[Problem], today
                     values[i] = _FAILED
         columns.append(take(values))
     keys = [column.key for column in sheet.columns]
-    parsed.rows = [(i + 2, dict(zip(keys, row))) for i, row in zip(kept, zip(*columns))]
+    parsed.tuples = list(zip(*columns))
+    parsed.rows = [(i + 2, dict(zip(keys, row))) for i, row in zip(kept, parsed.tuples)]
     return parsed
 
 
@@ -179,28 +182,34 @@ def _cross_checks(parsed: dict[str, Parsed], problems: list[Problem]) -> None:
 
     for p in parsed.values():
         sheet = p.sheet
+        # Most sheets have no duplicate and no unknown code: a set says so for the whole column,
+        # and only then are the rows gone through to say where.
         if sheet.key:
-            first_seen: dict[tuple, int] = {}
-            for row, values in p.rows:
-                key = tuple(values.get(k) for k in sheet.key)
-                if not _ok(*key):
-                    continue
-                if key in first_seen:
-                    report(sheet, row, sheet.key[-1], " · ".join(map(str, key)), "err_duplicate",
-                           first=first_seen[key])
-                else:
-                    first_seen[key] = row
+            key_of = operator.itemgetter(*sheet.key)
+            keys = [key_of(values) for _, values in p.rows]
+            if len(set(keys)) < len(keys):
+                first_seen: dict[tuple, int] = {}
+                for (row, _), key in zip(p.rows, keys):
+                    key = key if len(sheet.key) > 1 else (key,)
+                    if not _ok(*key):
+                        continue
+                    if key in first_seen:
+                        report(sheet, row, sheet.key[-1], " · ".join(map(str, key)), "err_duplicate",
+                               first=first_seen[key])
+                    else:
+                        first_seen[key] = row
         for column in sheet.columns:
             if not column.ref:
                 continue
             target = parsed[column.ref]
             if target.broken:
                 continue
-            known = target.keys(target.sheet.columns[0].key)
+            known = target.keys(target.sheet.columns[0].key) | {None, _FAILED}
+            if {values[column.key] for _, values in p.rows} <= known:
+                continue
             for row, values in p.rows:
-                value = values.get(column.key)
-                if _ok(value) and value not in known:
-                    report(sheet, row, column.key, value, "err_unknown_code", ref=column.ref)
+                if values[column.key] not in known:
+                    report(sheet, row, column.key, values[column.key], "err_unknown_code", ref=column.ref)
 
     def prefix(sheet_name: str, column: str, parent: str):
         for row, values in parsed[sheet_name].rows:
@@ -437,8 +446,8 @@ def validate_located(raw: Raw, today: dt.date | None = None) -> dict[str, list[t
     _cross_checks(parsed, problems)
     if problems:
         raise LoadRejected(sorted(problems, key=_reading_order))
-    # Sheet by sheet, each sheet's parsed rows let go as soon as they are tuples (a province's
-    # rows as dicts are hundreds of megabytes).
-    return {name: [(row, tuple(values[c.key] for c in p.sheet.columns)) for row, values in p.rows]
+    # Sheet by sheet, each sheet's rows as dicts let go as soon as they are not needed (a
+    # province's are hundreds of megabytes).
+    return {name: [(row, values) for (row, _), values in zip(p.rows, p.tuples)]
             for name, p in ((name, parsed.pop(name)) for name in list(parsed))}
 

@@ -112,7 +112,9 @@ def _read_as_typed(column: Column, cells: pa.Array) -> tuple[pa.Array, pa.Array]
                                        pc.utf8_slice_codeunits(typed, 4, 10), "")
     days = pc.cast(pc.strptime(pc.if_else(in_range, text, None), format="%Y-%m-%d", unit="s",
                                error_is_null=True), pa.date32())
-    return days, pc.is_valid(days)
+    # strptime rolls 30 February over into March; a day that does not exist is not read here.
+    exists = pc.equal(pc.strftime(days, format="%Y-%m-%d"), text)
+    return pc.if_else(exists, days, None), pc.fill_null(exists, False)
 
 
 def _choice_words(choices: str) -> dict[str, str]:

@@ -3,6 +3,7 @@
 
     sheets   what the sheets hold (the one specification the others read)
     typed    what people type, read as values (BE/CE dates, Thai digits, baht)
+    columns  a sheet's cells read a column at a time (Arrow), the odd ones by `typed`
     checks   every cell and every cross-sheet rule checked before anything is written
     writer   the template and the export, one writer
     loading  a file read, checked and loaded into a new database, swapped in

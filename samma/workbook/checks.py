@@ -10,6 +10,7 @@ import functools
 import itertools
 import math
 import operator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import pyarrow as pa
@@ -101,15 +102,24 @@ def _header_key(cell: object, sheet: Sheet) -> str | None:
 
 @dataclass
 class Parsed:
-    """One sheet's rows as values, each with its spreadsheet row number; and the same rows as
-    tuples in the table's column order (what is written)."""
+    """One sheet's values, a column at a time, with the spreadsheet's number of each row."""
     sheet: Sheet
-    rows: list[tuple[int, dict]] = field(default_factory=list)
-    tuples: list[tuple] = field(default_factory=list)
+    numbers: list[int] = field(default_factory=list)
+    columns: dict[str, tuple] = field(default_factory=dict)
     broken: bool = False    # missing, or missing columns: its codes are unknown, not absent
 
+    def rows_of(self, *keys: str) -> Iterator[tuple]:
+        """(row number, the row's value in each of `keys`), row by row."""
+        return zip(self.numbers, *(self.columns[k] for k in keys)) if self.numbers else iter(())
+
     def keys(self, column: str) -> set:
-        return {values[column] for _, values in self.rows if values.get(column) is not None}
+        return set(self.columns.get(column, ())) - {None}
+
+    def rows(self) -> list[tuple[int, tuple]]:
+        """Each row's number and its values in the table's column order (what is written)."""
+        if not self.numbers:
+            return []
+        return list(zip(self.numbers, zip(*(self.columns[c.key] for c in self.sheet.columns))))
 
 
 def _parse_sheet(sheet: Sheet, sheet_cells: list, problems: list[Problem], today: dt.date) -> Parsed:
@@ -135,11 +145,11 @@ def _parse_sheet(sheet: Sheet, sheet_cells: list, problems: list[Problem], today
         return parsed
     data_rows = range(height) if len(kept) == height else set(kept)
     take = operator.itemgetter(*kept) if len(kept) > 1 else (lambda values: (values[kept[0]],))
-    columns = []
+    parsed.numbers = [i + 2 for i in kept]
     for column in sheet.columns:
         position = positions.get(column.key)
         if position is None:
-            columns.append((None,) * len(kept))
+            parsed.columns[column.key] = (None,) * len(kept)
             continue
         cells = read_column(column, grid[position], empty[position], today)
         values = cells.values
@@ -151,10 +161,7 @@ def _parse_sheet(sheet: Sheet, sheet_cells: list, problems: list[Problem], today
                 if i in data_rows:
                     problems.append(Problem("err_required", **_at(sheet, i + 2, column, _cell(grid[position], i))))
                     values[i] = _FAILED
-        columns.append(take(values))
-    keys = [column.key for column in sheet.columns]
-    parsed.tuples = list(zip(*columns))
-    parsed.rows = [(i + 2, dict(zip(keys, row))) for i, row in zip(kept, parsed.tuples)]
+        parsed.columns[column.key] = take(values)
     return parsed
 
 
@@ -185,12 +192,10 @@ def _cross_checks(parsed: dict[str, Parsed], problems: list[Problem]) -> None:
         # Most sheets have no duplicate and no unknown code: a set says so for the whole column,
         # and only then are the rows gone through to say where.
         if sheet.key:
-            key_of = operator.itemgetter(*sheet.key)
-            keys = [key_of(values) for _, values in p.rows]
+            keys = list(zip(*(p.columns.get(k, ()) for k in sheet.key)))
             if len(set(keys)) < len(keys):
                 first_seen: dict[tuple, int] = {}
-                for (row, _), key in zip(p.rows, keys):
-                    key = key if len(sheet.key) > 1 else (key,)
+                for row, key in zip(p.numbers, keys):
                     if not _ok(*key):
                         continue
                     if key in first_seen:
@@ -205,15 +210,14 @@ def _cross_checks(parsed: dict[str, Parsed], problems: list[Problem]) -> None:
             if target.broken:
                 continue
             known = target.keys(target.sheet.columns[0].key) | {None, _FAILED}
-            if {values[column.key] for _, values in p.rows} <= known:
+            if set(p.columns.get(column.key, ())) <= known:
                 continue
-            for row, values in p.rows:
-                if values[column.key] not in known:
-                    report(sheet, row, column.key, values[column.key], "err_unknown_code", ref=column.ref)
+            for row, value in p.rows_of(column.key):
+                if value not in known:
+                    report(sheet, row, column.key, value, "err_unknown_code", ref=column.ref)
 
     def prefix(sheet_name: str, column: str, parent: str):
-        for row, values in parsed[sheet_name].rows:
-            code, parent_code = values.get("code"), values.get(column)
+        for row, code, parent_code in parsed[sheet_name].rows_of("code", column):
             if _ok(code, parent_code) and not code.startswith(parent_code):
                 report(parsed[sheet_name].sheet, row, "code", code, "err_prefix", parent=parent_code,
                        parent_column=parsed[sheet_name].sheet.column(column).header)
@@ -221,26 +225,23 @@ def _cross_checks(parsed: dict[str, Parsed], problems: list[Problem]) -> None:
     prefix("district", "province_code", "province")
     prefix("subdistrict", "district_code", "district")
     village = parsed["village"]
-    for row, values in village.rows:
-        code, sub, moo = values.get("code"), values.get("subdistrict_code"), values.get("moo")
+    for row, code, sub, moo in village.rows_of("code", "subdistrict_code", "moo"):
         if _ok(code, sub, moo) and code != f"{sub}{moo:02d}":
             report(village.sheet, row, "code", code, "err_village_code", expected=f"{sub}{moo:02d}")
 
     broken = {name for name, p in parsed.items() if p.broken}
     owners = {"group": parsed["occupation_group"].keys("code"), "network": parsed["network"].keys("code")}
     milestone = parsed["milestone"]
-    for row, values in milestone.rows:
-        kind, code = values.get("owner_kind"), values.get("owner_code")
+    for row, kind, code in milestone.rows_of("owner_kind", "owner_code"):
         if _ok(kind, code) and code not in owners[kind] and not {"occupation_group", "network"} & broken:
             report(milestone.sheet, row, "owner_code", code, "err_unknown_code",
                    ref="occupation_group" if kind == "group" else "network")
 
     contribution = parsed["contribution"]
-    for row, values in contribution.rows:
-        source, partner = values.get("source"), values.get("partner_code")
+    for row, source, partner, to_network, to_group in contribution.rows_of(
+            "source", "partner_code", "network_code", "group_code"):
         if _ok(source) and partner is not _FAILED and (source == "partner") != (partner is not None):
             report(contribution.sheet, row, "partner_code", partner, "err_partner_source")
-        to_network, to_group = values.get("network_code"), values.get("group_code")
         if _FAILED not in (to_network, to_group) and (to_network is None) == (to_group is None):
             report(contribution.sheet, row, "group_code", to_group, "err_one_recipient")
 
@@ -249,14 +250,13 @@ def _cross_checks(parsed: dict[str, Parsed], problems: list[Problem]) -> None:
 
     areas = parsed["subdistrict"].keys("code") | village.keys("code")
     plan = parsed["plan_target"]
-    for row, values in plan.rows:
-        area, start, due = values.get("area_code"), values.get("plan_start"), values.get("due")
+    for row, area, start, due in plan.rows_of("area_code", "plan_start", "due"):
         if _ok(area) and area not in areas and not {"subdistrict", "village"} & broken:
             report(plan.sheet, row, "area_code", area, "err_area_code")
         if _ok(start, due) and due < start:
             report(plan.sheet, row, "due", due, "err_due_before_start")
 
-    rows = len(parsed["dataset"].rows)
+    rows = len(parsed["dataset"].numbers)
     if rows != 1 and "dataset" not in broken:
         problems.append(Problem("err_one_dataset_row", "dataset", params={"n": rows}))
     _income_checks(parsed, problems)
@@ -279,18 +279,16 @@ def _income_checks(parsed: dict[str, Parsed], problems: list[Problem]) -> None:
         return {name: {lang: date(day, lang) for lang in ("th", "en")} for name, day in days.items()}
 
     joined = {} if households.broken else {
-        values["code"]: values["joined"] for _, values in households.rows
-        if _ok(values.get("code"), values.get("joined"))}
+        code: day for _, code, day in households.rows_of("code", "joined") if _ok(code, day)}
     baselines: dict[str, int] = {}
-    for row, values in surveys.rows:
-        code, day, kind = values.get("household_code"), values.get("surveyed"), values.get("kind")
+    for row, code, day, kind, occupation, total in surveys.rows_of(
+            "household_code", "surveyed", "kind", "occupation_income_baht", "household_income_baht"):
         if _ok(code, kind) and kind == "baseline":
             if code in baselines:
                 report(row, "kind", choice_label("survey_kind", kind), "err_second_baseline",
                        first=baselines[code])
             else:
                 baselines[code] = row
-        occupation, total = values.get("occupation_income_baht"), values.get("household_income_baht")
         if _ok(occupation, total) and total < occupation:
             report(row, "household_income_baht", f"{total:,.0f}", "err_total_below_occupation")
         if not _ok(code, day, kind) or code not in joined:
@@ -309,8 +307,7 @@ def _fund_checks(parsed: dict[str, Parsed], report) -> None:
     due before it was lent, repaid before it was lent or beyond what was lent."""
     def one_owner(name: str) -> None:
         p = parsed[name]
-        for row, values in p.rows:
-            network, group = values.get("network_code"), values.get("group_code")
+        for row, network, group in p.rows_of("network_code", "group_code"):
             if _FAILED not in (network, group) and (network is None) == (group is None):
                 report(p.sheet, row, "group_code", group, "err_one_owner")
 
@@ -318,9 +315,8 @@ def _fund_checks(parsed: dict[str, Parsed], report) -> None:
         one_owner(name)
 
     ledger = parsed["fund_entry"]
-    for row, values in ledger.rows:
-        entry, bucket, purpose = values.get("entry"), values.get("bucket"), values.get("purpose")
-        to_group, network = values.get("to_group_code"), values.get("network_code")
+    for row, entry, bucket, purpose, to_group, network in ledger.rows_of(
+            "entry", "bucket", "purpose", "to_group_code", "network_code"):
         if entry is not _FAILED and purpose is not _FAILED and (entry == "spent") != (purpose is not None):
             report(ledger.sheet, row, "purpose", purpose, "err_spent_purpose")
         if entry == "spent" and _ok(bucket) and bucket != "admin":
@@ -333,8 +329,8 @@ def _fund_checks(parsed: dict[str, Parsed], report) -> None:
 
     members = parsed["scheme_member"]
     first_seen: dict[tuple, int] = {}
-    for row, values in members.rows:
-        member = (values.get("network_code"), values.get("group_code"))
+    for row, *member in members.rows_of("network_code", "group_code"):
+        member = tuple(member)
         if _FAILED in member or member == (None, None):
             continue
         if member in first_seen:
@@ -345,27 +341,26 @@ def _fund_checks(parsed: dict[str, Parsed], report) -> None:
 
     loans = parsed["loan"]
     lent_on: dict[str, tuple[dt.date, float]] = {}
-    for row, values in loans.rows:
-        code, lent, due, amount = (values.get(k) for k in ("code", "lent", "due", "amount_baht"))
+    for row, code, lent, due, amount in loans.rows_of("code", "lent", "due", "amount_baht"):
         if _ok(lent, due) and due < lent:
             report(loans.sheet, row, "due", due, "err_due_before_lent")
         if _ok(code, lent, amount):
             lent_on[code] = (lent, amount)
     repayments = parsed["loan_repayment"]
     back: dict[str, float] = {}
-    for row, values in repayments.rows:
-        code, day = values.get("loan_code"), values.get("date")
+    for row, code, day, principal, written_off in repayments.rows_of(
+            "loan_code", "date", "principal_baht", "written_off_baht"):
         if not _ok(code) or code not in lent_on:
             continue
         lent, amount = lent_on[code]
         if _ok(day) and day < lent:
             report(repayments.sheet, row, "date", day, "err_repaid_before_lent", lent=lent)
-        settled = [values.get(k) for k in ("principal_baht", "written_off_baht")]
+        settled = [principal, written_off]
         if _FAILED in settled:
             continue
         back[code] = back.get(code, 0.0) + sum(v or 0.0 for v in settled)
         if back[code] > amount + EXACT_BAHT:
-            report(repayments.sheet, row, "principal_baht", values.get("principal_baht"),
+            report(repayments.sheet, row, "principal_baht", principal,
                    "err_repaid_more_than_lent", amount=f"{amount:,.2f}")
             back[code] = -math.inf       # said once per loan
 
@@ -375,18 +370,16 @@ def _coordination_checks(parsed: dict[str, Parsed], report) -> None:
     action a partner owns names the partner (the committee's names none); a done action says when
     it was done, and only a done one."""
     pledges = parsed["pledge"]
-    for row, values in pledges.rows:
-        amount, made, due = values.get("amount"), values.get("made"), values.get("due")
+    for row, amount, made, due in pledges.rows_of("amount", "made", "due"):
         if _ok(amount) and amount <= 0:
             report(pledges.sheet, row, "amount", f"{amount:g}", "err_not_positive")
         if _ok(made, due) and due < made:
             report(pledges.sheet, row, "due", due, "err_due_before_made")
     actions = parsed["action"]
-    for row, values in actions.rows:
-        owner, partner = values.get("owner_kind"), values.get("partner_code")
+    for row, owner, partner, status, done_on in actions.rows_of(
+            "owner_kind", "partner_code", "status", "done_on"):
         if _ok(owner) and partner is not _FAILED and (owner == "partner") != (partner is not None):
             report(actions.sheet, row, "partner_code", partner, "err_action_partner")
-        status, done_on = values.get("status"), values.get("done_on")
         if _ok(status) and done_on is not _FAILED and (status == "done") != (done_on is not None):
             report(actions.sheet, row, "done_on", done_on, "err_done_on")
 
@@ -446,8 +439,7 @@ def validate_located(raw: Raw, today: dt.date | None = None) -> dict[str, list[t
     _cross_checks(parsed, problems)
     if problems:
         raise LoadRejected(sorted(problems, key=_reading_order))
-    # Sheet by sheet, each sheet's rows as dicts let go as soon as they are not needed (a
-    # province's are hundreds of megabytes).
-    return {name: [(row, values) for (row, _), values in zip(p.rows, p.tuples)]
-            for name, p in ((name, parsed.pop(name)) for name in list(parsed))}
+    # Sheet by sheet, each sheet's columns let go as soon as its rows are made (a province's
+    # values are hundreds of megabytes).
+    return {name: p.rows() for name, p in ((name, parsed.pop(name)) for name in list(parsed))}
 

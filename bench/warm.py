@@ -29,19 +29,28 @@ DATA = ROOT / "bench" / "data"
 RESULTS = ROOT / "bench" / "warm.md"
 
 
+def compile_scripts_once() -> None:
+    """From now on in this process, AppTest compiles each script once, as a server does.
+
+    A server compiles each script once for every session (Runtime keeps one ScriptCache);
+    AppTest compiles it again on every run, a quarter of a warm rerun no viewer waits for.
+    Here, not in a module of its own: the child runs this file with another commit's tree first
+    on sys.path, which need not have any new module."""
+    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+    from streamlit.testing.v1 import app_test, local_script_runner
+    shared = ScriptCache()
+    app_test.ScriptCache = local_script_runner.ScriptCache = lambda: shared
+
+
 def child(root: Path, pages: list[str], repeat: int) -> dict:
     """In a process of its own, with `root`'s code: {page: [warm rerun ms, ...]}."""
     sys.path.insert(0, str(root))
     os.chdir(root)
     import logging
 
-    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
-    from streamlit.testing.v1 import AppTest, app_test, local_script_runner
+    from streamlit.testing.v1 import AppTest
     logging.disable(logging.WARNING)
-    # A server compiles each script once for every session (Runtime keeps one ScriptCache);
-    # AppTest compiles it again on every run, a quarter of a warm rerun no viewer waits for.
-    shared = ScriptCache()
-    app_test.ScriptCache = local_script_runner.ScriptCache = lambda: shared
+    compile_scripts_once()
     times: dict = {}
     for script in pages:
         at = AppTest.from_file(str(root / "app.py"), default_timeout=300)

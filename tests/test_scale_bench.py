@@ -54,3 +54,18 @@ def test_snapshot_is_measured_by_the_command_a_coordinator_runs(tmp_path, monkey
     # Sarabun alone is about 0.2 MB and Vega about 1 MB: a file much smaller than that is not the snapshot.
     assert 1.0 < measured["size_mb"] < 3.0, measured
     assert measured["wall_s"] > 0 and measured["peak_mb"] > 0
+
+
+def test_server_interactions_table_gives_median_and_slowest_marks_the_goal_and_says_what_failed():
+    from bench.server_interactions import table
+    results = {"pilot": {"A": {"runs": [50, 250, 100], "error": ""}, "B": None,
+                         "C": {"runs": [], "error": "exception: boom"}},
+               "national": {"A": {"runs": [300, 100, 120, 90], "error": ""}, "B": {"runs": [10], "error": ""},
+                            "C": {"runs": [1, 3], "error": ""}}}
+    assert table(["A", "B", "C"], results, goal_ms=200) == [
+        "| interaction | pilot median | pilot slowest | national median | national slowest |",
+        "|---|---:|---:|---:|---:|",
+        "| A | 100 | **250** | 110 | **300** |",
+        "| B | – | – | 10 | 10 |",
+        "| C | – | – | 2 | 3 | pilot: exception: boom",
+    ]

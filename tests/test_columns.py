@@ -115,3 +115,22 @@ def test_the_header_is_the_sheets_first_row_as_typed(tmp_path):
     assert header_cells(sheet) == ["code", None, "name"]
     assert header_cells([["a", "b"], [1, 2]]) == ["a", "b"]
     assert header_cells([]) == []
+
+
+def test_a_csv_folder_reads_every_row_as_text_in_the_files_own_rows(tmp_path):
+    """Arrow's reader keeps blank rows (row numbers stay the file's own), a value across lines
+    and codes with leading zeros; a file it cannot read (Thai Windows encoding, a row wider than
+    the first) is read by Python's csv module, with the same cells."""
+    folder = tmp_path / "csv"
+    folder.mkdir()
+    (folder / "plain.csv").write_bytes("\ufeffcode,name,amount\n0050,\"บ้าน\nต้น\",\"1,000\"\n\n7,ค,\n"
+                                       .encode("utf-8"))
+    (folder / "thai_windows.csv").write_bytes("code,name\n0050,หมู่ที่ 1\n".encode("cp874"))
+    (folder / "ragged.csv").write_bytes(b"code,name\n1,a,extra\n2\n")
+    sheets = workbook.read_source(folder)
+    assert all(isinstance(column, pa.Array) for columns in sheets.values() for column in columns)
+    read = {name: [column.to_pylist() for column in columns] for name, columns in sheets.items()}
+    assert read["plain"] == [["code", "0050", "", "7"], ["name", "บ้าน\nต้น", "", "ค"],
+                             ["amount", "1,000", "", ""]]
+    assert read["thai_windows"] == [["code", "0050"], ["name", "หมู่ที่ 1"]]
+    assert read["ragged"] == [["code", "1", "2"], ["name", "a", None], [None, "extra", None]]

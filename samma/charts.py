@@ -58,7 +58,7 @@ def stage_legend(lang: str) -> alt.Chart:
     base = alt.Chart(frame).encode(y=alt.Y("stage:N", sort=list(frame["stage"]), axis=None))
     dots = base.mark_circle(size=300, stroke="#282828", strokeWidth=1, opacity=1).encode(
         x=alt.value(12), color=alt.Color("stage:N", scale=scale, legend=None))
-    names = base.mark_text(align="left", dx=28, fontSize=16).encode(x=alt.value(0), text="stage:N")
+    names = base.mark_text(align="left", dx=28, fontSize=16).encode(x=alt.value(0), text=alt.Text("stage:N"))
     return (dots + names).properties(height=36 * len(STAGES), width="container")
 
 
@@ -81,11 +81,11 @@ def funnel_chart(funnel: pd.DataFrame, lang: str) -> alt.Chart:
                       values=[0, 0.25, 0.5, 0.75, 1], labelFontSize=13)
     whole = base.mark_bar(color="#E6E6E6").encode(
         x=alt.X("whole:Q", scale=alt.Scale(domain=[0, 1]), axis=x_axis))
-    bars = base.mark_bar(color=PILOT_BLUE).encode(x="share:Q")
+    bars = base.mark_bar(color=PILOT_BLUE).encode(x=alt.X("share:Q"))
     # Two short lines (the step, then its figures; dy lifts the first, which Vega anchors) stay
     # inside a phone's width: a longer line would make Vega shrink the bars to make room for it.
     text = base.mark_text(align="left", baseline="bottom", dy=-32, fontSize=15, color="#222",
-                          lineBreak="\n").encode(x=alt.value(0), text="text:N")
+                          lineBreak="\n").encode(x=alt.value(0), text=alt.Text("text:N"))
     return (whole + bars + text).properties(height=84 * len(data), width="container")
 
 
@@ -126,7 +126,7 @@ def five_k_chart(matrix: pd.DataFrame, lang: str) -> alt.Chart:
                  alt.Tooltip("status_label:N", title=t("k_status", lang)),
                  alt.Tooltip("when:N", title=t("k_reached_on", lang))])
     cells = base.mark_rect(stroke="white", strokeWidth=2).encode(color=colour)
-    text = base.mark_text(fontSize=14, color="#1a1a1a").encode(text="cell:N")
+    text = base.mark_text(fontSize=14, color="#1a1a1a").encode(text=alt.Text("cell:N"))
     # Room for the column labels on top, which the height would otherwise squeeze out.
     return (cells + text).properties(height=32 * len(rows) + 70, width="container")
 
@@ -147,14 +147,14 @@ def progress_chart(actual: pd.DataFrame, targets: pd.DataFrame, indicator: str, 
         tooltip=[alt.Tooltip("month_text:N", title=t("mg_month", lang)),
                  alt.Tooltip("value:Q", title=t("mg_actual", lang), format=",")])
     marks = alt.Chart(goal).mark_point(shape="diamond", size=180, filled=True, color="#D55E00").encode(
-        x=alt.X("due:T"), y="target:Q",
+        x=alt.X("due:T"), y=alt.Y("target:Q"),
         tooltip=[alt.Tooltip("step_name:N", title=t("mg_plan_step", lang)),
                  alt.Tooltip("due_text:N", title=t("mg_due", lang)),
                  alt.Tooltip("target:Q", title=t("mg_target", lang), format=",")])
     # Quarter and 1-year targets are often equal: their labels go below and above the marks.
     labels = [alt.Chart(goal).transform_filter(alt.datum.step == step).mark_text(
                   align="right", dx=-10, dy=dy, fontSize=14, color="#7a2f00").encode(
-                  x="due:T", y="target:Q", text="label:N")
+                  x=alt.X("due:T"), y=alt.Y("target:Q"), text=alt.Text("label:N"))
               for step, dy in (("quarter", 16), ("year1", -12), ("year3", -12))]
     return alt.layer(actual_line, marks, *labels).properties(height=260, width="container",
                                                      title=t(f"ind_{indicator}", lang))
@@ -204,7 +204,7 @@ def support_chart(support: pd.DataFrame, kind: str, lang: str, by: str = "partne
                  alt.Tooltip("amount_baht:Q", title=t("axis_baht", lang), format=",.0f")])
     # The total at the end of each bar: the figure, not only the bar's length.
     totals = alt.Chart(data).mark_text(align="left", dx=4, fontSize=13).encode(
-        x="sum(amount_baht):Q", y=y, text=alt.Text("sum(amount_baht):Q", format=",.0f"))
+        x=alt.X("sum(amount_baht):Q"), y=y, text=alt.Text("sum(amount_baht):Q", format=",.0f"))
     return alt.layer(bars, totals).properties(
         width="container", autosize=FIT_WIDTH, height=alt.Step(26 if by == "partner" else 22)).configure_axis(
         labelFontSize=13, titleFontSize=13).configure_scale(bandPaddingInner=0.25)
@@ -297,8 +297,8 @@ def cash_flow_chart(flows: pd.DataFrame, partners: pd.DataFrame, lang: str) -> a
     strip = alt.Chart(bands).mark_area(interpolate="linear", line=False).encode(
         x=alt.X("x:Q", scale=x_scale, axis=None),
         y=alt.Y("y_top:Q", scale=y_scale, axis=None),
-        y2="y_bottom:Q",
-        detail="band:N",
+        y2=alt.Y2("y_bottom:Q"),
+        detail=alt.Detail("band:N"),
         color=alt.Color("origin_label:N", title=t("axis_from", lang),
                         scale=alt.Scale(domain=[names[o] for o in origins_present], range=palette),
                         legend=alt.Legend(orient="bottom", columns=2)),
@@ -309,11 +309,11 @@ def cash_flow_chart(flows: pd.DataFrame, partners: pd.DataFrame, lang: str) -> a
                  alt.Tooltip("baht_label:N", title=t("axis_baht", lang))],
     ).add_params(hover)
     boxes = alt.Chart(nodes).mark_rect(color="#333333").encode(
-        x="x0:Q", x2="x1:Q", y=alt.Y("y0:Q", scale=y_scale), y2="y1:Q",
+        x=alt.X("x0:Q"), x2=alt.X2("x1:Q"), y=alt.Y("y0:Q", scale=y_scale), y2=alt.Y2("y1:Q"),
         tooltip=[alt.Tooltip("label:N", title=t("axis_baht", lang))])
     labels = alt.Chart(nodes).mark_text(
         align="left", baseline="middle", fontSize=13, fontWeight="bold", lineBreak="\n", dy=-7).encode(
-        x=alt.X("label_x:Q", scale=x_scale), y=alt.Y("y_mid:Q", scale=y_scale), text="label:N")
+        x=alt.X("label_x:Q", scale=x_scale), y=alt.Y("y_mid:Q", scale=y_scale), text=alt.Text("label:N"))
     return alt.layer(strip, boxes, labels).properties(width="container", autosize=FIT_WIDTH, height=540).configure_view(
         strokeWidth=0)
 
@@ -405,10 +405,10 @@ def whatif_projection_chart(projection, lang: str) -> alt.LayerChart:
     last = STEP_MONTHS["year3"]
     early_labels = alt.Chart(steps[steps.month < last]).mark_text(
         align="center", dy=dy, fontSize=15, fontWeight="bold", lineBreak="\n").encode(
-        x=x, y=y, text="label:N")
+        x=x, y=y, text=alt.Text("label:N"))
     last_label = alt.Chart(steps[steps.month == last]).mark_text(
         align="right", dx=-10, dy=dy, fontSize=15, fontWeight="bold", lineBreak="\n").encode(
-        x=x, y=y, text="label:N")
+        x=x, y=y, text=alt.Text("label:N"))
     return alt.layer(lines, marks, early_labels, last_label).properties(
         width="container", autosize=FIT_WIDTH, height=360).configure_axis(titleFontSize=14)
 
@@ -429,10 +429,12 @@ AXIS = 80      # px: Streamlit fits the whole chart, axis included, into the hei
 def _framed(chart: alt.Chart, height: int) -> alt.Chart:
     """The Market and Plan charts' common frame: the column's width, text the size of the names
     on the bars, the legend on top, no border. Projector mode enlarges it like any chart."""
-    return (chart.properties(width="container", height=height)
-            .configure_axis(labelFontSize=TEXT, titleFontSize=TEXT, labelLimit=220)
-            .configure_legend(labelFontSize=TEXT, titleFontSize=TEXT, orient="top")
-            .configure_view(stroke=None))
+    # One copy of the chart, not one per setting: Altair copies the whole chart on each call,
+    # most of a layered chart's making.
+    return chart.properties(width="container", height=height, config=alt.Config(
+        axis=alt.AxisConfig(labelFontSize=TEXT, titleFontSize=TEXT, labelLimit=220),
+        legend=alt.LegendConfig(labelFontSize=TEXT, titleFontSize=TEXT, orient="top"),
+        view=alt.ViewConfig(stroke=None)))
 
 
 # What grows with the text: its sizes, how much of an axis label shows, the offsets that keep
@@ -485,13 +487,13 @@ def _named_bars(frame: pd.DataFrame, x: alt.X, colour, tooltip: list, under: str
         tooltip=tooltip)
     bars = base.mark_bar(size=BAR).encode(x=x, color=colour)
     names = base.mark_text(align="left", baseline="bottom", dy=-(BAR // 2 + 3), fontSize=TEXT,
-                           fontWeight="bold").encode(x=alt.datum(0), text="label:N")
+                           fontWeight="bold").encode(x=alt.XDatum(0), text=alt.Text("label:N"))
     layers = [bars, names]
     if "text" in frame.columns:
-        layers.append(base.mark_text(align="left", dx=6, fontSize=TEXT).encode(x=x, text="text:N"))
+        layers.append(base.mark_text(align="left", dx=6, fontSize=TEXT).encode(x=x, text=alt.Text("text:N")))
     if under:
         layers.append(base.mark_text(align="left", baseline="top", dy=BAR // 2 + 3, fontSize=TEXT)
-                      .encode(x=alt.datum(0), text=f"{under}:N"))
+                      .encode(x=alt.XDatum(0), text=alt.Text(f"{under}:N")))
     return alt.layer(*layers)
 
 
@@ -539,9 +541,9 @@ def event_timeline(events: pd.DataFrame, lang: str) -> alt.Chart:
         size=alt.Size("sales_baht:Q", legend=None, scale=alt.Scale(range=[150, 1200])))
     below = base.transform_filter("datum.label_below").mark_text(dy=30, fontSize=TEXT)
     above = base.transform_filter("!datum.label_below").mark_text(dy=-28, fontSize=TEXT)
-    dates = below.encode(text="date_label:N") + above.encode(text="date_label:N")
+    dates = below.encode(text=alt.Text("date_label:N")) + above.encode(text=alt.Text("date_label:N"))
     organisers = base.mark_text(align="left", dy=-52, fontSize=TEXT, fontWeight="bold",
-                                color="#555555").encode(x=alt.X("row_start:T"), text="organiser:N")
+                                color="#555555").encode(x=alt.X("row_start:T"), text=alt.Text("organiser:N"))
     layers = [dots, dates, organisers] if len(points) <= MAX_LABELLED else [dots, organisers]
     return _framed(alt.layer(*layers), height=130 * points["organiser"].nunique())
 
@@ -563,9 +565,9 @@ def sales_trend(events: pd.DataFrame, lang: str) -> alt.Chart:
     line = base.mark_line(color=OKABE_ITO["blue"], strokeWidth=3)
     dots = base.mark_point(color=OKABE_ITO["blue"], filled=True, size=160, opacity=1)
     labels = (base.transform_filter("!datum.label_below").mark_text(dy=-20, fontSize=TEXT)
-              .encode(text="sales_text:N")
+              .encode(text=alt.Text("sales_text:N"))
               + base.transform_filter("datum.label_below").mark_text(dy=22, fontSize=TEXT)
-              .encode(text="sales_text:N"))
+              .encode(text=alt.Text("sales_text:N")))
     layers = [line, dots, labels] if len(points) <= MAX_LABELLED else [line, dots]
     return _framed(alt.layer(*layers), height=380)
 
@@ -661,9 +663,9 @@ def plan_status(rows: pd.DataFrame, lang: str) -> alt.Chart:
                                           alt.Tooltip("under:N", title=t("status", lang))],
                        under="under")
     expected = alt.Chart(shown).mark_tick(color="black", thickness=3, size=BAR + 12).encode(
-        x="expected_percent:Q", y=alt.Y("label:N", sort=list(shown["label"]), axis=None))
+        x=alt.X("expected_percent:Q"), y=alt.Y("label:N", sort=list(shown["label"]), axis=None))
     target = alt.Chart(pd.DataFrame({"x": [100]})).mark_rule(
-        color="black", strokeDash=[6, 4], strokeWidth=2).encode(x="x:Q")
+        color="black", strokeDash=[6, 4], strokeWidth=2).encode(x=alt.X("x:Q"))
     return _framed(alt.layer(bars, expected, target), height=(ROW + UNDER) * len(shown) + AXIS)
 
 
@@ -722,11 +724,11 @@ def income_spread(figures: dict, lang: str) -> alt.Chart:
         domain=list(whens), range=[INCOME_COLOURS[w] for w in whens]))
     x = alt.X("low:Q", title=t("income_axis", lang), scale=alt.Scale(domain=[0, top * 1.15]),
               axis=alt.Axis(format=",.0f", tickCount=3, grid=False))
-    middle_half = base.mark_bar(size=BAR, opacity=0.55).encode(x=x, x2="high:Q", color=colour)
-    median = base.mark_tick(color="black", thickness=4, size=BAR + 10).encode(x="median:Q")
+    middle_half = base.mark_bar(size=BAR, opacity=0.55).encode(x=x, x2=alt.X2("high:Q"), color=colour)
+    median = base.mark_tick(color="black", thickness=4, size=BAR + 10).encode(x=alt.X("median:Q"))
     names = base.mark_text(align="left", baseline="bottom", dy=-(BAR // 2 + 3), fontSize=TEXT,
-                           fontWeight="bold").encode(x=alt.datum(0), text="label:N")
+                           fontWeight="bold").encode(x=alt.XDatum(0), text=alt.Text("label:N"))
     under = base.mark_text(align="left", baseline="top", dy=BAR // 2 + 12, fontSize=TEXT,
-                           lineBreak="\n").encode(x=alt.datum(0), text="text:N")
+                           lineBreak="\n").encode(x=alt.XDatum(0), text=alt.Text("text:N"))
     return _framed(alt.layer(middle_half, median, names, under),
                    height=(ROW + UNDER + 20) * len(frame) + AXIS)

@@ -129,8 +129,8 @@ def update_district(tmp: Path, villages: int) -> dict:
 def report(measured: dict) -> str:
     lines = [f"# Importing at scale: measured {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC", "",
              f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
-             f"load average at the end {os.getloadavg()[0]:.1f}. The machine was shared with other sessions' "
-             "tests while this ran: wall times are longer than on a quiet machine.", "",
+             f"load average at the end {os.getloadavg()[0]:.1f} (above 2, other work shared the cores: "
+             "wall times are longer than on a quiet machine).", "",
              "| what | rows | input MB | wall s | CPU s | peak MB | goal |", "|---|---:|---:|---:|---:|---:|---|"]
 
     def line(name, rows, mb, u, note=""):

@@ -9,8 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fpdf import FPDF
-
 from samma import coordination, income, plan, queries, tables
 from samma.i18n import baht, date, number, pick, t, t_plain
 
@@ -160,6 +158,9 @@ def file_name(lang: str) -> str:
 
 
 def render(parts: list[Section], info: dict, lang: str) -> bytes:
+    # Imported here, not with the module: fpdf and its fonts take half a second to import, paid
+    # by the first page of every new server, and only a download of the handout needs them.
+    from fpdf import FPDF
     doc = FPDF(format="A4")
     doc.set_auto_page_break(True, margin=15)
     doc.add_font("Sarabun", "", FONTS / "Sarabun-Regular.ttf")

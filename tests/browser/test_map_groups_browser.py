@@ -125,7 +125,8 @@ def test_groups_matrix_is_drawn_and_readable(app_url, page_at, sql):
     page = page_at(f"{app_url}/groups", PROJECTOR)
     page.get_by_role("heading", name="5 ก. ของแต่ละหมู่บ้าน").wait_for()
     charts = page.locator('[data-testid="stVegaLiteChart"]')
-    charts.nth(4).wait_for()
+    charts.nth(6).wait_for()                     # the page draws them as its run reaches them
+    wait_until_done(page)
     assert charts.count() == 7                   # funnel, matrix, three progress charts, income's two
     matrix = charts.nth(1)
     matrix.scroll_into_view_if_needed()

@@ -177,6 +177,10 @@ STRINGS: dict[str, tuple[str, str]] = {
                               "this code already belongs to another network in the database"),
     "err_conflict_database": ("ไม่ตรงกับที่มีในฐานข้อมูล (“{other_value}”): รหัสเดียวกันต้องมีข้อมูลเหมือนกัน",
                               "differs from the database (“{other_value}”): the same code must read the same"),
+    "err_update_still_used": ("ข้อมูลของเครือข่ายอื่นในแผ่นงาน {sheet} จำนวน {n} แถวยังอ้างถึงรายการนี้ "
+                              "จึงต้องคงรายการนี้ไว้ในไฟล์ที่ใช้ปรับปรุงด้วย หรือแก้ไขข้อมูลของเครือข่ายนั้นก่อน",
+                              "{n} row(s) of another network in the sheet {sheet} still refer to it: keep it in "
+                              "this workbook, or change that network's data first"),
     "err_update_no_database": ("ยังไม่มีฐานข้อมูลที่ {path} ให้ปรับปรุง: นำเข้าโดยไม่ใส่ --update",
                                "there is no database at {path} to update: import without --update"),
     "err_update_version": ("ฐานข้อมูลสร้างจาก Samma รุ่นอื่น (รุ่น {version}): "

@@ -14,7 +14,7 @@ from samma import db, workbook
 from samma.workbook import EXAMPLES, LoadRejected
 from tests.conftest import ROOT
 from tests.killed import kill_when_ready
-from tests.test_import_many import NONG_PHUENG, _facts, _write
+from tests.test_import_many import NONG_PHUENG, _facts, _union, _write
 
 _D = dt.date
 # Nong Phueng corrected: its household joined a day later, a second household, its training gone.
@@ -96,6 +96,34 @@ def test_an_update_that_disagrees_with_the_other_networks_changes_nothing(change
         workbook.update(_write(tmp_path, "b2.xlsx", dict(CORRECTED, **change)), live)
     assert [(p.key, p.sheet, p.row, p.column, p.value) for p in rejected.value.problems] == [expected]
     assert live.read_bytes() == before
+
+
+def test_an_update_may_not_take_out_what_another_network_still_refers_to(tmp_path):
+    """One workbook for both subdistricts, where Tha Wang Tan's training took in Nong Phueng's
+    longan group; Nong Phueng's update without that group is refused, located and said in both
+    languages, and changes nothing; with the group it loads, the training's row kept."""
+    both = _union()
+    both["training_group"] = both["training_group"] + [(1, "G50191101")]
+    live = tmp_path / "live" / "samma.duckdb"
+    workbook.load(_write(tmp_path, "both.xlsx", both), live)
+    without = dict(CORRECTED, occupation_group=[], contribution=[], fund_entry=[],
+                   household=[("HH-101", "50191101", _D(2018, 2, 11), None)])
+    before = live.read_bytes()
+    with pytest.raises(LoadRejected) as rejected:
+        workbook.update(_write(tmp_path, "b2.xlsx", without), live)
+    problems = rejected.value.problems
+    assert [(p.key, p.sheet, p.row, p.value, p.params) for p in problems] == [
+        ("err_update_still_used", "occupation_group", None, "G50191101", {"sheet": "training_group", "n": 1})]
+    assert problems[0].text("en") == (
+        "sheet occupation_group: value “G50191101”: 1 row(s) of another network in the sheet "
+        "training_group still refer to it: keep it in this workbook, or change that network's data first")
+    assert "training_group" in problems[0].text("th") and "G50191101" in problems[0].text("th")
+    assert live.read_bytes() == before
+    workbook.update(_write(tmp_path, "b3.xlsx", CORRECTED), live)
+    con = duckdb.connect(str(live), read_only=True)
+    assert con.execute("SELECT training_id, group_code FROM training_group ORDER BY ALL").fetchall() == [
+        (1, "G50191001"), (1, "G50191101")]
+    con.close()
 
 
 def test_an_update_needs_a_database_of_this_version_and_an_area(two, tmp_path):

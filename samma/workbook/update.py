@@ -110,6 +110,7 @@ def update(source: Path, db_path: Path, today: dt.date | None = None) -> Loaded:
     try:
         _attach(con, db_path, covered)
         _check_against_kept(con, located)
+        _check_still_used(con, located)
 
         def shift(name: str, ids: set) -> int | None:
             clash, top = con.execute(f"SELECT count(*) FILTER (WHERE id IN (SELECT unnest(?))), max(id) "
@@ -167,6 +168,31 @@ def _counts(con: duckdb.DuckDBPyConnection, schema: str) -> dict[str, int]:
     # Table names come from db.TABLES, never from input.
     return {table: con.execute(f"SELECT count(*) FROM {schema}.{table}").fetchone()[0]
             for table in db.TABLES}
+
+
+def _check_still_used(con: duckdb.DuckDBPyConnection, located: Located) -> None:
+    """A row the update takes out that another network's kept rows refer to (a training of one
+    subdistrict that took in a group of the one updated) must come back with the workbook, or
+    those rows would point at nothing. A numbered row cannot come back as itself (the workbook's
+    numbers are its own): any kept reference to one taken out is said."""
+    problems = []
+    # Every declared reference of the live file: (table, its column, the table it refers to, and
+    # that table's column). Names come from the schema, never from input.
+    references = con.execute(
+        "SELECT table_name, constraint_column_names[1], referenced_table, referenced_column_names[1] "
+        "FROM duckdb_constraints() WHERE database_name = 'live' AND constraint_type = 'FOREIGN KEY' "
+        "ORDER BY ALL").fetchall()
+    for table, column, parent, key in references:
+        if parent not in COVERED or table not in COVERED:
+            continue
+        given = set() if parent in NUMBERED else {values[0] for _, values in located.get(parent, [])}
+        used = con.execute(
+            f"SELECT k.{column}, count(*) FROM ({_kept(table)}) k WHERE k.{column} IN "
+            f"(SELECT t.{key} FROM live.{parent} t WHERE {COVERED[parent]}) GROUP BY 1 ORDER BY 1").fetchall()
+        problems += [Problem("err_update_still_used", parent, value=as_said(code), params={"sheet": table, "n": n})
+                     for code, n in used if code not in given]
+    if problems:
+        raise LoadRejected(problems)
 
 
 def _check_against_kept(con: duckdb.DuckDBPyConnection, located: Located) -> None:

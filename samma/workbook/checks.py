@@ -19,7 +19,7 @@ import pyarrow.compute as pc
 from samma import domain
 from samma.funds import EXACT_BAHT
 from samma.i18n import date, t_plain
-from samma.workbook.columns import as_column, blank, read_column
+from samma.workbook.columns import as_column, blank, cell_at, read_column
 from samma.workbook.sheets import SHEET, SHEETS, Column, Sheet, choice_label
 from samma.workbook.typed import clean_text
 
@@ -154,19 +154,15 @@ def _parse_sheet(sheet: Sheet, sheet_cells: list, problems: list[Problem], today
         cells = read_column(column, grid[position], empty[position], today)
         values = cells.values
         for i, (key, params) in cells.bad.items():
-            problems.append(Problem(key, params=params, **_at(sheet, i + 2, column, _cell(grid[position], i))))
+            problems.append(Problem(key, params=params, **_at(sheet, i + 2, column, cell_at(grid[position], i))))
             values[i] = _FAILED
         if column.required:
             for i in pc.indices_nonzero(empty[position]).to_pylist():
                 if i in data_rows:
-                    problems.append(Problem("err_required", **_at(sheet, i + 2, column, _cell(grid[position], i))))
+                    problems.append(Problem("err_required", **_at(sheet, i + 2, column, cell_at(grid[position], i))))
                     values[i] = _FAILED
         parsed.columns[column.key] = take(values)
     return parsed
-
-
-def _cell(cells: pa.Array | list, i: int) -> object:
-    return cells[i].as_py() if isinstance(cells, pa.Array) else cells[i]
 
 
 def _at(sheet: Sheet, row: int, column: Column, cell: object) -> dict:

@@ -13,8 +13,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from samma.domain import BUDDHIST_ERA_OFFSET
-from samma.workbook.sheets import CHOICES, EARLIER_WORDS, Column, choice_label
-from samma.workbook.typed import BadCell, clean_text, parse_cell
+from samma.workbook.sheets import Column
+from samma.workbook.typed import BadCell, choice_words, clean_text, parse_cell
 
 # Every character str.split() takes for a space, and the odd spaces clean_text turns into one.
 _SPACE = (r"\t\n\x0b\x0c\r\x1c-\x1f \x{85}\x{a0}\x{1680}\x{2000}-\x{200b}\x{2028}\x{2029}"
@@ -49,6 +49,11 @@ def as_column(cells: Sequence) -> pa.Array | Sequence:
         return cells
 
 
+def cell_at(cells: pa.Array | Sequence, i: int) -> object:
+    """The i-th cell of a column, as typed (Arrow's text as a str)."""
+    return cells[i].as_py() if isinstance(cells, pa.Array) else cells[i]
+
+
 def blank(cells: pa.Array | Sequence) -> pa.BooleanArray:
     """Which cells are empty, or hold only spaces."""
     if isinstance(cells, pa.Array):
@@ -70,12 +75,10 @@ def read_column(column: Column, cells: pa.Array | Sequence, empty: pa.BooleanArr
         one_by_one = pc.indices_nonzero(pc.invert(empty)).to_pylist()
     bad: dict[int, tuple[str, dict]] = {}
     for i in one_by_one:
-        cell = cells[i].as_py() if isinstance(cells, pa.Array) else cells[i]
         try:
-            values[i] = parse_cell(column, cell)
+            values[i] = parse_cell(column, cell_at(cells, i))
         except BadCell as problem:
             bad[i] = (problem.key, problem.params)
-            values[i] = None
             continue
         if found := cell_rules(column, values[i], today):
             bad[i] = found[0]
@@ -90,7 +93,7 @@ def _read_as_typed(column: Column, cells: pa.Array) -> tuple[pa.Array, pa.Array]
     if column.kind == "text":
         return cells, pc.match_substring_regex(cells, _CLEAN)
     if column.kind == "choice":
-        words = _choice_words(column.choices)
+        words = choice_words(column.choices)
         found = pc.index_in(pc.utf8_lower(cells), value_set=pa.array(list(words), pa.string()))
         codes = pc.take(pa.array(list(words.values()), pa.string()), found)
         if column.choices == "yes_no":
@@ -115,16 +118,6 @@ def _read_as_typed(column: Column, cells: pa.Array) -> tuple[pa.Array, pa.Array]
     # strptime rolls 30 February over into March; a day that does not exist is not read here.
     exists = pc.equal(pc.strftime(days, format="%Y-%m-%d"), text)
     return pc.if_else(exists, days, None), pc.fill_null(exists, False)
-
-
-def _choice_words(choices: str) -> dict[str, str]:
-    """Every way of writing a fixed value, as typed in lower case: its code, its Thai and
-    English words, the drop-down's "Thai / code", the words earlier templates offered."""
-    words = dict(EARLIER_WORDS.get(choices, {}))
-    for code, (th, en) in CHOICES[choices].items():
-        for word in (code, th, en, choice_label(choices, code)):
-            words.setdefault(word.lower(), code)
-    return words
 
 
 def _breaking_limits(column: Column, read: pa.Array, fast: pa.BooleanArray, today: dt.date) -> list[int]:

@@ -5,6 +5,7 @@ numbers; the spaces Excel and LINE bring along. A cell that cannot be read raise
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 
@@ -132,18 +133,27 @@ def parse_date(value: object) -> dt.date:
         raise BadCell("err_not_date") from None
 
 
+@functools.cache
+def choice_words(choices: str) -> dict[str, str]:
+    """Every way of writing a fixed value, in lower case, to its code: the code, its Thai and
+    English words, the drop-down's "Thai / code", then the words earlier templates offered."""
+    words: dict[str, str] = {}
+    for code, (th, en) in CHOICES[choices].items():
+        for word in (code, th, en, choice_label(choices, code)):
+            words.setdefault(word.lower(), code)
+    for word, code in EARLIER_WORDS.get(choices, {}).items():
+        words.setdefault(word, code)
+    return words
+
+
 def parse_choice(value: object, choices: str) -> str:
     """The code, its Thai or English label, or the drop-down's "Thai / code"."""
     text = str(clean_text(value)).lower()
-    options = CHOICES[choices]
-    for code, (th, en) in options.items():
-        if text in (code, th.lower(), en.lower(), choice_label(choices, code).lower()):
-            return code
-    if text in EARLIER_WORDS.get(choices, {}):
-        return EARLIER_WORDS[choices][text]
+    if text in choice_words(choices):
+        return choice_words(choices)[text]
     if " / " in text:
         return parse_choice(text.rsplit(" / ", 1)[1], choices)
-    raise BadCell("err_not_choice", allowed=", ".join(choice_label(choices, c) for c in options))
+    raise BadCell("err_not_choice", allowed=", ".join(choice_label(choices, c) for c in CHOICES[choices]))
 
 
 def parse_cell(column: Column, value: object) -> object:

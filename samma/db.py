@@ -190,18 +190,16 @@ def restore_backup(path: Path, name: str) -> Path:
     return chosen
 
 
-def insert_rows(con: duckdb.DuckDBPyConnection, tables: dict[str, list[tuple]]) -> None:
+def insert_rows(con: duckdb.DuckDBPyConnection, tables: dict[str, list[tuple] | pa.Table]) -> None:
+    """Each table's rows, in its column order: Python tuples, or an Arrow table as it is."""
     for table in TABLES:
         rows = tables.get(table)
-        if not rows:
+        if rows is None or len(rows) == 0:
             continue
-        columns = [r[0] for r in con.execute(
-            "SELECT column_name FROM information_schema.columns WHERE table_name = ? "
-            "ORDER BY ordinal_position", [table]).fetchall()]
         # Column by column into Arrow: DuckDB scans it without a Python object per value.
-        frame = pa.Table.from_arrays([pa.array(values) for values in zip(*rows)],  # noqa: F841
-                                     names=columns)
-        # `table` comes from TABLES above, never from input.
+        frame = rows if isinstance(rows, pa.Table) else pa.Table.from_arrays(  # noqa: F841
+            [pa.array(values) for values in zip(*rows)], names=[str(i) for i in range(len(rows[0]))])
+        # `table` comes from TABLES above, never from input; columns go in by position.
         con.execute(f"INSERT INTO {table} SELECT * FROM frame")
 
 

@@ -64,7 +64,7 @@ def _xlsx_columns(cells: list, tmp_path) -> list[pa.Array]:
 
 def _answers(column: Column, cells) -> list:
     read = read_column(column, cells, blank(cells), TODAY)
-    return [read.bad[i][0] if i in read.bad else value for i, value in enumerate(read.values)]
+    return [read.bad[i][0] if i in read.bad else value for i, value in enumerate(read.values.to_pylist())]
 
 
 @pytest.mark.parametrize("case", CASES)

@@ -9,7 +9,6 @@ import datetime as dt
 import functools
 import itertools
 import math
-import operator
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -19,7 +18,7 @@ import pyarrow.compute as pc
 from samma import domain
 from samma.funds import EXACT_BAHT
 from samma.i18n import date, t_plain
-from samma.workbook.columns import as_column, blank, cell_at, read_column
+from samma.workbook.columns import arrow_type, as_column, blank, cell_at, read_column
 from samma.workbook.sheets import SHEET, SHEETS, Column, Sheet, choice_label
 from samma.workbook.typed import clean_text
 
@@ -102,24 +101,39 @@ def _header_key(cell: object, sheet: Sheet) -> str | None:
 
 @dataclass
 class Parsed:
-    """One sheet's values, a column at a time, with the spreadsheet's number of each row."""
+    """One sheet's values, a column at a time (Arrow, typed, null where empty), with the
+    spreadsheet's number of each row and, by column, the rows whose cell was already reported."""
     sheet: Sheet
     numbers: list[int] = field(default_factory=list)
-    columns: dict[str, tuple] = field(default_factory=dict)
+    columns: dict[str, pa.Array] = field(default_factory=dict)
+    failed: dict[str, set[int]] = field(default_factory=dict)
     broken: bool = False    # missing, or missing columns: its codes are unknown, not absent
+
+    def values(self, key: str) -> list:
+        """A column's values as Python's, _FAILED where its cell was already reported."""
+        values = self.columns[key].to_pylist()
+        for i in self.failed.get(key, ()):
+            values[i] = _FAILED
+        return values
 
     def rows_of(self, *keys: str) -> Iterator[tuple]:
         """(row number, the row's value in each of `keys`), row by row."""
-        return zip(self.numbers, *(self.columns[k] for k in keys)) if self.numbers else iter(())
+        return zip(self.numbers, *(self.values(k) for k in keys)) if self.numbers else iter(())
 
     def keys(self, column: str) -> set:
-        return set(self.columns.get(column, ())) - {None}
+        return set(self.values(column)) - {None, _FAILED} if column in self.columns else set()
 
     def rows(self) -> list[tuple[int, tuple]]:
         """Each row's number and its values in the table's column order (what is written)."""
         if not self.numbers:
             return []
-        return list(zip(self.numbers, zip(*(self.columns[c.key] for c in self.sheet.columns))))
+        return list(zip(self.numbers, zip(*(self.values(c.key) for c in self.sheet.columns))))
+
+    def table(self) -> pa.Table:
+        """The rows as they are written: the table's columns in its order, typed."""
+        return pa.table([self.columns[c.key] for c in self.sheet.columns] if self.numbers else
+                        [pa.array([], arrow_type(c)) for c in self.sheet.columns],
+                        names=[c.key for c in self.sheet.columns])
 
 
 def _parse_sheet(sheet: Sheet, sheet_cells: list, problems: list[Problem], today: dt.date) -> Parsed:
@@ -143,25 +157,31 @@ def _parse_sheet(sheet: Sheet, sheet_cells: list, problems: list[Problem], today
     kept = pc.indices_nonzero(pc.invert(functools.reduce(pc.and_, empty))).to_pylist() if height else []
     if not kept:
         return parsed
-    data_rows = range(height) if len(kept) == height else set(kept)
-    take = operator.itemgetter(*kept) if len(kept) > 1 else (lambda values: (values[kept[0]],))
+    every_row = len(kept) == height
     parsed.numbers = [i + 2 for i in kept]
+    # A row's position among the kept rows, where rows were skipped.
+    kept_at = {} if every_row else {row: i for i, row in enumerate(kept)}
     for column in sheet.columns:
         position = positions.get(column.key)
         if position is None:
-            parsed.columns[column.key] = (None,) * len(kept)
+            parsed.columns[column.key] = pa.nulls(len(kept), arrow_type(column))
             continue
         cells = read_column(column, grid[position], empty[position], today)
-        values = cells.values
+        failed = set(cells.bad)
         for i, (key, params) in cells.bad.items():
             problems.append(Problem(key, params=params, **_at(sheet, i + 2, column, cell_at(grid[position], i))))
-            values[i] = _FAILED
         if column.required:
             for i in pc.indices_nonzero(empty[position]).to_pylist():
-                if i in data_rows:
+                if every_row or i in kept_at:
                     problems.append(Problem("err_required", **_at(sheet, i + 2, column, cell_at(grid[position], i))))
-                    values[i] = _FAILED
-        parsed.columns[column.key] = take(values)
+                    failed.add(i)
+        if every_row:
+            parsed.columns[column.key] = cells.values
+        else:
+            parsed.columns[column.key] = pc.take(cells.values, pa.array(kept))
+            failed = {kept_at[i] for i in failed}
+        if failed:
+            parsed.failed[column.key] = failed
     return parsed
 
 
@@ -177,6 +197,21 @@ def _ok(*values: object) -> bool:
     return all(v is not None and v is not _FAILED for v in values)
 
 
+def _has_duplicates(p: Parsed) -> bool:
+    """Whether two rows of the sheet have the same key (or one of them a cell already reported)."""
+    keys = pa.table([p.columns[k] for k in p.sheet.key], names=list(p.sheet.key))
+    return keys.group_by(list(p.sheet.key)).aggregate([]).num_rows < keys.num_rows
+
+
+def _all_known(p: Parsed, key: str, target: Parsed) -> bool:
+    """Whether every code in the column is one the sheet it refers to holds (a reported cell on
+    either side, or an empty target, leaves it to the rows to say)."""
+    codes = target.columns.get(target.sheet.columns[0].key)
+    if codes is None or target.sheet.columns[0].key in target.failed:
+        return False
+    return pc.all(pc.is_in(pc.drop_null(p.columns[key]), value_set=codes), min_count=0).as_py()
+
+
 def _cross_checks(parsed: dict[str, Parsed], problems: list[Problem]) -> None:
     """What a single cell cannot tell: duplicates, codes that exist, rows that must agree."""
     def report(sheet: Sheet, row: int, column: str, value: object, key: str, **params):
@@ -185,29 +220,26 @@ def _cross_checks(parsed: dict[str, Parsed], problems: list[Problem]) -> None:
 
     for p in parsed.values():
         sheet = p.sheet
-        # Most sheets have no duplicate and no unknown code: a set says so for the whole column,
+        if not p.numbers:
+            continue
+        # Most sheets have no duplicate and no unknown code: Arrow says so for the whole column,
         # and only then are the rows gone through to say where.
-        if sheet.key:
-            keys = list(zip(*(p.columns.get(k, ()) for k in sheet.key)))
-            if len(set(keys)) < len(keys):
-                first_seen: dict[tuple, int] = {}
-                for row, key in zip(p.numbers, keys):
-                    if not _ok(*key):
-                        continue
-                    if key in first_seen:
-                        report(sheet, row, sheet.key[-1], " · ".join(map(str, key)), "err_duplicate",
-                               first=first_seen[key])
-                    else:
-                        first_seen[key] = row
+        if sheet.key and _has_duplicates(p):
+            first_seen: dict[tuple, int] = {}
+            for row, *key in p.rows_of(*sheet.key):
+                key = tuple(key)
+                if not _ok(*key):
+                    continue
+                if key in first_seen:
+                    report(sheet, row, sheet.key[-1], " · ".join(map(str, key)), "err_duplicate",
+                           first=first_seen[key])
+                else:
+                    first_seen[key] = row
         for column in sheet.columns:
-            if not column.ref:
-                continue
-            target = parsed[column.ref]
-            if target.broken:
+            target = parsed.get(column.ref)
+            if target is None or target.broken or _all_known(p, column.key, target):
                 continue
             known = target.keys(target.sheet.columns[0].key) | {None, _FAILED}
-            if set(p.columns.get(column.key, ())) <= known:
-                continue
             for row, value in p.rows_of(column.key):
                 if value not in known:
                     report(sheet, row, column.key, value, "err_unknown_code", ref=column.ref)
@@ -411,11 +443,12 @@ def _by_name(raw: Raw) -> Raw:
 
 def validate(raw: Raw, today: dt.date | None = None) -> dict[str, list[tuple]]:
     """Rows for every table, in the schema's column order; LoadRejected lists every problem."""
-    return {name: [values for _, values in rows] for name, rows in validate_located(raw, today).items()}
+    return {name: [values for _, values in p.rows()] for name, p in check(raw, today).items()}
 
 
-def validate_located(raw: Raw, today: dt.date | None = None) -> dict[str, list[tuple[int, tuple]]]:
-    """The same rows, each with its spreadsheet row number (what a check across files names)."""
+def check(raw: Raw, today: dt.date | None = None) -> dict[str, Parsed]:
+    """Every sheet's values, by sheet name, once every cell and every rule is checked;
+    LoadRejected lists every problem."""
     today = today or dt.date.today()
     if all(pc.all(blank(cells)).as_py() for sheet_cells in raw.values() for cells in _columns(sheet_cells)):
         raise LoadRejected([Problem("err_empty_file")])
@@ -435,7 +468,4 @@ def validate_located(raw: Raw, today: dt.date | None = None) -> dict[str, list[t
     _cross_checks(parsed, problems)
     if problems:
         raise LoadRejected(sorted(problems, key=_reading_order))
-    # Sheet by sheet, each sheet's columns let go as soon as its rows are made (a province's
-    # values are hundreds of megabytes).
-    return {name: p.rows() for name, p in ((name, parsed.pop(name)) for name in list(parsed))}
-
+    return parsed

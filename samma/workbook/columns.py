@@ -30,11 +30,20 @@ _AS_TYPED = {
 }
 
 
+# How each kind is held once read (a yes/no drop-down as a boolean).
+_ARROW_TYPE = {"text": pa.string(), "code": pa.string(), "choice": pa.string(), "int": pa.int64(),
+               "number": pa.float64(), "date": pa.date32()}
+
+
+def arrow_type(column: Column) -> pa.DataType:
+    return pa.bool_() if column.choices == "yes_no" else _ARROW_TYPE[column.kind]
+
+
 @dataclass(frozen=True)
 class Cells:
-    """One column's values (None where empty) and, by position, what was wrong with a cell:
-    (message key, its parameters)."""
-    values: list
+    """One column's values, typed (null where empty) and, by position, what was wrong with a
+    cell: (message key, its parameters)."""
+    values: pa.Array
     bad: dict[int, tuple[str, dict]]
 
 
@@ -68,12 +77,18 @@ def read_column(column: Column, cells: pa.Array | Sequence, empty: pa.BooleanArr
     if isinstance(cells, pa.Array):
         read, fast = _read_as_typed(column, cells)
         fast = pc.fill_null(fast, False)
-        values = pc.if_else(fast, read, None).to_pylist()
+        at_once = pc.if_else(fast, read, pa.scalar(None, arrow_type(column)))
         one_by_one = pc.indices_nonzero(pc.invert(pc.or_(fast, empty))).to_pylist()
     else:
-        values = [None] * len(cells)
+        at_once = pa.nulls(len(cells), arrow_type(column))
         one_by_one = pc.indices_nonzero(pc.invert(empty)).to_pylist()
     bad: dict[int, tuple[str, dict]] = {}
+    if isinstance(cells, pa.Array):
+        for i in _breaking_limits(column, read, fast, today):
+            bad[i] = cell_rules(column, at_once[i].as_py(), today)[0]
+    if not one_by_one:         # most columns: no Python object made for any of its cells
+        return Cells(at_once, bad)
+    values = at_once.to_pylist()
     for i in one_by_one:
         try:
             values[i] = parse_cell(column, cell_at(cells, i))
@@ -82,10 +97,7 @@ def read_column(column: Column, cells: pa.Array | Sequence, empty: pa.BooleanArr
             continue
         if found := cell_rules(column, values[i], today):
             bad[i] = found[0]
-    if isinstance(cells, pa.Array):
-        for i in _breaking_limits(column, read, fast, today):
-            bad.setdefault(i, cell_rules(column, values[i], today)[0])
-    return Cells(values, bad)
+    return Cells(pa.array(values, arrow_type(column)), bad)
 
 
 def _read_as_typed(column: Column, cells: pa.Array) -> tuple[pa.Array, pa.Array]:

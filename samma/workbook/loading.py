@@ -22,7 +22,7 @@ import pyarrow.csv as pa_csv
 
 from samma import db, queries
 from samma.i18n import t_plain
-from samma.workbook.checks import LoadRejected, Problem, Raw, absent_parts, validate_located
+from samma.workbook.checks import LoadRejected, Problem, Raw, absent_parts, check
 from samma.workbook.merge import combine
 
 
@@ -142,19 +142,20 @@ def _load(named: list[tuple[str, str, Callable[[], Raw]]], db_path: Path, today:
     """Each file read and checked on its own (all of them, every problem named by its file, when
     there are several), then together (merge.combine), then written: nothing is written unless
     every file passes. Each network is recorded with the name of the file it came from."""
-    located, problems, absent, sources = [], [], [], []
+    checked, problems, absent, sources = [], [], [], []
     for file, source, read in named:
         try:
             raw = read()
             absent += absence_note(raw)
-            located.append((file, validate_located(raw, today)))
+            checked.append((file, check(raw, today)))
             del raw             # the cells as read, let go before the next file is read
-            sources += [(values[0], source) for _, values in located[-1][1]["network"]]
+            sources += [(code, source) for code in checked[-1][1]["network"].columns["code"].to_pylist()]
         except LoadRejected as rejected:
             problems += [replace(p, file=file) for p in rejected.problems]
     if problems:
         raise LoadRejected(problems)
-    tables, notes = combine(located)
+    tables, notes = combine(checked)
+    del checked
     name_th, name_en, as_of, approximate = tables.pop("dataset")[0]
     loaded_at = dt.datetime.now().replace(microsecond=0)
 

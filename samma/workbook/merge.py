@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pyarrow as pa
+
 from samma.i18n import t_plain
-from samma.workbook.checks import LoadRejected, Problem, as_said
+from samma.workbook.checks import LoadRejected, Parsed, Problem, as_said
 from samma.workbook.sheets import SHEETS
 
 # Rows every network's workbook may hold, the same in each.
@@ -26,25 +28,35 @@ NUMBERED = tuple(s.name for s in SHEETS if s.key == ("id",))
 Located = dict[str, list[tuple[int, tuple]]]
 
 
-def combine(sources: list[tuple[str, Located]]) -> tuple[dict[str, list[tuple]], list[tuple[str, str]]]:
-    """The rows of every table, for one database, from several files' checked rows (in order):
-    shared rows once, numbers moved where they clash; and notes, (Thai, English), of what was
-    moved. LoadRejected locates every conflict and every duplicate code in both files."""
+def located_rows(checked: dict[str, Parsed]) -> Located:
+    return {name: p.rows() for name, p in checked.items()}
+
+
+def combine(sources: list[tuple[str, dict[str, Parsed]]]) \
+        -> tuple[dict[str, list[tuple] | pa.Table], list[tuple[str, str]]]:
+    """The rows of every table, for one database, from several files' checked sheets (in
+    order): shared rows once, numbers moved where they clash; and notes, (Thai, English), of
+    what was moved. LoadRejected locates every conflict and every duplicate code in both files.
+    One file's sheets are its tables as they are, in Arrow."""
+    if len(sources) == 1:
+        tables = {name: p.table() for name, p in sources[0][1].items()}
+        tables["dataset"] = [values for _, values in sources[0][1]["dataset"].rows()]
+        return tables, []
     tables: dict[str, list[tuple]] = {s.name: [] for s in SHEETS}
     seen: dict[str, dict[tuple, tuple[str, int, tuple]]] = {s.name: {} for s in SHEETS}
     problems: list[Problem] = []
     notes: list[tuple[str, str]] = []
-    for file, located in sources:
+    for file, checked in sources:
         def shift(name: str, ids: set) -> int | None:
             taken = {key[0] for key in seen[name]}
             return max(taken) if taken & ids else None
-        located = renumbered(file, located, shift, notes)
+        rows = renumbered(file, located_rows(checked), shift, notes)
         for sheet in SHEETS:
             if sheet.name == "dataset":
-                tables["dataset"] += [values for _, values in located["dataset"]]
+                tables["dataset"] += [values for _, values in rows["dataset"]]
                 continue
             positions = [i for i, c in enumerate(sheet.columns) if c.key in sheet.key]
-            for row, values in located.get(sheet.name, []):
+            for row, values in rows.get(sheet.name, []):
                 if not positions:
                     tables[sheet.name].append(values)
                     continue

@@ -14,9 +14,9 @@ import duckdb
 import pandas as pd
 
 from samma import db, queries
-from samma.workbook.checks import LoadRejected, Problem, as_said, validate_located
+from samma.workbook.checks import LoadRejected, Problem, as_said, check
 from samma.workbook.loading import Loaded, Replaced, absence_note, read_source
-from samma.workbook.merge import NUMBERED, SHARED, Located, renumbered
+from samma.workbook.merge import NUMBERED, SHARED, Located, located_rows, renumbered
 from samma.workbook.sheets import SHEETS
 
 # Which rows an update replaces, as SQL over the row `t` of a table in schema `live`: those of the
@@ -101,7 +101,7 @@ def update(source: Path, db_path: Path, today: dt.date | None = None) -> Loaded:
     if version != db.SCHEMA_VERSION:
         raise LoadRejected([Problem("err_update_version", params={"version": version})])
     raw = read_source(source)
-    located = validate_located(raw, today)
+    located = located_rows(check(raw, today))
     covered = sorted({values[0] for _, values in located["subdistrict"]})
     if not covered:
         raise LoadRejected([Problem("err_update_no_area", "subdistrict")])

@@ -82,6 +82,8 @@ CASES = {
     "position outside Thailand": (_set("village", "F2", 98.9), ("err_above", "village", 2, "lat")),
     "due before start": (_set("plan_target", "F2", "1/1/2568"),
                          ("err_due_before_start", "plan_target", 2, "due")),
+    "a target for an area the workbook does not hold": (_set("plan_target", "C2", "50199999"),
+                                                         ("err_area_code", "plan_target", 2, "area_code")),
     "two dataset rows": (lambda wb: wb["dataset"].append(["x", "x", "2025-01-01", "yes"]),
                          ("err_one_dataset_row", "dataset", None, None)),
     # The fund's owner and kinds of entry, the matching schemes and the loan register.
@@ -125,6 +127,15 @@ CASES = {
     "repaid more than was lent": (_set("loan_repayment", "D2", 3_000.01),
                                   ("err_repaid_more_than_lent", "loan_repayment", 2, "principal_baht")),
 }
+
+
+def test_a_cell_already_reported_is_not_said_again_by_a_rule_across_cells(tmp_path, live):
+    """Row 7 of the ledger is the administration's spending, with what it paid for: its kind of
+    entry unreadable is said once, not again as "a purpose without spending"."""
+    wb = _template()
+    _set("fund_entry", "E7", "gift")(wb)
+    problems = _rejected(_save(wb, tmp_path), live)
+    assert [(p.key, p.sheet, p.row, p.value) for p in problems] == [("err_not_choice", "fund_entry", 7, "gift")]
 
 
 @pytest.mark.parametrize("case", CASES)

@@ -8,18 +8,15 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
-import math
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from samma import domain
-from samma.funds import EXACT_BAHT
-from samma.i18n import date, t_plain
+from samma.i18n import t_plain
 from samma.workbook.columns import arrow_type, as_column, blank, cell_at, read_column
-from samma.workbook.sheets import SHEET, SHEETS, Column, Sheet, choice_label
+from samma.workbook.rules import cross_checks
+from samma.workbook.sheets import SHEET, SHEETS, Column, Sheet
 from samma.workbook.typed import clean_text
 
 
@@ -109,31 +106,40 @@ class Parsed:
     failed: dict[str, set[int]] = field(default_factory=dict)
     broken: bool = False    # missing, or missing columns: its codes are unknown, not absent
 
-    def values(self, key: str) -> list:
-        """A column's values as Python's, _FAILED where its cell was already reported."""
-        values = self.columns[key].to_pylist()
-        for i in self.failed.get(key, ()):
-            values[i] = _FAILED
-        return values
-
-    def rows_of(self, *keys: str) -> Iterator[tuple]:
-        """(row number, the row's value in each of `keys`), row by row."""
-        return zip(self.numbers, *(self.values(k) for k in keys)) if self.numbers else iter(())
-
-    def keys(self, column: str) -> set:
-        return set(self.values(column)) - {None, _FAILED} if column in self.columns else set()
-
     def rows(self) -> list[tuple[int, tuple]]:
         """Each row's number and its values in the table's column order (what is written)."""
         if not self.numbers:
             return []
-        return list(zip(self.numbers, zip(*(self.values(c.key) for c in self.sheet.columns))))
+        return list(zip(self.numbers, zip(*(self.columns[c.key].to_pylist() for c in self.sheet.columns))))
 
     def table(self) -> pa.Table:
         """The rows as they are written: the table's columns in its order, typed."""
         return pa.table([self.columns[c.key] for c in self.sheet.columns] if self.numbers else
                         [pa.array([], arrow_type(c)) for c in self.sheet.columns],
                         names=[c.key for c in self.sheet.columns])
+
+    def staged(self) -> pa.Table:
+        """The rows as the rules across cells read them (samma/workbook/rules.py): the
+        spreadsheet's row number, the values (a cell already reported as NULL), and the keys of
+        the row's reported cells (`failed`)."""
+        table = self.table()
+        failed: dict[int, list[str]] = {}
+        for key, positions in self.failed.items():
+            at = table.schema.get_field_index(key)
+            table = table.set_column(at, key, pc.if_else(_marks(positions, table.num_rows),
+                                                         pa.scalar(None, table.field(key).type), table[key]))
+            for i in positions:
+                failed.setdefault(i, []).append(key)
+        reported = pa.array([failed.get(i) for i in range(table.num_rows)] if failed else
+                            [None] * table.num_rows, pa.list_(pa.string()))
+        return table.append_column("row", pa.array(self.numbers, pa.int64())).append_column("failed", reported)
+
+
+def _marks(positions: set[int], length: int) -> pa.BooleanArray:
+    marked = [False] * length
+    for i in positions:
+        marked[i] = True
+    return pa.array(marked, pa.bool_())
 
 
 def _parse_sheet(sheet: Sheet, sheet_cells: list, problems: list[Problem], today: dt.date) -> Parsed:
@@ -190,226 +196,16 @@ def _at(sheet: Sheet, row: int, column: Column, cell: object) -> dict:
     return dict(sheet=sheet.name, row=row, column=column.header, value=clean_text(cell) or "")
 
 
-_FAILED = object()    # a cell already reported: later checks skip it rather than report it twice
-
-
-def _ok(*values: object) -> bool:
-    return all(v is not None and v is not _FAILED for v in values)
-
-
-def _has_duplicates(p: Parsed) -> bool:
-    """Whether two rows of the sheet have the same key (or one of them a cell already reported)."""
-    keys = pa.table([p.columns[k] for k in p.sheet.key], names=list(p.sheet.key))
-    return keys.group_by(list(p.sheet.key)).aggregate([]).num_rows < keys.num_rows
-
-
-def _all_known(p: Parsed, key: str, target: Parsed) -> bool:
-    """Whether every code in the column is one the sheet it refers to holds (a reported cell on
-    either side, or an empty target, leaves it to the rows to say)."""
-    codes = target.columns.get(target.sheet.columns[0].key)
-    if codes is None or target.sheet.columns[0].key in target.failed:
-        return False
-    return pc.all(pc.is_in(pc.drop_null(p.columns[key]), value_set=codes), min_count=0).as_py()
-
-
-def _cross_checks(parsed: dict[str, Parsed], problems: list[Problem]) -> None:
+def _across_cells(parsed: dict[str, Parsed], problems: list[Problem]) -> None:
     """What a single cell cannot tell: duplicates, codes that exist, rows that must agree."""
     def report(sheet: Sheet, row: int, column: str, value: object, key: str, **params):
         problems.append(Problem(key, sheet.name, row, sheet.column(column).header if column else "",
                                 as_said(value), params))
 
-    for p in parsed.values():
-        sheet = p.sheet
-        if not p.numbers:
-            continue
-        # Most sheets have no duplicate and no unknown code: Arrow says so for the whole column,
-        # and only then are the rows gone through to say where.
-        if sheet.key and _has_duplicates(p):
-            first_seen: dict[tuple, int] = {}
-            for row, *key in p.rows_of(*sheet.key):
-                key = tuple(key)
-                if not _ok(*key):
-                    continue
-                if key in first_seen:
-                    report(sheet, row, sheet.key[-1], " · ".join(map(str, key)), "err_duplicate",
-                           first=first_seen[key])
-                else:
-                    first_seen[key] = row
-        for column in sheet.columns:
-            target = parsed.get(column.ref)
-            if target is None or target.broken or _all_known(p, column.key, target):
-                continue
-            known = target.keys(target.sheet.columns[0].key) | {None, _FAILED}
-            for row, value in p.rows_of(column.key):
-                if value not in known:
-                    report(sheet, row, column.key, value, "err_unknown_code", ref=column.ref)
-
-    def prefix(sheet_name: str, column: str, parent: str):
-        for row, code, parent_code in parsed[sheet_name].rows_of("code", column):
-            if _ok(code, parent_code) and not code.startswith(parent_code):
-                report(parsed[sheet_name].sheet, row, "code", code, "err_prefix", parent=parent_code,
-                       parent_column=parsed[sheet_name].sheet.column(column).header)
-
-    prefix("district", "province_code", "province")
-    prefix("subdistrict", "district_code", "district")
-    village = parsed["village"]
-    for row, code, sub, moo in village.rows_of("code", "subdistrict_code", "moo"):
-        if _ok(code, sub, moo) and code != f"{sub}{moo:02d}":
-            report(village.sheet, row, "code", code, "err_village_code", expected=f"{sub}{moo:02d}")
-
-    broken = {name for name, p in parsed.items() if p.broken}
-    owners = {"group": parsed["occupation_group"].keys("code"), "network": parsed["network"].keys("code")}
-    milestone = parsed["milestone"]
-    for row, kind, code in milestone.rows_of("owner_kind", "owner_code"):
-        if _ok(kind, code) and code not in owners[kind] and not {"occupation_group", "network"} & broken:
-            report(milestone.sheet, row, "owner_code", code, "err_unknown_code",
-                   ref="occupation_group" if kind == "group" else "network")
-
-    contribution = parsed["contribution"]
-    for row, source, partner, to_network, to_group in contribution.rows_of(
-            "source", "partner_code", "network_code", "group_code"):
-        if _ok(source) and partner is not _FAILED and (source == "partner") != (partner is not None):
-            report(contribution.sheet, row, "partner_code", partner, "err_partner_source")
-        if _FAILED not in (to_network, to_group) and (to_network is None) == (to_group is None):
-            report(contribution.sheet, row, "group_code", to_group, "err_one_recipient")
-
-    _fund_checks(parsed, report)
-    _coordination_checks(parsed, report)
-
-    areas = parsed["subdistrict"].keys("code") | village.keys("code")
-    plan = parsed["plan_target"]
-    for row, area, start, due in plan.rows_of("area_code", "plan_start", "due"):
-        if _ok(area) and area not in areas and not {"subdistrict", "village"} & broken:
-            report(plan.sheet, row, "area_code", area, "err_area_code")
-        if _ok(start, due) and due < start:
-            report(plan.sheet, row, "due", due, "err_due_before_start")
-
+    cross_checks({name: (p.sheet, p.staged(), p.broken) for name, p in parsed.items()}, report)
     rows = len(parsed["dataset"].numbers)
-    if rows != 1 and "dataset" not in broken:
+    if rows != 1 and not parsed["dataset"].broken:
         problems.append(Problem("err_one_dataset_row", "dataset", params={"n": rows}))
-    _income_checks(parsed, problems)
-
-
-# --- income surveys: what one row cannot tell -----------------------------------------------
-
-def _income_checks(parsed: dict[str, Parsed], problems: list[Problem]) -> None:
-    """A baseline is taken on the day the household joins or at most a year before it, one per
-    household; a follow-up after the household joined (so after its baseline too); the
-    household's total income is not below what it earns from the occupation alone."""
-    surveys, households = parsed["income_survey"], parsed["household"]
-
-    def report(row: int, column: str, value: object, key: str, **params) -> None:
-        problems.append(Problem(key, surveys.sheet.name, row, surveys.sheet.column(column).header,
-                                as_said(value), params))
-
-    def dated(**days: dt.date) -> dict:
-        """The days a message names, in each language's way of writing them."""
-        return {name: {lang: date(day, lang) for lang in ("th", "en")} for name, day in days.items()}
-
-    joined = {} if households.broken else {
-        code: day for _, code, day in households.rows_of("code", "joined") if _ok(code, day)}
-    baselines: dict[str, int] = {}
-    for row, code, day, kind, occupation, total in surveys.rows_of(
-            "household_code", "surveyed", "kind", "occupation_income_baht", "household_income_baht"):
-        if _ok(code, kind) and kind == "baseline":
-            if code in baselines:
-                report(row, "kind", choice_label("survey_kind", kind), "err_second_baseline",
-                       first=baselines[code])
-            else:
-                baselines[code] = row
-        if _ok(occupation, total) and total < occupation:
-            report(row, "household_income_baht", f"{total:,.0f}", "err_total_below_occupation")
-        if not _ok(code, day, kind) or code not in joined:
-            continue
-        if kind == "baseline" and day > joined[code]:
-            report(row, "surveyed", day, "err_baseline_after_joining", **dated(joined=joined[code]))
-        elif kind == "baseline" and (joined[code] - day).days > domain.BASELINE_MAX_DAYS_BEFORE_JOINING:
-            report(row, "surveyed", day, "err_baseline_too_early",
-                   days=domain.BASELINE_MAX_DAYS_BEFORE_JOINING, **dated(joined=joined[code]))
-        elif kind == "follow_up" and day <= joined[code]:
-            report(row, "surveyed", day, "err_follow_up_before_joining", **dated(joined=joined[code]))
-
-
-def _fund_checks(parsed: dict[str, Parsed], report) -> None:
-    """The fund ledger's owner and kinds of entry, scheme members, and the loan register: a loan
-    due before it was lent, repaid before it was lent or beyond what was lent."""
-    def one_owner(name: str) -> None:
-        p = parsed[name]
-        for row, network, group in p.rows_of("network_code", "group_code"):
-            if _FAILED not in (network, group) and (network is None) == (group is None):
-                report(p.sheet, row, "group_code", group, "err_one_owner")
-
-    for name in ("fund_entry", "scheme_member", "loan"):
-        one_owner(name)
-
-    ledger = parsed["fund_entry"]
-    for row, entry, bucket, purpose, to_group, network in ledger.rows_of(
-            "entry", "bucket", "purpose", "to_group_code", "network_code"):
-        if entry is not _FAILED and purpose is not _FAILED and (entry == "spent") != (purpose is not None):
-            report(ledger.sheet, row, "purpose", purpose, "err_spent_purpose")
-        if entry == "spent" and _ok(bucket) and bucket != "admin":
-            report(ledger.sheet, row, "bucket", bucket, "err_spent_admin")
-        if entry is not _FAILED and to_group is not _FAILED and \
-                (entry == "passed_on") != (to_group is not None):
-            report(ledger.sheet, row, "to_group_code", to_group, "err_passed_on_group")
-        if entry == "passed_on" and (network is None or (_ok(bucket) and bucket != "revolving")):
-            report(ledger.sheet, row, "network_code", network, "err_passed_on_network")
-
-    members = parsed["scheme_member"]
-    first_seen: dict[tuple, int] = {}
-    for row, *member in members.rows_of("network_code", "group_code"):
-        member = tuple(member)
-        if _FAILED in member or member == (None, None):
-            continue
-        if member in first_seen:
-            report(members.sheet, row, "group_code" if member[1] else "network_code",
-                   member[1] or member[0], "err_duplicate", first=first_seen[member])
-        else:
-            first_seen[member] = row
-
-    loans = parsed["loan"]
-    lent_on: dict[str, tuple[dt.date, float]] = {}
-    for row, code, lent, due, amount in loans.rows_of("code", "lent", "due", "amount_baht"):
-        if _ok(lent, due) and due < lent:
-            report(loans.sheet, row, "due", due, "err_due_before_lent")
-        if _ok(code, lent, amount):
-            lent_on[code] = (lent, amount)
-    repayments = parsed["loan_repayment"]
-    back: dict[str, float] = {}
-    for row, code, day, principal, written_off in repayments.rows_of(
-            "loan_code", "date", "principal_baht", "written_off_baht"):
-        if not _ok(code) or code not in lent_on:
-            continue
-        lent, amount = lent_on[code]
-        if _ok(day) and day < lent:
-            report(repayments.sheet, row, "date", day, "err_repaid_before_lent", lent=lent)
-        settled = [principal, written_off]
-        if _FAILED in settled:
-            continue
-        back[code] = back.get(code, 0.0) + sum(v or 0.0 for v in settled)
-        if back[code] > amount + EXACT_BAHT:
-            report(repayments.sheet, row, "principal_baht", principal,
-                   "err_repaid_more_than_lent", amount=f"{amount:,.2f}")
-            back[code] = -math.inf       # said once per loan
-
-
-def _coordination_checks(parsed: dict[str, Parsed], report) -> None:
-    """A pledge promises something (more than zero) due on or after the day it was promised; an
-    action a partner owns names the partner (the committee's names none); a done action says when
-    it was done, and only a done one."""
-    pledges = parsed["pledge"]
-    for row, amount, made, due in pledges.rows_of("amount", "made", "due"):
-        if _ok(amount) and amount <= 0:
-            report(pledges.sheet, row, "amount", f"{amount:g}", "err_not_positive")
-        if _ok(made, due) and due < made:
-            report(pledges.sheet, row, "due", due, "err_due_before_made")
-    actions = parsed["action"]
-    for row, owner, partner, status, done_on in actions.rows_of(
-            "owner_kind", "partner_code", "status", "done_on"):
-        if _ok(owner) and partner is not _FAILED and (owner == "partner") != (partner is not None):
-            report(actions.sheet, row, "partner_code", partner, "err_action_partner")
-        if _ok(status) and done_on is not _FAILED and (status == "done") != (done_on is not None):
-            report(actions.sheet, row, "done_on", done_on, "err_done_on")
 
 
 def absent_parts(raw: Raw) -> tuple[list[Sheet], list[tuple[Sheet, Column]]]:
@@ -465,7 +261,7 @@ def check(raw: Raw, today: dt.date | None = None) -> dict[str, Parsed]:
             parsed[sheet.name] = Parsed(sheet, broken=True)
         else:
             parsed[sheet.name] = _parse_sheet(sheet, rows, problems, today)
-    _cross_checks(parsed, problems)
+    _across_cells(parsed, problems)
     if problems:
         raise LoadRejected(sorted(problems, key=_reading_order))
     return parsed

@@ -33,7 +33,7 @@ import os
 import sys
 from pathlib import Path
 
-from samma import db, sample, snapshot, workbook
+from samma import db, sample, workbook
 from samma.i18n import DEFAULT_LANG, LANGS, t, t_plain
 
 
@@ -139,6 +139,8 @@ def _snapshot(target: Path, lang: str, path: Path) -> int:
     if not (target.parent.is_dir() and os.access(target.parent, os.W_OK)):
         print(f"cannot write {target}: its folder does not exist or is not writable", file=sys.stderr)
         return 1
+    from samma import snapshot  # Altair and the charts: only this command needs them
+
     try:
         with db.one_version(path):
             text = snapshot.build(lang)

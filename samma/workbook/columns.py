@@ -128,7 +128,7 @@ def _read_as_typed(column: Column, cells: pa.Array) -> tuple[pa.Array, pa.Array]
     days = pc.cast(pc.strptime(pc.if_else(in_range, text, None), format="%Y-%m-%d", unit="s",
                                error_is_null=True), pa.date32())
     # strptime rolls 30 February over into March; a day that does not exist is not read here.
-    exists = pc.equal(pc.strftime(days, format="%Y-%m-%d"), text)
+    exists = pc.equal(pc.day(days), pc.cast(pc.utf8_slice_codeunits(text, 8, 10), pa.int64()))
     return pc.if_else(exists, days, None), pc.fill_null(exists, False)
 
 

@@ -64,8 +64,9 @@ def partner_totals(totals: pd.DataFrame, lang: str) -> pd.DataFrame:
                         index=pd.Index(totals[f"short_{lang}"], name=t("col_partner", lang)))
 
 
-# A figure in a box (ui.boxes): its label, its value, and the help behind it (or None).
-Box = tuple[str, str, str | None]
+# A figure in a box (ui.boxes): its label, its value, the help behind it (or None), and, in a
+# box that has one, a line under the value.
+Box = tuple[str, str, str | None] | tuple[str, str, str | None, str]
 
 
 def kind_totals(totals: pd.DataFrame, lang: str) -> dict[str, str]:
@@ -81,15 +82,17 @@ def revolving_boxes(now, lang: str) -> list[Box]:
             (t("revolving_on_loan", lang), baht(now.on_loan, lang), None)]
 
 
-# A verdict in words (ui.notices): how it is drawn ("success", "info" or "error"), the words, the icon.
+# A verdict in words (ui.notices): how it is drawn ("success", "info", "warning" or "error"), the
+# words, the icon.
 Notice = tuple[str, str, str]
 OK, WRONG = ":material/check_circle:", ":material/error:"
 
 
 def revolving_verdict(now, lang: str) -> Notice:
-    """How far the revolving funds' capital is below or above its floor."""
-    headroom = now.capital - now.floor
-    if funds.capital_lost(now.capital, now.floor):
+    """How far a revolving fund's capital is below or above its floor: `now` holds both, as the
+    latest month of queries.revolving_fund_by_month or a network's queries.network_detail."""
+    headroom = now["capital"] - now["floor"]
+    if funds.capital_lost(now["capital"], now["floor"]):
         return "error", t("revolving_below_floor", lang, gap=baht(-headroom, lang)), WRONG
     return "success", t("revolving_above_floor", lang, gap=baht(headroom, lang)), OK
 
@@ -215,6 +218,58 @@ def overdue_funds(funds: pd.DataFrame, lang: str) -> pd.DataFrame:
 def k_name(k, lang: str) -> str:
     """One of the 5 K by name; none (empty, or NaN in a frame) is a dash."""
     return t(f"k_{k}", lang) if isinstance(k, str) else "–"
+
+
+def five_k_boxes(five_k: pd.DataFrame, lang: str) -> list[Box]:
+    """Each of a network's 5 K (queries.network_detail's five_k) with the day it was reached, or
+    not yet."""
+    return [(k_name(k, lang), date(reached.date(), lang) if reached else t("k_not_yet", lang), None)
+            for k, reached in zip(five_k["k"], five_k["reached"])]
+
+
+def five_k_verdict(n: dict, lang: str) -> Notice:
+    """Whether a network (queries.network_detail) has all its 5 K, or how many and which is next."""
+    if not isinstance(n["next_k"], str):
+        return "success", t("network_5k_all", lang), OK
+    return ("warning", t("network_5k_next", lang, n=number(n["ks"]), k=k_name(n["next_k"], lang)),
+            ":material/pending:")
+
+
+def committee_boxes(seats: pd.DataFrame, lang: str) -> list[Box]:
+    """A network's committee (queries.network_detail's committee): seats by role, never names."""
+    return [(t(f"role_{role}", lang), t("n_people", lang, n=number(n)), None)
+            for role, n in zip(seats["role"], seats["seats"])]
+
+
+def network_fund_boxes(n: dict, lang: str) -> list[Box]:
+    """A network's revolving fund (queries.network_detail): paid in, passed on to its groups, its
+    capital (the floor behind it) and what is on loan."""
+    return [(t("fund_paid_in", lang), baht(n["revolving_paid_in"], lang), None),
+            (t("fund_passed_on", lang), baht(n["passed_on"], lang), None),
+            (t("fund_capital", lang), baht(n["capital"], lang),
+             t("fund_capital_help", lang, floor=baht(n["floor"], lang))),
+            (t("fund_on_loan", lang), baht(n["on_loan"], lang), None)]
+
+
+def network_loans(n: dict, lang: str) -> str:
+    """A network fund's loans (queries.network_detail) in a line: how many, and those overdue."""
+    overdue = (t("loans_overdue_value", lang, n=number(n["overdue_loans"]), amount=baht(n["overdue_baht"], lang))
+               if n["overdue_loans"] else "–")
+    return t("network_loans", lang, n=number(n["loans"]), overdue=overdue)
+
+
+def admin_boxes(n: dict, lang: str) -> list[Box]:
+    """A network fund's administration part (queries.network_detail): received, spent, left."""
+    return [(t("admin_paid_in", lang), baht(n["admin_paid_in"], lang), None),
+            (t("admin_spent", lang), baht(n["admin_spent"], lang), None),
+            (t("admin_left", lang), baht(n["admin_left"], lang), None)]
+
+
+def admin_notices(n: dict, lang: str) -> list[Notice]:
+    """More of the administration part spent than received, by how much; else nothing to say."""
+    if n["admin_left"] < -funds.EXACT_BAHT:
+        return [("error", t("admin_overspent", lang, gap=baht(-n["admin_left"], lang)), WRONG)]
+    return []
 
 
 def networks(rows: pd.DataFrame, lang: str) -> pd.DataFrame:

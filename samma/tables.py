@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from samma import coordination, funds, plan
-from samma.i18n import LANGS, baht, date, number, t, t_plain
+from samma.i18n import LANGS, baht, date, escape, number, pick, t, t_plain
 
 
 def names(frame: pd.DataFrame, field: str, lang: str) -> dict[str, str]:
@@ -17,7 +17,46 @@ def names(frame: pd.DataFrame, field: str, lang: str) -> dict[str, str]:
     return dict(zip(frame["code"], frame[f"{field}_{lang}"]))
 
 
+# A figure in a box (ui.boxes): its label, its value, the help behind it (or None), and, in a
+# box that has one, a line under the value.
+Box = tuple[str, str, str | None] | tuple[str, str, str | None, str]
+
+
 # --- market ---------------------------------------------------------------------------------
+
+def market_boxes(events: pd.DataFrame, selling: dict, lang: str,
+                 by_product: pd.DataFrame | None = None) -> list[Box]:
+    """The events (queries.market_events) and their sales in figures: how many were held, what
+    sold, how many groups sold (queries.selling_counts); given the products' sales
+    (queries.sales_by_product), the best seller too, its sales under its name."""
+    shown = [(t("market_events_n", lang), number(len(events)), None),
+             (t("market_sales_total", lang), baht(events["sales_baht"].sum(), lang), None),
+             (t("market_groups_selling", lang), number(selling["groups"]), None)]
+    if by_product is not None and len(by_product):
+        best = by_product.iloc[0]
+        shown.append((t("market_best_product", lang), escape(pick(best, "name", lang)), None,
+                      baht(best["sales_baht"], lang)))
+    return shown
+
+
+def event_boxes(sold: pd.DataFrame, lang: str) -> list[Box]:
+    """One event's sales (queries.event_sales) in figures: baht, groups that sold, products."""
+    return [(t("event_sales", lang), baht(sold["sales_baht"].sum(), lang), None),
+            (t("event_groups", lang), number(sold["group_code"].nunique()), None),
+            (t("event_products", lang), number(len(sold)), None)]
+
+
+def recent_events(events: pd.DataFrame, chosen: str, rows: int) -> pd.DataFrame:
+    """The latest `rows` events (queries.market_events, oldest first) and the one `chosen`, which
+    a link may name from before them."""
+    return events[(events.index >= len(events) - rows) | (events["code"] == chosen)]
+
+
+def event_where(events: pd.DataFrame, code: str, lang: str) -> str:
+    """Where the event `code` (one of queries.market_events) was held and who organised it."""
+    event = events.set_index("code").loc[code]
+    return t("event_caption", lang, place=pick(event, "place", lang), organiser=pick(event, "organiser", lang))
+
 
 def event_list(events: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The events (queries.market_events): date, name, place, organiser, groups, sales."""
@@ -53,6 +92,14 @@ def run_by(partners: pd.DataFrame, kind: str, lang: str) -> str:
     return t_plain("run_by", lang, partners=", ".join(ran))
 
 
+def before_after_by_kind(effect: pd.DataFrame, partners: pd.DataFrame, lang: str) -> dict[str, pd.DataFrame]:
+    """Sales before and after the partners' trainings (queries.sales_before_after_training) kind
+    by kind, in the order they come: each kind's heading (its name, and under it who ran it,
+    queries.training_partners) and its rows."""
+    return {f"**{t(f'kind_{kind}', lang)}**  \n" + escape(run_by(partners, kind, lang)): effect[effect["kind"] == kind]
+            for kind in dict.fromkeys(effect["kind"])}
+
+
 # --- funds ----------------------------------------------------------------------------------
 
 def partner_totals(totals: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -62,11 +109,6 @@ def partner_totals(totals: pd.DataFrame, lang: str) -> pd.DataFrame:
                          t("col_in_kind", lang): totals["in_kind"].to_numpy(),
                          t("col_in_kind_days", lang): totals["in_kind_days"].to_numpy()},
                         index=pd.Index(totals[f"short_{lang}"], name=t("col_partner", lang)))
-
-
-# A figure in a box (ui.boxes): its label, its value, the help behind it (or None), and, in a
-# box that has one, a line under the value.
-Box = tuple[str, str, str | None] | tuple[str, str, str | None, str]
 
 
 def kind_totals(totals: pd.DataFrame, lang: str) -> dict[str, str]:

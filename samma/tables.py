@@ -231,6 +231,54 @@ def load_warnings(warnings: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame({t("data_warning", lang): list(warnings[f"message_{lang}"])})
 
 
+# --- what if -------------------------------------------------------------------------------
+
+def whatif_link_notices(notices: list[funds.Notice], sliders: tuple[funds.SliderSpec, ...],
+                        lang: str) -> list[Notice]:
+    """Each value of a link the What-if could not use as written (funds.parse_params), in words:
+    the value as given, cut short (anyone can write a link; `t` escapes it), and the value used,
+    written as its slider (`sliders`) holds it."""
+    whole = {spec.param: spec.whole for spec in sliders}
+    return [("warning", t(f"wi_notice_{n.problem}", lang, param=n.param, raw=n.raw[:24],
+                          used=number(n.used, 0 if whole[n.param] else 1)), ":material/link_off:")
+            for n in notices]
+
+
+def whatif_answer(p: funds.Projection, lang: str) -> list[str]:
+    """A scenario's answer in words (funds.project): what the members raise, the grant to ask for,
+    the fund at the match and after one and three years; and what the partners' budget lacks."""
+    said = [t("wi_answer", lang, members=number(p.members), raised=baht(p.raised, lang),
+              grant=baht(p.grant, lang), admin=baht(p.admin, lang), fund0=baht(p.fund_at_match, lang),
+              year1=baht(p.at("year1"), lang), year3=baht(p.at("year3"), lang))]
+    if p.shortfall > 0:
+        said.append(t("wi_answer_shortfall", lang, shortfall=baht(p.shortfall, lang), asked=baht(p.asked, lang)))
+    return said
+
+
+def whatif_notices(p: funds.Projection, lang: str) -> list[Notice]:
+    """A scenario whose fund falls below what was paid in: by how much at three years."""
+    if not p.loses_capital:
+        return []
+    return [("error", t("wi_warning_loss", lang, year3=baht(p.at("year3"), lang), paid=baht(p.paid_in[-1], lang)),
+             ":material/trending_down:")]
+
+
+def whatif_boxes(p: funds.Projection, lang: str) -> list[Box]:
+    """A scenario's figures (funds.project): members, what they raise, the grant, what the
+    partners' budget lacks, the administration part and the fund at the match."""
+    return [(t("wi_members", lang), t("wi_members_value", lang, n=number(p.members)), None),
+            (t("wi_raised", lang), baht(p.raised, lang), None),
+            (t("wi_grant", lang), baht(p.grant, lang), None),
+            (t("wi_shortfall", lang), baht(p.shortfall, lang), None),
+            (t("wi_admin_out", lang), baht(p.admin, lang), None),
+            (t("wi_fund0", lang), baht(p.fund_at_match, lang), None)]
+
+
+def whatif_steps(p: funds.Projection, lang: str) -> list[Box]:
+    """A scenario's revolving fund at each step (funds.STEP_MONTHS: a quarter, one year, three)."""
+    return [(t(f"wi_{step}", lang), baht(p.at(step), lang), None) for step in funds.STEP_MONTHS]
+
+
 # --- the network, its fund and loans; the matching schemes ------------------------------------
 
 def scheme_lines(schemes: pd.DataFrame, lang: str) -> list[str]:

@@ -111,9 +111,10 @@ def partner_totals(totals: pd.DataFrame, lang: str) -> pd.DataFrame:
                         index=pd.Index(totals[f"short_{lang}"], name=t("col_partner", lang)))
 
 
-def kind_totals(totals: pd.DataFrame, lang: str) -> dict[str, str]:
-    """All partners' cash and all their in kind (queries.support_totals), each in baht, apart."""
-    return {kind: baht(totals[kind].sum(), lang) for kind in ("cash", "in_kind")}
+def kind_totals(totals: pd.DataFrame, lang: str) -> list[tuple[str, str, str]]:
+    """All partners' cash and all their in kind (queries.support_totals), apart: each kind, its
+    name and its total in baht."""
+    return [(kind, t(f"kind_{kind}", lang), baht(totals[kind].sum(), lang)) for kind in ("cash", "in_kind")]
 
 
 def revolving_boxes(now, lang: str) -> list[Box]:
@@ -139,11 +140,20 @@ def revolving_verdict(now, lang: str) -> Notice:
     return "success", t("revolving_above_floor", lang, gap=baht(headroom, lang)), OK
 
 
+def _no_register(lang: str) -> Notice:
+    return "info", t("loans_no_register", lang), ":material/info:"
+
+
+def loan_notices(health: dict, lang: str) -> list[Notice]:
+    """No loan register (queries.loan_health): only the ledger's figures can be shown."""
+    return [] if health["loans"] else [_no_register(lang)]
+
+
 def overdue_notices(health: dict, lang: str) -> list[Notice]:
     """Loans overdue (queries.loan_health): how many, how much, in how many funds; none; or no
     loan register to tell."""
     if not health["loans"]:
-        return [("info", t("loans_no_register", lang), ":material/info:")]
+        return [_no_register(lang)]
     if not health["overdue_loans"]:
         return [("success", t("loans_none_overdue", lang), OK)]
     return [("error", t("loans_overdue_words", lang, n=number(health["overdue_loans"]),
@@ -170,6 +180,12 @@ def match_notices(any_scheme: bool, found: dict, lang: str) -> list[Notice]:
     if len(found["breaches"]):
         said.append(("error", t("rule_match_breaches", lang, n=number(len(found["breaches"]))), WRONG))
     return said
+
+
+def outside_notices(outside: int, lang: str) -> list[Notice]:
+    """How many groups are in no matching scheme (queries.outside_schemes), if any. Not a
+    shortfall: the condition is the scheme's, so no baht is named for these groups."""
+    return [("info", t("rule_outside", lang, n=number(outside)), ":material/info:")] if outside else []
 
 
 def loan_boxes(health: dict, lang: str) -> list[Box]:

@@ -107,6 +107,15 @@ def metrics(shown: list[tables.Box], row) -> None:
         row.metric(label, value, help=help_, border=True, **line)
 
 
+def boxes_beside(shown: list[tables.Box], verdict: tables.Notice) -> None:
+    """Figures in bordered boxes, a column each, and beside them, in a wider column, the verdict
+    on them (tables.Notice)."""
+    *columns, said = st.columns([1] * len(shown) + [1.4], vertical_alignment="center")
+    for column, box in zip(columns, shown):
+        metrics([box], column)
+    notices([verdict], where=said)
+
+
 def notices(said: list[tuple[str, str, str]], where=st) -> None:
     """Verdicts in words (tables.Notice), each drawn as it says: success, info or error."""
     for level, words, icon in said:

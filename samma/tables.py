@@ -92,12 +92,12 @@ def run_by(partners: pd.DataFrame, kind: str, lang: str) -> str:
     return t_plain("run_by", lang, partners=", ".join(ran))
 
 
-def before_after_by_kind(effect: pd.DataFrame, partners: pd.DataFrame, lang: str) -> dict[str, pd.DataFrame]:
+def before_after_by_kind(effect: pd.DataFrame, partners: pd.DataFrame, lang: str) -> list[tuple[str, pd.DataFrame]]:
     """Sales before and after the partners' trainings (queries.sales_before_after_training) kind
-    by kind, in the order they come: each kind's heading (its name, and under it who ran it,
-    queries.training_partners) and its rows."""
-    return {f"**{t(f'kind_{kind}', lang)}**  \n" + escape(run_by(partners, kind, lang)): effect[effect["kind"] == kind]
-            for kind in dict.fromkeys(effect["kind"])}
+    by kind, in the order they come: each kind's heading (its name in bold, and under it who ran
+    it, queries.training_partners) and its rows."""
+    return [(f"**{t(f'kind_{kind}', lang)}**  \n" + escape(run_by(partners, kind, lang)),
+             effect[effect["kind"] == kind]) for kind in dict.fromkeys(effect["kind"])]
 
 
 # --- funds ----------------------------------------------------------------------------------
@@ -120,9 +120,9 @@ def kind_totals(totals: pd.DataFrame, lang: str) -> list[tuple[str, str, str]]:
 def revolving_boxes(now, lang: str) -> list[Box]:
     """The revolving funds' latest month (queries.revolving_fund_by_month): capital, its floor,
     what is on loan."""
-    return [(t("revolving_capital_now", lang), baht(now.capital, lang), None),
-            (t("revolving_floor", lang), baht(now.floor, lang), None),
-            (t("revolving_on_loan", lang), baht(now.on_loan, lang), None)]
+    return [(t("revolving_capital_now", lang), baht(now["capital"], lang), None),
+            (t("revolving_floor", lang), baht(now["floor"], lang), None),
+            (t("revolving_on_loan", lang), baht(now["on_loan"], lang), None)]
 
 
 # A verdict in words (ui.notices): how it is drawn ("success", "info", "warning" or "error"), the
@@ -260,6 +260,13 @@ def whatif_link_notices(notices: list[funds.Notice], sliders: tuple[funds.Slider
             for n in notices]
 
 
+def whatif_live(live: dict, lang: str) -> str:
+    """The network as it is now (queries.whatif_live_start), where the live scenario starts from."""
+    return t("wi_live_caption", lang, villages=number(live["villages"]),
+             members=number(live["sages"] + live["households"]), raised=baht(live["raised"], lang),
+             matched=baht(live["matched"], lang))
+
+
 def whatif_answer(p: funds.Projection, lang: str) -> list[str]:
     """A scenario's answer in words (funds.project): what the members raise, the grant to ask for,
     the fund at the match and after one and three years; and what the partners' budget lacks."""
@@ -369,6 +376,12 @@ def admin_boxes(n: dict, lang: str) -> list[Box]:
     return [(t("admin_paid_in", lang), baht(n["admin_paid_in"], lang), None),
             (t("admin_spent", lang), baht(n["admin_spent"], lang), None),
             (t("admin_left", lang), baht(n["admin_left"], lang), None)]
+
+
+def admin_spent(n: dict, lang: str) -> str:
+    """What a network's administration part has spent and has left (queries.network_detail), in a line."""
+    return " · ".join((t("admin_spent", lang) + " " + baht(n["admin_spent"], lang),
+                       t("admin_left", lang) + " " + baht(n["admin_left"], lang)))
 
 
 def admin_notices(n: dict, lang: str) -> list[Notice]:

@@ -67,6 +67,8 @@ def test_a_networks_loans_with_and_without_any_overdue():
 def test_the_administration_part_and_spending_beyond_it():
     assert tables.admin_boxes(SPLIT, "en") == [("Paid in", "฿30,000", None), ("Spent", "฿12,345", None),
                                                ("Left", "฿17,655", None)]
+    assert tables.admin_spent(SPLIT, "en") == "Spent ฿12,345 · Left ฿17,655"
+    assert tables.admin_spent(SPLIT, "th") == "ใช้ไป 12,345 บาท · คงเหลือ 17,655 บาท"
     assert tables.admin_notices(SPLIT, "en") == []
     assert tables.admin_notices({**SPLIT, "admin_left": -0.004}, "en") == []
     assert tables.admin_notices({**SPLIT, "admin_left": -250.0}, "en") == [
@@ -107,9 +109,9 @@ def test_before_and_after_training_kind_by_kind_with_who_ran_it():
     effect = pd.DataFrame({"kind": ["social_media", "design", "social_media"], "groups": [3, 5, 4]})
     partners = pd.DataFrame({"kind": ["social_media", "social_media", "design"], "short_en": ["CDD", "DEPA", "KKU"]})
     kinds = tables.before_after_by_kind(effect, partners, "en")
-    assert list(kinds) == ["**Social-media training (LINE, Facebook, website)**  \nby CDD, DEPA",
-                           "**Product and packaging design**  \nby KKU"]
-    assert [list(rows["groups"]) for rows in kinds.values()] == [[3, 4], [5]]
+    assert [heading for heading, _ in kinds] == ["**Social-media training (LINE, Facebook, website)**  \nby CDD, DEPA",
+                                                 "**Product and packaging design**  \nby KKU"]
+    assert [list(rows["groups"]) for _, rows in kinds] == [[3, 4], [5]]
 
 
 def test_support_by_kind_named_and_summed():
@@ -132,6 +134,12 @@ def _projection(shortfall: float = 0.0, floor: float = 10_000.0) -> funds.Projec
     return funds.Projection(members=25, raised=6_250.0, asked=8_000.0, grant=8_000.0 - shortfall,
                             shortfall=shortfall, admin=2_400.0, fund_at_match=10_000.0,
                             monthly=[10_000.0 + 100 * m for m in range(37)], paid_in=[floor] * 37)
+
+
+def test_the_live_start_says_the_network_as_it_is():
+    live = {"villages": 1_300, "sages": 6_500, "households": 26_000, "raised": 1_234_567.0, "matched": 0.0}
+    assert tables.whatif_live(live, "en") == (
+        "Live data: 1,300 villages, 32,500 members, ฿1,234,567 raised by members, ฿0 matched by partners")
 
 
 def test_the_what_ifs_answer_in_words_and_what_the_budget_lacks():

@@ -108,7 +108,7 @@ def training() -> None:
     effect = queries.sales_before_after_training()
     if len(effect):
         kinds = tables.before_after_by_kind(effect, queries.training_partners(), lang)
-        for column, (heading, rows) in zip(st.columns(len(kinds)), kinds.items()):
+        for column, (heading, rows) in zip(st.columns(len(kinds)), kinds):
             column.markdown(heading)
             ui.chart(charts.before_after, rows, lang, where=column)
     st.caption(t("support_effect_caption", lang))

@@ -76,8 +76,7 @@ def spending(n: dict) -> None:
         st.info(t("network_spending_none", lang))
         return
     ui.chart(charts.admin_spending_chart, spent, lang)
-    st.caption(" · ".join((t("admin_spent", lang) + " " + baht(n["admin_spent"], lang),
-                           t("admin_left", lang) + " " + baht(n["admin_left"], lang))))
+    st.caption(tables.admin_spent(n, lang))
 
 
 def passed_on(n: dict) -> None:

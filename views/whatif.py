@@ -5,7 +5,7 @@ link that cannot be used as written is clamped or replaced, and said so."""
 import streamlit as st
 
 from samma import charts, funds, queries, tables, ui
-from samma.i18n import baht, number, t
+from samma.i18n import t
 
 lang = ui.lang()
 ui.page_header("whatif_title", lang)
@@ -58,9 +58,7 @@ def inputs() -> None:
     buttons.button(t("wi_reset", lang), icon=":material/restart_alt:", on_click=back_to_source)
     buttons.toggle(t("wi_live", lang), key="whatif_live", on_change=live_start)
     if st.session_state.whatif_live:
-        st.caption(t("wi_live_caption", lang, villages=number(live_now["villages"]),
-                     members=number(live_now["sages"] + live_now["households"]),
-                     raised=baht(live_now["raised"], lang), matched=baht(live_now["matched"], lang)))
+        st.caption(tables.whatif_live(live_now, lang))
     for tab, params in zip(st.tabs([t(heading, lang) for heading in GROUPS]), GROUPS.values()):
         # Two to a row: the six example values fit beside the answer on one projector screen.
         for param, column in zip(params, tab.columns(2) * len(params)):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from samma import coordination, funds, plan
-from samma.i18n import LANGS, baht, date, number, t, t_plain
+from samma.i18n import LANGS, baht, date, escape, number, pick, t, t_plain
 
 
 def names(frame: pd.DataFrame, field: str, lang: str) -> dict[str, str]:
@@ -17,7 +17,46 @@ def names(frame: pd.DataFrame, field: str, lang: str) -> dict[str, str]:
     return dict(zip(frame["code"], frame[f"{field}_{lang}"]))
 
 
+# A figure in a box (ui.boxes): its label, its value, the help behind it (or None), and, in a
+# box that has one, a line under the value.
+Box = tuple[str, str, str | None] | tuple[str, str, str | None, str]
+
+
 # --- market ---------------------------------------------------------------------------------
+
+def market_boxes(events: pd.DataFrame, selling: dict, lang: str,
+                 by_product: pd.DataFrame | None = None) -> list[Box]:
+    """The events (queries.market_events) and their sales in figures: how many were held, what
+    sold, how many groups sold (queries.selling_counts); given the products' sales
+    (queries.sales_by_product), the best seller too, its sales under its name."""
+    shown = [(t("market_events_n", lang), number(len(events)), None),
+             (t("market_sales_total", lang), baht(events["sales_baht"].sum(), lang), None),
+             (t("market_groups_selling", lang), number(selling["groups"]), None)]
+    if by_product is not None and len(by_product):
+        best = by_product.iloc[0]
+        shown.append((t("market_best_product", lang), escape(pick(best, "name", lang)), None,
+                      baht(best["sales_baht"], lang)))
+    return shown
+
+
+def event_boxes(sold: pd.DataFrame, lang: str) -> list[Box]:
+    """One event's sales (queries.event_sales) in figures: baht, groups that sold, products."""
+    return [(t("event_sales", lang), baht(sold["sales_baht"].sum(), lang), None),
+            (t("event_groups", lang), number(sold["group_code"].nunique()), None),
+            (t("event_products", lang), number(len(sold)), None)]
+
+
+def recent_events(events: pd.DataFrame, chosen: str, rows: int) -> pd.DataFrame:
+    """The latest `rows` events (queries.market_events, oldest first) and the one `chosen`, which
+    a link may name from before them."""
+    return events[(events.index >= len(events) - rows) | (events["code"] == chosen)]
+
+
+def event_where(events: pd.DataFrame, code: str, lang: str) -> str:
+    """Where the event `code` (one of queries.market_events) was held and who organised it."""
+    event = events.set_index("code").loc[code]
+    return t("event_caption", lang, place=pick(event, "place", lang), organiser=pick(event, "organiser", lang))
+
 
 def event_list(events: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The events (queries.market_events): date, name, place, organiser, groups, sales."""
@@ -53,6 +92,14 @@ def run_by(partners: pd.DataFrame, kind: str, lang: str) -> str:
     return t_plain("run_by", lang, partners=", ".join(ran))
 
 
+def before_after_by_kind(effect: pd.DataFrame, partners: pd.DataFrame, lang: str) -> list[tuple[str, pd.DataFrame]]:
+    """Sales before and after the partners' trainings (queries.sales_before_after_training) kind
+    by kind, in the order they come: each kind's heading (its name in bold, and under it who ran
+    it, queries.training_partners) and its rows."""
+    return [(f"**{t(f'kind_{kind}', lang)}**  \n" + escape(run_by(partners, kind, lang)),
+             effect[effect["kind"] == kind]) for kind in dict.fromkeys(effect["kind"])]
+
+
 # --- funds ----------------------------------------------------------------------------------
 
 def partner_totals(totals: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -64,41 +111,49 @@ def partner_totals(totals: pd.DataFrame, lang: str) -> pd.DataFrame:
                         index=pd.Index(totals[f"short_{lang}"], name=t("col_partner", lang)))
 
 
-# A figure in a box (ui.boxes): its label, its value, and the help behind it (or None).
-Box = tuple[str, str, str | None]
-
-
-def kind_totals(totals: pd.DataFrame, lang: str) -> dict[str, str]:
-    """All partners' cash and all their in kind (queries.support_totals), each in baht, apart."""
-    return {kind: baht(totals[kind].sum(), lang) for kind in ("cash", "in_kind")}
+def kind_totals(totals: pd.DataFrame, lang: str) -> list[tuple[str, str, str]]:
+    """All partners' cash and all their in kind (queries.support_totals), apart: each kind, its
+    name and its total in baht."""
+    return [(kind, t(f"kind_{kind}", lang), baht(totals[kind].sum(), lang)) for kind in ("cash", "in_kind")]
 
 
 def revolving_boxes(now, lang: str) -> list[Box]:
     """The revolving funds' latest month (queries.revolving_fund_by_month): capital, its floor,
     what is on loan."""
-    return [(t("revolving_capital_now", lang), baht(now.capital, lang), None),
-            (t("revolving_floor", lang), baht(now.floor, lang), None),
-            (t("revolving_on_loan", lang), baht(now.on_loan, lang), None)]
+    return [(t("revolving_capital_now", lang), baht(now["capital"], lang), None),
+            (t("revolving_floor", lang), baht(now["floor"], lang), None),
+            (t("revolving_on_loan", lang), baht(now["on_loan"], lang), None)]
 
 
-# A verdict in words (ui.notices): how it is drawn ("success", "info" or "error"), the words, the icon.
+# A verdict in words (ui.notices): how it is drawn ("success", "info", "warning" or "error"), the
+# words, the icon.
 Notice = tuple[str, str, str]
 OK, WRONG = ":material/check_circle:", ":material/error:"
 
 
 def revolving_verdict(now, lang: str) -> Notice:
-    """How far the revolving funds' capital is below or above its floor."""
-    headroom = now.capital - now.floor
-    if funds.capital_lost(now.capital, now.floor):
+    """How far a revolving fund's capital is below or above its floor: `now` holds both, as the
+    latest month of queries.revolving_fund_by_month or a network's queries.network_detail."""
+    headroom = now["capital"] - now["floor"]
+    if funds.capital_lost(now["capital"], now["floor"]):
         return "error", t("revolving_below_floor", lang, gap=baht(-headroom, lang)), WRONG
     return "success", t("revolving_above_floor", lang, gap=baht(headroom, lang)), OK
+
+
+def _no_register(lang: str) -> Notice:
+    return "info", t("loans_no_register", lang), ":material/info:"
+
+
+def loan_notices(health: dict, lang: str) -> list[Notice]:
+    """No loan register (queries.loan_health): only the ledger's figures can be shown."""
+    return [] if health["loans"] else [_no_register(lang)]
 
 
 def overdue_notices(health: dict, lang: str) -> list[Notice]:
     """Loans overdue (queries.loan_health): how many, how much, in how many funds; none; or no
     loan register to tell."""
     if not health["loans"]:
-        return [("info", t("loans_no_register", lang), ":material/info:")]
+        return [_no_register(lang)]
     if not health["overdue_loans"]:
         return [("success", t("loans_none_overdue", lang), OK)]
     return [("error", t("loans_overdue_words", lang, n=number(health["overdue_loans"]),
@@ -125,6 +180,12 @@ def match_notices(any_scheme: bool, found: dict, lang: str) -> list[Notice]:
     if len(found["breaches"]):
         said.append(("error", t("rule_match_breaches", lang, n=number(len(found["breaches"]))), WRONG))
     return said
+
+
+def outside_notices(outside: int, lang: str) -> list[Notice]:
+    """How many groups are in no matching scheme (queries.outside_schemes), if any. Not a
+    shortfall: the condition is the scheme's, so no baht is named for these groups."""
+    return [("info", t("rule_outside", lang, n=number(outside)), ":material/info:")] if outside else []
 
 
 def loan_boxes(health: dict, lang: str) -> list[Box]:
@@ -186,6 +247,61 @@ def load_warnings(warnings: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame({t("data_warning", lang): list(warnings[f"message_{lang}"])})
 
 
+# --- what if -------------------------------------------------------------------------------
+
+def whatif_link_notices(notices: list[funds.Notice], sliders: tuple[funds.SliderSpec, ...],
+                        lang: str) -> list[Notice]:
+    """Each value of a link the What-if could not use as written (funds.parse_params), in words:
+    the value as given, cut short (anyone can write a link; `t` escapes it), and the value used,
+    written as its slider (`sliders`) holds it."""
+    whole = {spec.param: spec.whole for spec in sliders}
+    return [("warning", t(f"wi_notice_{n.problem}", lang, param=n.param, raw=n.raw[:24],
+                          used=number(n.used, 0 if whole[n.param] else 1)), ":material/link_off:")
+            for n in notices]
+
+
+def whatif_live(live: dict, lang: str) -> str:
+    """The network as it is now (queries.whatif_live_start), where the live scenario starts from."""
+    return t("wi_live_caption", lang, villages=number(live["villages"]),
+             members=number(live["sages"] + live["households"]), raised=baht(live["raised"], lang),
+             matched=baht(live["matched"], lang))
+
+
+def whatif_answer(p: funds.Projection, lang: str) -> list[str]:
+    """A scenario's answer in words (funds.project): what the members raise, the grant to ask for,
+    the fund at the match and after one and three years; and what the partners' budget lacks."""
+    said = [t("wi_answer", lang, members=number(p.members), raised=baht(p.raised, lang),
+              grant=baht(p.grant, lang), admin=baht(p.admin, lang), fund0=baht(p.fund_at_match, lang),
+              year1=baht(p.at("year1"), lang), year3=baht(p.at("year3"), lang))]
+    if p.shortfall > 0:
+        said.append(t("wi_answer_shortfall", lang, shortfall=baht(p.shortfall, lang), asked=baht(p.asked, lang)))
+    return said
+
+
+def whatif_notices(p: funds.Projection, lang: str) -> list[Notice]:
+    """A scenario whose fund falls below what was paid in: by how much at three years."""
+    if not p.loses_capital:
+        return []
+    return [("error", t("wi_warning_loss", lang, year3=baht(p.at("year3"), lang), paid=baht(p.paid_in[-1], lang)),
+             ":material/trending_down:")]
+
+
+def whatif_boxes(p: funds.Projection, lang: str) -> list[Box]:
+    """A scenario's figures (funds.project): members, what they raise, the grant, what the
+    partners' budget lacks, the administration part and the fund at the match."""
+    return [(t("wi_members", lang), t("wi_members_value", lang, n=number(p.members)), None),
+            (t("wi_raised", lang), baht(p.raised, lang), None),
+            (t("wi_grant", lang), baht(p.grant, lang), None),
+            (t("wi_shortfall", lang), baht(p.shortfall, lang), None),
+            (t("wi_admin_out", lang), baht(p.admin, lang), None),
+            (t("wi_fund0", lang), baht(p.fund_at_match, lang), None)]
+
+
+def whatif_steps(p: funds.Projection, lang: str) -> list[Box]:
+    """A scenario's revolving fund at each step (funds.STEP_MONTHS: a quarter, one year, three)."""
+    return [(t(f"wi_{step}", lang), baht(p.at(step), lang), None) for step in funds.STEP_MONTHS]
+
+
 # --- the network, its fund and loans; the matching schemes ------------------------------------
 
 def scheme_lines(schemes: pd.DataFrame, lang: str) -> list[str]:
@@ -215,6 +331,64 @@ def overdue_funds(funds: pd.DataFrame, lang: str) -> pd.DataFrame:
 def k_name(k, lang: str) -> str:
     """One of the 5 K by name; none (empty, or NaN in a frame) is a dash."""
     return t(f"k_{k}", lang) if isinstance(k, str) else "–"
+
+
+def five_k_boxes(five_k: pd.DataFrame, lang: str) -> list[Box]:
+    """Each of a network's 5 K (queries.network_detail's five_k) with the day it was reached, or
+    not yet."""
+    return [(k_name(k, lang), date(reached.date(), lang) if reached else t("k_not_yet", lang), None)
+            for k, reached in zip(five_k["k"], five_k["reached"])]
+
+
+def five_k_verdict(n: dict, lang: str) -> Notice:
+    """Whether a network (queries.network_detail) has all its 5 K, or how many and which is next."""
+    if not isinstance(n["next_k"], str):
+        return "success", t("network_5k_all", lang), OK
+    return ("warning", t("network_5k_next", lang, n=number(n["ks"]), k=k_name(n["next_k"], lang)),
+            ":material/pending:")
+
+
+def committee_boxes(seats: pd.DataFrame, lang: str) -> list[Box]:
+    """A network's committee (queries.network_detail's committee): seats by role, never names."""
+    return [(t(f"role_{role}", lang), t("n_people", lang, n=number(n)), None)
+            for role, n in zip(seats["role"], seats["seats"])]
+
+
+def network_fund_boxes(n: dict, lang: str) -> list[Box]:
+    """A network's revolving fund (queries.network_detail): paid in, passed on to its groups, its
+    capital (the floor behind it) and what is on loan."""
+    return [(t("fund_paid_in", lang), baht(n["revolving_paid_in"], lang), None),
+            (t("fund_passed_on", lang), baht(n["passed_on"], lang), None),
+            (t("fund_capital", lang), baht(n["capital"], lang),
+             t("fund_capital_help", lang, floor=baht(n["floor"], lang))),
+            (t("fund_on_loan", lang), baht(n["on_loan"], lang), None)]
+
+
+def network_loans(n: dict, lang: str) -> str:
+    """A network fund's loans (queries.network_detail) in a line: how many, and those overdue."""
+    overdue = (t("loans_overdue_value", lang, n=number(n["overdue_loans"]), amount=baht(n["overdue_baht"], lang))
+               if n["overdue_loans"] else "–")
+    return t("network_loans", lang, n=number(n["loans"]), overdue=overdue)
+
+
+def admin_boxes(n: dict, lang: str) -> list[Box]:
+    """A network fund's administration part (queries.network_detail): received, spent, left."""
+    return [(t("admin_paid_in", lang), baht(n["admin_paid_in"], lang), None),
+            (t("admin_spent", lang), baht(n["admin_spent"], lang), None),
+            (t("admin_left", lang), baht(n["admin_left"], lang), None)]
+
+
+def admin_spent(n: dict, lang: str) -> str:
+    """What a network's administration part has spent and has left (queries.network_detail), in a line."""
+    return " · ".join((t("admin_spent", lang) + " " + baht(n["admin_spent"], lang),
+                       t("admin_left", lang) + " " + baht(n["admin_left"], lang)))
+
+
+def admin_notices(n: dict, lang: str) -> list[Notice]:
+    """More of the administration part spent than received, by how much; else nothing to say."""
+    if n["admin_left"] < -funds.EXACT_BAHT:
+        return [("error", t("admin_overspent", lang, gap=baht(-n["admin_left"], lang)), WRONG)]
+    return []
 
 
 def networks(rows: pd.DataFrame, lang: str) -> pd.DataFrame:

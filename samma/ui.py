@@ -90,15 +90,30 @@ def table(rows, lang: str, total: int | None = None, *, money: bool = False, ind
     left_out(len(rows), total, lang, of, where)
 
 
-def boxes(shown: list[tuple[str, str, str | None]], per_row: int | None = None, where=st) -> None:
-    """Figures in bordered boxes (tables.Box: label, value, help), `per_row` to a line (all on one
-    when None), each box at least as wide as its figure, wrapping when the line is too narrow, so
-    that a national figure in the billions is never cut short."""
+def boxes(shown: list[tables.Box], per_row: int | None = None, where=st) -> None:
+    """Figures in bordered boxes (tables.Box), `per_row` to a line (all on one when None), each
+    box at least as wide as its figure, wrapping when the line is too narrow, so that a national
+    figure in the billions is never cut short."""
     per_row = per_row or len(shown) or 1
     for start in range(0, len(shown), per_row):
-        line = where.container(horizontal=True)
-        for label, value, help_ in shown[start:start + per_row]:
-            line.metric(label, value, help=help_, border=True)
+        metrics(shown[start:start + per_row], where.container(horizontal=True))
+
+
+def metrics(shown: list[tables.Box], row) -> None:
+    """Figures in bordered boxes (tables.Box: label, value, help, and a line under the value when
+    it has one), one after another in `row`, a horizontal container that may hold a picker too."""
+    for label, value, help_, *under in shown:
+        line = {"delta": under[0], "delta_color": "off", "delta_arrow": "off"} if under else {}
+        row.metric(label, value, help=help_, border=True, **line)
+
+
+def boxes_beside(shown: list[tables.Box], verdict: tables.Notice) -> None:
+    """Figures in bordered boxes, a column each, and beside them, in a wider column, the verdict
+    on them (tables.Notice)."""
+    *columns, said = st.columns([1] * len(shown) + [1.4], vertical_alignment="center")
+    for column, box in zip(columns, shown):
+        metrics([box], column)
+    notices([verdict], where=said)
 
 
 def notices(said: list[tuple[str, str, str]], where=st) -> None:

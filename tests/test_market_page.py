@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from streamlit.proto.Metric_pb2 import Metric as MetricProto
 
 from tests.conftest import chart_rows, run_app
 
@@ -23,9 +24,13 @@ def test_market_figures_equal_plain_sql(sql):
     assert shown["ยอดขายรวมทุกงาน"] == f"{sql('SELECT sum(amount_baht) FROM sale')[0][0]:,.0f} บาท"
     assert shown["กลุ่มที่เคยนำสินค้าไปขาย"] == str(sql(
         "SELECT count(DISTINCT p.group_code) FROM sale s JOIN product p ON p.code = s.product_code")[0][0])
-    best = sql("SELECT p.name_th FROM sale s JOIN product p ON p.code = s.product_code "
-               "GROUP BY 1 ORDER BY sum(s.amount_baht) DESC LIMIT 1")[0][0]
+    best, best_sales = sql("SELECT p.name_th, sum(s.amount_baht) FROM sale s JOIN product p ON p.code = s.product_code "
+                           "GROUP BY 1 ORDER BY 2 DESC LIMIT 1")[0]
     assert shown["สินค้าขายดีที่สุด"] == best
+    # Its sales under its name, in grey with no arrow: a figure, not a change.
+    best_box = next(m for m in at.metric if m.label == "สินค้าขายดีที่สุด")
+    assert (best_box.delta, best_box.proto.color, best_box.proto.direction) == (
+        f"{best_sales:,.0f} บาท", MetricProto.MetricColor.GRAY, MetricProto.MetricDirection.NONE)
     # With no event in the link, the event view shows the latest event.
     latest = sql("SELECT code FROM market_event ORDER BY date DESC LIMIT 1")[0][0]
     assert at.selectbox(key="event").value == latest

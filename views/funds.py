@@ -19,16 +19,15 @@ area_picker.check_support_view(list(partner_names), lang)
 
 @ui.part
 def support_view() -> None:
-    """Cash and in kind in separate charts, by partner or by year: the view and the partner rerun
-    this part alone."""
+    """Cash and in kind apart, by partner or by year: the view and the partner rerun this part alone."""
     pickers = st.container(horizontal=True, vertical_alignment="bottom")
     by, partner = area_picker.pick_support_view(lang, pickers, partner_names)
     # Beside the pickers, to leave the screen to the charts.
     pickers.caption(t("funds_support_caption", lang))
     rows = queries.support_by_partner_year_purpose(partner)
     kinds = tables.kind_totals(queries.support_totals(), lang)
-    for column, (kind, total) in zip(st.columns(2, gap="large"), kinds.items()):
-        column.metric(t(f"kind_{kind}", lang), total)
+    for column, (kind, label, total) in zip(st.columns(len(kinds), gap="large"), kinds):
+        column.metric(label, total)
         if (rows.kind == kind).any():
             ui.chart(charts.support_chart, rows, kind, lang, by=by, where=column)
         else:
@@ -45,17 +44,12 @@ def flows() -> None:
 
 
 def revolving() -> None:
-    """The revolving fund against its floor: the figures now beside whether capital was lost, then
-    over time."""
+    """The revolving fund against its floor: the figures now beside whether capital was lost, then over time."""
     st.caption(t("funds_revolving_caption", lang))
     months = queries.revolving_fund_by_month()
-    if months.empty:
-        return
-    *columns, verdict = st.columns([1, 1, 1, 1.4], vertical_alignment="center")
-    for column, (label, value, _) in zip(columns, tables.revolving_boxes(months.iloc[-1], lang)):
-        column.metric(label, value, border=True)
-    ui.notices([tables.revolving_verdict(months.iloc[-1], lang)], where=verdict)
-    ui.chart(charts.revolving_fund_chart, months, lang, fit=280)
+    if not months.empty:
+        ui.boxes_beside(tables.revolving_boxes(months.iloc[-1], lang), tables.revolving_verdict(months.iloc[-1], lang))
+        ui.chart(charts.revolving_fund_chart, months, lang, fit=280)
 
 
 def gains() -> None:
@@ -69,9 +63,8 @@ def loans() -> None:
     st.caption(t("loans_caption", lang, date=date(queries.dataset_info()["as_of"], lang)))
     health = queries.loan_health()
     ui.boxes(tables.loan_boxes(health, lang))
-    if not health["loans"]:
-        st.info(t("loans_no_register", lang), icon=":material/info:")
-    elif health["repaid_late"]:
+    ui.notices(tables.loan_notices(health, lang))
+    if health["loans"] and health["repaid_late"]:
         st.caption(t("loans_late", lang, n=number(health["repaid_late"])))
 
 
@@ -84,12 +77,8 @@ def overdue() -> None:
         ui.table(tables.overdue_funds(found, lang), lang, funds_overdue, money=True)
 
 
-def split_table(checks, total: int) -> None:
-    ui.table(tables.split_checks(checks, partners, lang, TABLE_ROWS), lang, total, money=True)
-
-
-def match_table(checks) -> None:
-    ui.table(tables.match_checks(checks, lang, TABLE_ROWS), lang, len(checks), money=True)
+def split_table(checks, total: int, where=st) -> None:
+    ui.table(tables.split_checks(checks, partners, lang, TABLE_ROWS), lang, total, money=True, where=where)
 
 
 def rule_split() -> None:
@@ -98,8 +87,7 @@ def rule_split() -> None:
     ui.notices(tables.split_notices(splits, lang))
     if splits["ok"] < splits["grants"]:
         split_table(queries.grant_split_checks(TABLE_ROWS, breaches_only=True), splits["grants"] - splits["ok"])
-    with st.expander(t("rule_details", lang)):
-        split_table(queries.grant_split_checks(TABLE_ROWS), splits["grants"])
+    split_table(queries.grant_split_checks(TABLE_ROWS), splits["grants"], where=st.expander(t("rule_details", lang)))
 
 
 def rule_match() -> None:
@@ -111,15 +99,13 @@ def rule_match() -> None:
     found = funds.match_summary(matches)
     ui.notices(tables.match_notices(not schemes.empty, found, lang))
     if len(found["breaches"]):
-        match_table(found["breaches"])
-    outside, outside_total = queries.outside_schemes(TABLE_ROWS)
-    if outside_total:
-        # Not a shortfall: the condition is the scheme's, so no baht is named for these groups.
-        st.info(t("rule_outside", lang, n=number(outside_total)), icon=":material/info:")
-        with st.expander(t("rule_outside_list", lang)):
-            ui.table(tables.outside_schemes(outside, lang), lang, outside_total)
+        ui.table(tables.match_checks(found["breaches"], lang, TABLE_ROWS), lang, len(found["breaches"]), money=True)
+    groups, outside = queries.outside_schemes(TABLE_ROWS)
+    ui.notices(tables.outside_notices(outside, lang))
+    if outside:
+        ui.table(tables.outside_schemes(groups, lang), lang, outside, where=st.expander(t("rule_outside_list", lang)))
     with st.expander(t("rule_details", lang)):
-        match_table(matches)
+        ui.table(tables.match_checks(matches, lang, TABLE_ROWS), lang, len(matches), money=True)
 
 
 def warnings() -> None:
@@ -128,7 +114,6 @@ def warnings() -> None:
         st.caption(t("data_no_warnings", lang))
 
 
-ui.sections("funds", [
-    ("support", support_view), ("totals", totals), ("flows", flows), ("revolving", revolving),
-    ("gains", gains), ("loans", loans), ("overdue", overdue), ("rule_split", rule_split),
-    ("rule_match", rule_match), ("warnings", warnings)], lang)
+ui.sections("funds", [("support", support_view), ("totals", totals), ("flows", flows), ("revolving", revolving),
+                      ("gains", gains), ("loans", loans), ("overdue", overdue), ("rule_split", rule_split),
+                      ("rule_match", rule_match), ("warnings", warnings)], lang)

@@ -7,12 +7,11 @@ import functools
 
 import streamlit as st
 
-from samma import area_picker, charts, funds, queries, tables, ui
+from samma import area_picker, charts, queries, tables, ui
 from samma.i18n import baht, date, escape, number, pick, t
 
 # Rows the networks' table shows: a national dataset has about 900 networks.
 TABLE_ROWS = 200
-ROLES = ("chair", "vice_chair", "secretary", "treasurer", "member")
 
 lang = ui.lang()
 ui.page_header("network_title", lang)
@@ -27,16 +26,8 @@ def networks_table() -> None:
 
 
 def five_k(n: dict) -> None:
-    boxes = st.container(horizontal=True)
-    for k in n["five_k"].to_dict("records"):
-        reached = k["reached"]
-        boxes.metric(tables.k_name(k["k"], lang),
-                     date(reached.date(), lang) if reached else t("k_not_yet", lang), border=True)
-    if not isinstance(n["next_k"], str):
-        st.success(t("network_5k_all", lang), icon=":material/check_circle:")
-    else:
-        st.warning(t("network_5k_next", lang, n=number(n["ks"]), k=tables.k_name(n["next_k"], lang)),
-                   icon=":material/pending:")
+    ui.boxes(tables.five_k_boxes(n["five_k"], lang))
+    ui.notices([tables.five_k_verdict(n, lang)])
     st.caption(t("network_groups", lang, formed=number(n["groups_formed"]), k5=number(n["groups_5k"])))
 
 
@@ -45,10 +36,7 @@ def committee(n: dict) -> None:
     if seats.empty:
         st.info(t("network_committee_none", lang))
         return
-    boxes = st.container(horizontal=True)
-    for row in seats.to_dict("records"):
-        boxes.metric(t(f"role_{row['role']}", lang), t("n_people", lang, n=number(row["seats"])),
-                     border=True)
+    ui.boxes(tables.committee_boxes(seats, lang))
     st.caption(t("network_committee_caption", lang, n=number(n["committee_seats"])))
 
 
@@ -69,32 +57,17 @@ def fund(n: dict) -> None:
     if not paid_in(n):
         return
     st.markdown(f"**{t('network_revolving', lang)}**")
-    boxes = st.container(horizontal=True)
-    boxes.metric(t("fund_paid_in", lang), baht(n["revolving_paid_in"], lang), border=True)
-    boxes.metric(t("fund_passed_on", lang), baht(n["passed_on"], lang), border=True)
-    boxes.metric(t("fund_capital", lang), baht(n["capital"], lang), border=True,
-                 help=t("fund_capital_help", lang, floor=baht(n["floor"], lang)))
-    boxes.metric(t("fund_on_loan", lang), baht(n["on_loan"], lang), border=True)
-    headroom = n["capital"] - n["floor"]
-    if funds.capital_lost(n["capital"], n["floor"]):
-        st.error(t("revolving_below_floor", lang, gap=baht(-headroom, lang)), icon=":material/error:")
-    else:
-        st.success(t("revolving_above_floor", lang, gap=baht(headroom, lang)), icon=":material/check_circle:")
-    overdue = (t("loans_overdue_value", lang, n=number(n["overdue_loans"]),
-                 amount=baht(n["overdue_baht"], lang)) if n["overdue_loans"] else "–")
-    st.caption(t("network_loans", lang, n=number(n["loans"]), overdue=overdue))
+    ui.boxes(tables.network_fund_boxes(n, lang))
+    ui.notices([tables.revolving_verdict(n, lang)])
+    st.caption(tables.network_loans(n, lang))
 
 
 def admin(n: dict) -> None:
     """The fund's administration part (30%): received, spent, left."""
     if not paid_in(n):
         return
-    boxes = st.container(horizontal=True)
-    boxes.metric(t("admin_paid_in", lang), baht(n["admin_paid_in"], lang), border=True)
-    boxes.metric(t("admin_spent", lang), baht(n["admin_spent"], lang), border=True)
-    boxes.metric(t("admin_left", lang), baht(n["admin_left"], lang), border=True)
-    if n["admin_left"] < -funds.EXACT_BAHT:
-        st.error(t("admin_overspent", lang, gap=baht(-n["admin_left"], lang)), icon=":material/error:")
+    ui.boxes(tables.admin_boxes(n, lang))
+    ui.notices(tables.admin_notices(n, lang))
 
 
 def spending(n: dict) -> None:
@@ -103,8 +76,7 @@ def spending(n: dict) -> None:
         st.info(t("network_spending_none", lang))
         return
     ui.chart(charts.admin_spending_chart, spent, lang)
-    st.caption(" · ".join((t("admin_spent", lang) + " " + baht(n["admin_spent"], lang),
-                           t("admin_left", lang) + " " + baht(n["admin_left"], lang))))
+    st.caption(tables.admin_spent(n, lang))
 
 
 def passed_on(n: dict) -> None:

@@ -4,8 +4,8 @@ link that cannot be used as written is clamped or replaced, and said so."""
 
 import streamlit as st
 
-from samma import charts, funds, queries, ui
-from samma.i18n import baht, number, t
+from samma import charts, funds, queries, tables, ui
+from samma.i18n import t
 
 lang = ui.lang()
 ui.page_header("whatif_title", lang)
@@ -49,12 +49,7 @@ if any(key not in st.session_state for key in KEY.values()):
     scenario, notices = funds.parse_params(st.query_params.to_dict(), SLIDERS)
     set_scenario({p: s.value(getattr(scenario, s.field)) for p, s in SPEC.items()}, notices)
 
-for notice in st.session_state.get("whatif_notices", []):
-    # The raw value comes from a link anyone can write: short, and as text (t escapes it).
-    st.warning(t(f"wi_notice_{notice.problem}", lang, param=notice.param, raw=notice.raw[:24],
-                 used=number(notice.used, 0 if SPEC[notice.param].whole else 1)),
-               icon=":material/link_off:")
-
+ui.notices(tables.whatif_link_notices(st.session_state.get("whatif_notices", []), SLIDERS, lang))
 
 
 def inputs() -> None:
@@ -63,9 +58,7 @@ def inputs() -> None:
     buttons.button(t("wi_reset", lang), icon=":material/restart_alt:", on_click=back_to_source)
     buttons.toggle(t("wi_live", lang), key="whatif_live", on_change=live_start)
     if st.session_state.whatif_live:
-        st.caption(t("wi_live_caption", lang, villages=number(live_now["villages"]),
-                     members=number(live_now["sages"] + live_now["households"]),
-                     raised=baht(live_now["raised"], lang), matched=baht(live_now["matched"], lang)))
+        st.caption(tables.whatif_live(live_now, lang))
     for tab, params in zip(st.tabs([t(heading, lang) for heading in GROUPS]), GROUPS.values()):
         # Two to a row: the six example values fit beside the answer on one projector screen.
         for param, column in zip(params, tab.columns(2) * len(params)):
@@ -89,34 +82,19 @@ def scenario() -> None:
         inputs()
     p = projection()
     with answer:
-        st.markdown("#### " + t("wi_answer", lang, members=number(p.members), raised=baht(p.raised, lang),
-                                grant=baht(p.grant, lang), admin=baht(p.admin, lang),
-                                fund0=baht(p.fund_at_match, lang), year1=baht(p.at("year1"), lang),
-                                year3=baht(p.at("year3"), lang)))
-        if p.shortfall > 0:
-            st.markdown("#### " + t("wi_answer_shortfall", lang, shortfall=baht(p.shortfall, lang),
-                                    asked=baht(p.asked, lang)))
-        if p.loses_capital:
-            st.error(t("wi_warning_loss", lang, year3=baht(p.at("year3"), lang),
-                       paid=baht(p.paid_in[-1], lang)), icon=":material/trending_down:")
+        for said in tables.whatif_answer(p, lang):
+            st.markdown("#### " + said)
+        ui.notices(tables.whatif_notices(p, lang))
         # On a projector the answer above, which says every figure of the boxes, is left the screen.
         if not ui.on_projector():
-            boxes([("wi_members", t("wi_members_value", lang, n=number(p.members))),
-                   ("wi_raised", baht(p.raised, lang)), ("wi_grant", baht(p.grant, lang)),
-                   ("wi_shortfall", baht(p.shortfall, lang)), ("wi_admin_out", baht(p.admin, lang)),
-                   ("wi_fund0", baht(p.fund_at_match, lang))])
+            ui.boxes(tables.whatif_boxes(p, lang), per_row=3)
         st.caption(t("wi_values_caption", lang))
-
-
-def boxes(shown: list[tuple[str, str]]) -> None:
-    """Three to a row."""
-    ui.boxes([(t(label, lang), value, None) for label, value in shown], per_row=3)
 
 
 def figures() -> None:
     """The revolving fund step by step, in figures and over the three years."""
     p = projection()
-    boxes([(f"wi_{step}", baht(p.at(step), lang)) for step in funds.STEP_MONTHS])
+    ui.boxes(tables.whatif_steps(p, lang), per_row=3)
     ui.chart(charts.whatif_projection_chart, p, lang, fit=360)
 
 

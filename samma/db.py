@@ -96,6 +96,19 @@ def write_database(path: Path, fill: Callable[[duckdb.DuckDBPyConnection], None]
         Path(str(tmp) + ".wal").unlink(missing_ok=True)
 
 
+@contextmanager
+def work_file(path: Path) -> Iterator[Path]:
+    """A work file beside the database at `path` (several workbooks staged before they are
+    combined), removed afterwards; one a killed process left is cleared by the next write."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    work = _work_file(path, "building")
+    try:
+        yield work
+    finally:
+        work.unlink(missing_ok=True)
+        Path(str(work) + ".wal").unlink(missing_ok=True)
+
+
 def _work_file(target: Path, kind: str) -> Path:
     """A hidden file beside `target` to build or copy into, named with this process's id, so a
     later write can tell a dead process's leftover from one still being written."""

@@ -7,6 +7,7 @@ floor) load; the derived tables record them as warnings (samma/derived/load_warn
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
@@ -26,7 +27,7 @@ import pyarrow.csv as pa_csv
 from samma import db, queries
 from samma.i18n import t_plain
 from samma.workbook.checks import LoadRejected, Problem, Raw, absent_parts, check
-from samma.workbook.merge import combine
+from samma.workbook.merge import Staged
 
 
 def read_source(path: Path) -> Raw:
@@ -153,36 +154,53 @@ def load_raw(raw: Raw, db_path: Path, today: dt.date | None = None, source: str 
 
 def _load(named: list[tuple[str, str, Callable[[], Raw]]], db_path: Path, today: dt.date | None) -> Loaded:
     """Each file read and checked on its own (all of them, every problem named by its file, when
-    there are several), then together (merge.combine), then written: nothing is written unless
+    there are several), then together (merge.Staged), then written: nothing is written unless
     every file passes. Each network is recorded with the name of the file it came from."""
-    checked, problems, absent, sources = [], [], [], []
-    for file, source, read in named:
+    problems, absent, sources = [], [], []
+    with db.work_file(db_path) if len(named) > 1 else contextlib.nullcontext() as work:
+        staged = Staged(duckdb.connect(str(work))) if work else None
+        only = None
         try:
-            raw = read()
-            absent += absence_note(raw)
-            checked.append((file, check(raw, today)))
-            del raw             # the cells as read, let go before the next file is read
-            sources += [(code, source) for code in checked[-1][1]["network"].columns["code"].to_pylist()]
-        except LoadRejected as rejected:
-            problems += [replace(p, file=file) for p in rejected.problems]
-    if problems:
-        raise LoadRejected(problems)
-    tables, notes = combine(checked)
-    del checked
-    name_th, name_en, as_of, approximate = tables.pop("dataset")[0]
-    loaded_at = dt.datetime.now().replace(microsecond=0)
+            for file, source, read in named:
+                try:
+                    raw = read()
+                    absent += absence_note(raw)
+                    checked = check(raw, today)
+                    del raw         # the cells as read, let go before the next file is read
+                except LoadRejected as rejected:
+                    problems += [replace(p, file=file) for p in rejected.problems]
+                    continue
+                sources += [(code, source) for code in checked["network"].table()["code"].to_pylist()]
+                if staged is None:
+                    only = checked
+                elif not problems:      # after a file with mistakes nothing is written: only checked
+                    staged.add(file, checked)
+                del checked
+        finally:
+            if staged:
+                staged.con.close()
+        if problems:
+            raise LoadRejected(problems)
+        loaded_at = dt.datetime.now().replace(microsecond=0)
 
-    def fill(con: duckdb.DuckDBPyConnection) -> None:
-        con.execute("INSERT INTO dataset VALUES (?, ?, FALSE, ?, ?, ?, ?)",
-                    [name_th, name_en, as_of, db.SCHEMA_VERSION, loaded_at, approximate])
-        db.insert_rows(con, tables | {"network_source": [(*s, loaded_at) for s in sources]})
+        def fill(con: duckdb.DuckDBPyConnection) -> None:
+            if staged:
+                dataset = staged.combine_into(con, work)
+            else:
+                dataset = only["dataset"].rows()[0][1]
+                db.insert_rows(con, {name: p.table() for name, p in only.items() if name != "dataset"})
+            name_th, name_en, as_of, approximate = dataset
+            con.execute("INSERT INTO dataset VALUES (?, ?, FALSE, ?, ?, ?, ?)",
+                        [name_th, name_en, as_of, db.SCHEMA_VERSION, loaded_at, approximate])
+            db.insert_rows(con, {"network_source": [(*s, loaded_at) for s in sources]})
 
-    try:
-        db.write_database(db_path, fill)
-    except duckdb.Error as refused:
-        # The checks above should leave the database nothing to refuse; if it does, say so.
-        raise LoadRejected([Problem("err_database", params={
-            "detail": str(refused).splitlines()[0]})]) from None
+        try:
+            db.write_database(db_path, fill)
+        except duckdb.Error as refused:
+            # The checks above should leave the database nothing to refuse; if it does, say so.
+            raise LoadRejected([Problem("err_database", params={
+                "detail": str(refused).splitlines()[0]})]) from None
+    notes = staged.notes if staged else []
     found = queries.load_warnings(path=db_path)
     return Loaded(list(zip(found.message_th, found.message_en)), notes + list(dict.fromkeys(absent)))
 

@@ -6,13 +6,19 @@ household) belongs to one network: in two files it is a mistake, located in both
 
 Each file numbers its own records (contributions, trainings, ledger entries ...) from 1: where a
 file's numbers are already taken by the files before it, they are moved past them, and the
-references to them with them, and the load says so."""
+references to them with them, and the load says so.
+
+The files are staged one after another in a DuckDB work file beside the database (a country's
+workbooks do not fit in memory at once), then combined in SQL as the new database is built."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
+import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from samma.i18n import t_plain
 from samma.workbook.checks import LoadRejected, Parsed, Problem, as_said
@@ -32,51 +38,94 @@ def located_rows(checked: dict[str, Parsed]) -> Located:
     return {name: p.rows() for name, p in checked.items()}
 
 
-def combine(sources: list[tuple[str, dict[str, Parsed]]]) \
-        -> tuple[dict[str, list[tuple] | pa.Table], list[tuple[str, str]]]:
-    """The rows of every table, for one database, from several files' checked sheets (in
-    order): shared rows once, numbers moved where they clash; and notes, (Thai, English), of
-    what was moved. LoadRejected locates every conflict and every duplicate code in both files.
-    One file's sheets are its tables as they are, in Arrow."""
-    if len(sources) == 1:
-        tables = {name: p.table() for name, p in sources[0][1].items()}
-        tables["dataset"] = [values for _, values in sources[0][1]["dataset"].rows()]
-        return tables, []
-    tables: dict[str, list[tuple]] = {s.name: [] for s in SHEETS}
-    seen: dict[str, dict[tuple, tuple[str, int, tuple]]] = {s.name: {} for s in SHEETS}
-    problems: list[Problem] = []
-    notes: list[tuple[str, str]] = []
-    for file, checked in sources:
-        def shift(name: str, ids: set) -> int | None:
-            taken = {key[0] for key in seen[name]}
-            return max(taken) if taken & ids else None
-        rows = renumbered(file, located_rows(checked), shift, notes)
-        for sheet in SHEETS:
-            if sheet.name == "dataset":
-                tables["dataset"] += [values for _, values in rows["dataset"]]
+class Staged:
+    """Several files' checked sheets, added one file at a time to a DuckDB work file (`con`):
+    each sheet a table of its rows with the file's place in the order (`file`) and the row's
+    number (`row`); each file's numbers moved past those taken before it as it is added.
+    Table names come from SHEETS, never from input."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con = con
+        self.files: list[str] = []
+        self.datasets: list[tuple] = []
+        self.notes: list[tuple[str, str]] = []
+
+    def add(self, file: str, checked: dict[str, Parsed]) -> None:
+        tables = renumbered(file, {name: p.table() for name, p in checked.items()}, self._shift, self.notes)
+        self.datasets += [values for _, values in checked["dataset"].rows()]
+        for sheet in SHEETS[1:]:
+            frame = tables[sheet.name]
+            frame = frame.append_column("file", pa.array([len(self.files)] * frame.num_rows, pa.int32()))
+            frame = frame.append_column("row", pa.array(checked[sheet.name].numbers, pa.int64()))  # noqa: F841
+            self.con.execute(f"INSERT INTO {sheet.name} SELECT * FROM frame" if self.files else
+                             f"CREATE TABLE {sheet.name} AS SELECT * FROM frame")
+        self.files.append(file)
+
+    def _shift(self, name: str, ids: pa.Array) -> int | None:
+        if not self.files:
+            return None
+        new_ids = pa.table({"id": ids})  # noqa: F841
+        clash, top = self.con.execute(f"SELECT count(*) FILTER (WHERE id IN (SELECT id FROM new_ids)), "
+                                      f"max(id) FROM {name}").fetchone()
+        return top if clash else None
+
+    def combine_into(self, con: duckdb.DuckDBPyConnection, path: Path) -> tuple:
+        """Writes the staged files' rows (from the work file at `path`) into the database being
+        built (`con`): shared rows once, in file order. Returns the one dataset row.
+        LoadRejected locates every conflict and every code claimed twice in both files."""
+        con.execute("ATTACH ? AS staged (READ_ONLY)", [str(path)])
+        problems: list[tuple[tuple, list[Problem]]] = []
+        for place, sheet in enumerate(SHEETS[1:]):
+            columns = ", ".join(c.key for c in sheet.columns)
+            if not sheet.key or not self._claimed_twice(con, sheet):
+                con.execute(f"INSERT INTO main.{sheet.name} SELECT {columns} FROM staged.{sheet.name}")
                 continue
-            positions = [i for i, c in enumerate(sheet.columns) if c.key in sheet.key]
-            for row, values in rows.get(sheet.name, []):
-                if not positions:
-                    tables[sheet.name].append(values)
-                    continue
-                key = tuple(values[i] for i in positions)
-                first = seen[sheet.name].get(key)
-                if first is None:
-                    seen[sheet.name][key] = (file, row, values)
-                    tables[sheet.name].append(values)
-                elif sheet.name not in SHARED:
-                    problems += _in_both(sheet, sheet.columns[positions[-1]].header, (file, row, values),
-                                         first, "err_duplicate_in_file", " · ".join(map(str, key)))
-                elif first[2] != values:
-                    for column, mine, theirs in zip(sheet.columns, values, first[2]):
-                        if mine != theirs:
-                            problems += _in_both(sheet, column.header, (file, row, mine),
-                                                 (first[0], first[1], theirs), "err_conflict")
-    if problems:
-        raise LoadRejected(problems)
-    tables["dataset"] = [_one_dataset(tables["dataset"])]
-    return tables, notes
+            for later, first in self._pairs(con, sheet):
+                problems.append(((later[0], place, later[1]), self._said_in_both(sheet, later, first)))
+            key = ", ".join(sheet.key)
+            con.execute(f"INSERT INTO main.{sheet.name} SELECT {columns} FROM staged.{sheet.name} "
+                        f"QUALIFY row_number() OVER (PARTITION BY {key} ORDER BY file, row) = 1 ORDER BY file, row")
+        con.execute("DETACH staged")
+        if any(said for _, said in problems):
+            raise LoadRejected([p for _, said in sorted(problems, key=lambda found: found[0]) for p in said])
+        return _one_dataset(self.datasets)
+
+    @staticmethod
+    def _claimed_twice(con: duckdb.DuckDBPyConnection, sheet) -> bool:
+        key = ", ".join(sheet.key)
+        return con.execute(f"SELECT count(*) FROM (SELECT {key} FROM staged.{sheet.name} GROUP BY ALL "
+                           f"HAVING count(*) > 1)").fetchone()[0] > 0
+
+    @staticmethod
+    def _pairs(con: duckdb.DuckDBPyConnection, sheet) -> list[tuple[tuple, tuple]]:
+        """Each row whose key an earlier row (of an earlier file) has, beside that first row:
+        (file, row, its values) each."""
+        key = ", ".join(sheet.key)
+        columns = ", ".join(c.key for c in sheet.columns)
+        later, first = (", ".join(f"{side}.{c}" for c in ("file", "row", *(c.key for c in sheet.columns)))
+                        for side in ("later", "first"))
+        same = " AND ".join(f"later.{k} = first.{k}" for k in sheet.key)
+        found = con.execute(
+            f"WITH twice AS (SELECT {key} FROM staged.{sheet.name} GROUP BY ALL HAVING count(*) > 1), "
+            f"ranked AS (SELECT file, row, {columns}, row_number() OVER (PARTITION BY {key} ORDER BY file, row) "
+            f"AS n FROM staged.{sheet.name} SEMI JOIN twice USING ({key})) "
+            f"SELECT {later}, {first} FROM ranked later JOIN ranked first ON {same} "
+            f"WHERE first.n = 1 AND later.n > 1 ORDER BY later.file, later.row").fetchall()
+        width = 2 + len(sheet.columns)
+        return [(pair[:width], pair[width:]) for pair in found]
+
+    def _said_in_both(self, sheet, later: tuple, first: tuple) -> list[Problem]:
+        """A shared row that differs, said for each column that differs; any other row whose code
+        an earlier file holds, said once. Each in both files."""
+        (file, row, *mine), (first_file, first_row, *theirs) = later, first
+        mine_at, theirs_at = (self.files[file], row), (self.files[first_file], first_row)
+        if sheet.name not in SHARED:
+            key = tuple(mine[i] for i, c in enumerate(sheet.columns) if c.key in sheet.key)
+            return _in_both(sheet, sheet.column(sheet.key[-1]).header, (*mine_at, None), (*theirs_at, None),
+                            "err_duplicate_in_file", " · ".join(map(str, key)))
+        return [problem for column, value, other in zip(sheet.columns, mine, theirs) if value != other
+                for problem in _in_both(sheet, column.header, (*mine_at, value), (*theirs_at, other),
+                                        "err_conflict")]
 
 
 def _in_both(sheet, column: str, mine: tuple, theirs: tuple, key: str, value: str = "") -> list[Problem]:
@@ -96,28 +145,26 @@ def _one_dataset(rows: list[tuple]) -> tuple:
     return (name_th, name_en, max(r[2] for r in rows), any(r[3] for r in rows))
 
 
-def renumbered(file: str, located: Located, shift_for: Callable[[str, set], int | None],
-               notes: list) -> Located:
+def renumbered(file: str, tables: dict[str, pa.Table], shift_for: Callable[[str, pa.Array], int | None],
+               notes: list) -> dict[str, pa.Table]:
     """The file's numbered rows moved past the numbers taken before it, in each sheet where
     `shift_for(sheet, its numbers)` says by how much (None: none of them is taken), and every
     reference to them moved with them."""
     shifts = {}
     for name in NUMBERED:
-        ids = {values[0] for _, values in located.get(name, [])}
-        if ids and (shift := shift_for(name, ids)) is not None:
+        ids = tables[name].column(0)
+        if len(ids) and (shift := shift_for(name, ids)) is not None:
             shifts[name] = shift
     if not shifts:
-        return located
-    moved = dict(located)
+        return tables
+    moved = dict(tables)
     for sheet in SHEETS:
         for i, column in enumerate(sheet.columns):
             own = i == 0 and sheet.name in NUMBERED
             shift = shifts.get(sheet.name if own else column.ref) if own or column.kind == "int" else None
-            if shift is None:
-                continue
-            moved[sheet.name] = [(row, (*values[:i], None if values[i] is None else values[i] + shift,
-                                        *values[i + 1:])) for row, values in moved.get(sheet.name, [])]
+            if shift is not None:
+                moved[sheet.name] = moved[sheet.name].set_column(
+                    i, column.key, pc.add(moved[sheet.name][column.key], shift))
     sheets = ", ".join(f"{name} (+{shift:,})" for name, shift in shifts.items())
     notes.append(tuple(t_plain("load_renumbered", lang, file=file, sheets=sheets) for lang in ("th", "en")))
     return moved
-

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from samma import db, queries
 from samma.workbook.checks import LoadRejected, Problem, as_said, check
@@ -101,7 +102,8 @@ def update(source: Path, db_path: Path, today: dt.date | None = None) -> Loaded:
     if version != db.SCHEMA_VERSION:
         raise LoadRejected([Problem("err_update_version", params={"version": version})])
     raw = read_source(source)
-    located = located_rows(check(raw, today))
+    checked = check(raw, today)
+    located = located_rows(checked)
     covered = sorted({values[0] for _, values in located["subdistrict"]})
     if not covered:
         raise LoadRejected([Problem("err_update_no_area", "subdistrict")])
@@ -112,11 +114,12 @@ def update(source: Path, db_path: Path, today: dt.date | None = None) -> Loaded:
         _check_against_kept(con, located)
         _check_still_used(con, located)
 
-        def shift(name: str, ids: set) -> int | None:
-            clash, top = con.execute(f"SELECT count(*) FILTER (WHERE id IN (SELECT unnest(?))), max(id) "
-                                     f"FROM ({_kept(name)})", [sorted(ids)]).fetchone()
+        def shift(name: str, ids: pa.Array) -> int | None:
+            new_ids = pa.table({"id": ids})  # noqa: F841  (read by DuckDB below)
+            clash, top = con.execute(f"SELECT count(*) FILTER (WHERE id IN (SELECT id FROM new_ids)), max(id) "
+                                     f"FROM ({_kept(name)})").fetchone()
             return top if clash else None
-        located = renumbered(source.name, located, shift, notes)
+        tables = renumbered(source.name, {name: p.table() for name, p in checked.items()}, shift, notes)
         before = _counts(con, "live")
         kept = {table: con.execute(f"SELECT count(*) FROM ({_kept(table)})").fetchone()[0]
                 for table in db.TABLES if table != "dataset"}
@@ -135,13 +138,13 @@ def update(source: Path, db_path: Path, today: dt.date | None = None) -> Loaded:
             # Table names come from db.TABLES, never from input.
             con.execute(f"INSERT INTO main.{table} {_kept(table)}")
             if table == "network_source":
-                rows = [(values[0], source.name, loaded_at) for _, values in located["network"]]
+                codes = tables["network"]["code"]
+                frame = pa.table([codes, pa.array([source.name] * len(codes)),  # noqa: F841
+                                  pa.array([loaded_at] * len(codes), pa.timestamp("us"))], names=["a", "b", "c"])
             else:
-                rows = [values for _, values in located.get(table, [])]
-            if rows:
-                frame = pd.DataFrame(rows)  # noqa: F841  (read by DuckDB below)
-                # A shared row the database holds already (the same, as checked) is not added twice.
-                con.execute(f"INSERT {'OR IGNORE ' if table in SHARED else ''}INTO main.{table} SELECT * FROM frame")
+                frame = tables[table]  # noqa: F841  (read by DuckDB below)
+            # A shared row the database holds already (the same, as checked) is not added twice.
+            con.execute(f"INSERT {'OR IGNORE ' if table in SHARED else ''}INTO main.{table} SELECT * FROM frame")
         con.execute("DETACH live")
 
     try:

@@ -148,7 +148,7 @@ def report(measured: dict) -> str:
             lines.append(f"| national CSV folders, 75,000 villages (reckoned: × {factor:.1f} "
                          f"by rows) | {national['total_rows']:,.0f} | {national['mb'] * factor:,.0f} | "
                          f"{national['wall_s'] * factor:,.0f} | {national['cpu_s'] * factor:,.0f} | "
-                         f"{national['peak_mb'] * factor:,.0f} | < 300 s, < 3000 MB |")
+                         f"not reckoned (files are staged one at a time) | < 300 s, < 3000 MB |")
     if update := measured.get("update"):
         line("update one district", update["rows"], update["mb"], update,
              f" ({update['district']}, in {update['villages']:,} villages)")

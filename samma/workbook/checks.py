@@ -130,8 +130,9 @@ class Parsed:
                                                          pa.scalar(None, table.field(key).type), table[key]))
             for i in positions:
                 failed.setdefault(i, []).append(key)
-        reported = pa.array([failed.get(i) for i in range(table.num_rows)] if failed else
-                            [None] * table.num_rows, pa.list_(pa.string()))
+        keys = pa.list_(pa.string())
+        reported = pa.array([failed.get(i) for i in range(table.num_rows)], keys) if failed else \
+            pa.nulls(table.num_rows, keys)
         return table.append_column("row", pa.array(self.numbers, pa.int64())).append_column("failed", reported)
 
 

@@ -66,9 +66,11 @@ class _Rules:
             if sheet.key:
                 key = ", ".join(sheet.key)
                 present = " AND ".join(f"{k} IS NOT NULL" for k in sheet.key)
+                # The keys given twice found by grouping, and only their rows sorted to say where.
                 for row, *values, first in self.breaking(
-                        f"SELECT row, {key}, min(row) OVER (PARTITION BY {key}) AS first "
-                        f"FROM {name} WHERE {present} QUALIFY row > first ORDER BY row"):
+                        f"WITH twice AS (SELECT {key} FROM {name} WHERE {present} GROUP BY ALL "
+                        f"HAVING count(*) > 1) SELECT row, {key}, min(row) OVER (PARTITION BY {key}) AS first "
+                        f"FROM {name} SEMI JOIN twice USING ({key}) QUALIFY row > first ORDER BY row"):
                     self.say(sheet, row, sheet.key[-1], " · ".join(map(str, values)), "err_duplicate",
                              first=first)
             for column in sheet.columns:

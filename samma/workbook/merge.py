@@ -77,10 +77,11 @@ class Staged:
         problems: list[tuple[tuple, list[Problem]]] = []
         for place, sheet in enumerate(SHEETS[1:]):
             columns = ", ".join(c.key for c in sheet.columns)
-            if not sheet.key or not self._claimed_twice(con, sheet):
+            pairs = self._pairs(con, sheet) if sheet.key else []
+            if not pairs:
                 con.execute(f"INSERT INTO main.{sheet.name} SELECT {columns} FROM staged.{sheet.name}")
                 continue
-            for later, first in self._pairs(con, sheet):
+            for later, first in pairs:
                 problems.append(((later[0], place, later[1]), self._said_in_both(sheet, later, first)))
             key = ", ".join(sheet.key)
             con.execute(f"INSERT INTO main.{sheet.name} SELECT {columns} FROM staged.{sheet.name} "
@@ -89,12 +90,6 @@ class Staged:
         if any(said for _, said in problems):
             raise LoadRejected([p for _, said in sorted(problems, key=lambda found: found[0]) for p in said])
         return _one_dataset(self.datasets)
-
-    @staticmethod
-    def _claimed_twice(con: duckdb.DuckDBPyConnection, sheet) -> bool:
-        key = ", ".join(sheet.key)
-        return con.execute(f"SELECT count(*) FROM (SELECT {key} FROM staged.{sheet.name} GROUP BY ALL "
-                           f"HAVING count(*) > 1)").fetchone()[0] > 0
 
     @staticmethod
     def _pairs(con: duckdb.DuckDBPyConnection, sheet) -> list[tuple[tuple, tuple]]:

@@ -138,11 +138,10 @@ def update(source: Path, db_path: Path, today: dt.date | None = None) -> Loaded:
             # Table names come from db.TABLES, never from input.
             con.execute(f"INSERT INTO main.{table} {_kept(table)}")
             if table == "network_source":
-                codes = tables["network"]["code"]
-                frame = pa.table([codes, pa.array([source.name] * len(codes)),  # noqa: F841
-                                  pa.array([loaded_at] * len(codes), pa.timestamp("us"))], names=["a", "b", "c"])
-            else:
-                frame = tables[table]  # noqa: F841  (read by DuckDB below)
+                db.insert_rows(con, {table: [(code, source.name, loaded_at)
+                                             for code in tables["network"]["code"].to_pylist()]})
+                continue
+            frame = tables[table]  # noqa: F841  (read by DuckDB below)
             # A shared row the database holds already (the same, as checked) is not added twice.
             con.execute(f"INSERT {'OR IGNORE ' if table in SHARED else ''}INTO main.{table} SELECT * FROM frame")
         con.execute("DETACH live")

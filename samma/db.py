@@ -75,13 +75,28 @@ def write_database(path: Path, fill: Callable[[duckdb.DuckDBPyConnection], None]
     """Builds a new database beside `path` (the facts from `fill`, then everything derived from
     them), checks it, then swaps it in with an atomic rename, keeping the previous file in
     backups/. If anything fails, `path` is left exactly as it was."""
+    _write(path, fill, from_live=False)
+
+
+def change_database(path: Path, change: Callable[[duckdb.DuckDBPyConnection], None]) -> None:
+    """As write_database, but from a copy of the live file at `path`, whose facts `change` edits
+    (each statement committed on its own: DuckDB refuses a parent deleted in the transaction
+    that deleted its children): replacing one district of a national file writes that
+    district's rows, not the millions of the others again."""
+    _write(path, change, from_live=True)
+
+
+def _write(path: Path, fill: Callable[[duckdb.DuckDBPyConnection], None], from_live: bool) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     clear_leftovers(path)
     tmp = _work_file(path, "building")
     try:
+        if from_live:
+            shutil.copyfile(path, tmp)
         con = duckdb.connect(str(tmp))
         try:
-            create_facts(con)
+            if not from_live:
+                create_facts(con)
             fill(con)
             derive.derive(con)
             version = con.execute("SELECT max(schema_version), count(*) FROM dataset").fetchone()
@@ -159,6 +174,16 @@ def _fsync_copy(source: Path, target: Path) -> None:
         partial.unlink(missing_ok=True)
 
 
+def _keep_as_backup(path: Path, backup: Path) -> None:
+    """The file about to be replaced becomes the backup under a second name (a hard link: a
+    national file is not copied, and no write ever changes a file in place), or a copy where the
+    file system has no hard links."""
+    try:
+        os.link(path, backup)
+    except OSError:
+        _fsync_copy(path, backup)
+
+
 def _swap_in(tmp: Path, path: Path) -> None:
     with open(tmp, "rb") as f:
         os.fsync(f.fileno())
@@ -166,7 +191,7 @@ def _swap_in(tmp: Path, path: Path) -> None:
         folder = backups_dir(path)
         folder.mkdir(exist_ok=True)
         stamp = dt.datetime.now().strftime("%Y-%m-%d_%H%M%S_%f")
-        _fsync_copy(path, folder / f"{path.stem}-{stamp}{path.suffix}")
+        _keep_as_backup(path, folder / f"{path.stem}-{stamp}{path.suffix}")
     os.replace(tmp, path)
     for old in list_backups(path)[BACKUPS_KEPT:]:
         old.unlink(missing_ok=True)

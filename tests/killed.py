@@ -17,17 +17,20 @@ def stop_here(*args, **kwargs) -> None:
 
 
 def stop_at_rename(point: str) -> None:
-    """Stops just before the live file is backed up (`backing-up`: the backup's rename) or the new
-    file takes its place (`swapping`)."""
-    rename = os.replace
+    """Stops just before the live file is backed up (`backing-up`: the backup's link to it) or
+    the new file takes its place (`swapping`)."""
+    rename, link = os.replace, os.link
 
     def rename_then_stop(src, dst):
-        if point == "backing-up" and str(src).endswith(".partial"):
-            stop_here()
         if point == "swapping" and str(src).endswith(".building"):
             stop_here()
         rename(src, dst)
-    os.replace = rename_then_stop
+
+    def link_then_stop(src, dst):
+        if point == "backing-up":
+            stop_here()
+        link(src, dst)
+    os.replace, os.link = rename_then_stop, link_then_stop
 
 
 def kill_when_ready(child_script: str, *args) -> int:

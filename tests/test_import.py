@@ -311,6 +311,24 @@ def test_only_the_last_twenty_backups_are_kept(tmp_path, live):
     assert (folder / "notes.txt").exists()
 
 
+def test_the_replaced_file_is_the_backup_itself_or_a_copy_where_there_are_no_hard_links(
+        tmp_path, live, monkeypatch):
+    original, inode = live.read_bytes(), live.stat().st_ino
+    workbook.load(_save(_template(), tmp_path), live)
+    (backup,) = db.list_backups(live)
+    assert backup.stat().st_ino == inode and backup.read_bytes() == original      # not copied
+    assert live.stat().st_ino != inode
+    loaded, loaded_inode = live.read_bytes(), live.stat().st_ino
+
+    def no_hard_links(src, dst):
+        raise OSError(1, "Operation not permitted")
+    monkeypatch.setattr("os.link", no_hard_links)
+    workbook.load(_save(_template(), tmp_path), live)
+    newest = db.list_backups(live)[0]
+    assert newest.read_bytes() == loaded and newest.stat().st_ino != loaded_inode
+    assert sorted(p.name for p in newest.parent.iterdir() if p.name.startswith(".")) == []
+
+
 def test_restore_puts_a_backup_back_byte_for_byte(tmp_path, live):
     original = live.read_bytes()
     workbook.load(_save(_template(), tmp_path), live)

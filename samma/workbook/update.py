@@ -1,9 +1,10 @@
 """Updating one network in a database of many (`import --update`): the workbook's subdistricts,
 and everything under them (villages, groups, households, ledger, events ...), are replaced by
-what the workbook holds; every other network's rows are copied over as they are, in SQL, from the
-live file. The workbook is checked on its own, then against what stays: a shared row (a province,
-a partner) the same as the database's, no code another network holds. Written the same safe way
-as a load: a new file built beside the live one, swapped in, the old one backed up."""
+what the workbook holds; every other network's rows stay as they are. The workbook is checked on
+its own, then against what stays: a shared row (a province, a partner) the same as the
+database's, no code another network holds. Written the same safe way as a load: a copy of the
+live file changed beside it (the covered areas' rows deleted, the workbook's inserted, everything
+derived rebuilt), swapped in, the old one backed up."""
 
 from __future__ import annotations
 
@@ -56,23 +57,25 @@ COVERED = {
     "problem": _MEETING,
     "network_source": _NETWORK,
 }
-# The codes in the covered subdistricts, each list made from the ones before it.
-_COVER = (("c_network", "SELECT code FROM live.network t WHERE " + COVERED["network"]),
-          ("c_group", "SELECT code FROM live.occupation_group t WHERE " + COVERED["occupation_group"]),
-          ("c_household", "SELECT code FROM live.household t WHERE " + COVERED["household"]),
-          ("c_product", "SELECT code FROM live.product t WHERE " + COVERED["product"]),
-          ("c_training", "SELECT id FROM live.training t WHERE " + COVERED["training"]),
-          ("c_loan", "SELECT code FROM live.loan t WHERE " + COVERED["loan"]),
-          ("c_meeting", "SELECT code FROM live.meeting t WHERE " + COVERED["meeting"]))
+# The codes in the covered subdistricts, each list made from the ones before it, from the
+# database's tables in {schema}.
+_COVER = (("c_network", "SELECT code FROM {schema}.network t WHERE " + COVERED["network"]),
+          ("c_group", "SELECT code FROM {schema}.occupation_group t WHERE " + COVERED["occupation_group"]),
+          ("c_household", "SELECT code FROM {schema}.household t WHERE " + COVERED["household"]),
+          ("c_product", "SELECT code FROM {schema}.product t WHERE " + COVERED["product"]),
+          ("c_training", "SELECT id FROM {schema}.training t WHERE " + COVERED["training"]),
+          ("c_loan", "SELECT code FROM {schema}.loan t WHERE " + COVERED["loan"]),
+          ("c_meeting", "SELECT code FROM {schema}.meeting t WHERE " + COVERED["meeting"]))
 
 
-def cover(con: duckdb.DuckDBPyConnection, subdistricts: str) -> None:
+def cover(con: duckdb.DuckDBPyConnection, subdistricts: str, schema: str = "live") -> None:
     """Marks the subdistricts the SQL `subdistricts` selects (one column, `code`), and the codes
-    in them, as covered, in temp tables of `con` (which has the database attached as `live`)."""
+    in them, as covered, in temp tables of `con`, whose database is in `schema` (attached as
+    `live`, or `main` when `con` is the file being changed)."""
     con.execute(f"CREATE OR REPLACE TEMP TABLE covered AS {subdistricts}")
     for name, query in _COVER:
-        # Names and queries are the constants above.
-        con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS {query}")
+        # Names and queries are the constants above; the schema is one of the two names.
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS {query.format(schema=schema)}")
 
 
 def _kept(table: str) -> str:
@@ -83,10 +86,9 @@ def _kept(table: str) -> str:
     return f"SELECT * FROM live.{table} t WHERE NOT coalesce({COVERED[table]}, FALSE)"
 
 
-def _attach(con: duckdb.DuckDBPyConnection, live: Path, covered: list[str]) -> None:
-    con.execute("ATTACH ? AS live (READ_ONLY)", [str(live)])
-    con.execute("CREATE TEMP TABLE wanted AS SELECT unnest(?::VARCHAR[]) AS code", [covered])
-    cover(con, "SELECT code FROM wanted")
+def _cover_subdistricts(con: duckdb.DuckDBPyConnection, covered: list[str], schema: str) -> None:
+    con.execute("CREATE OR REPLACE TEMP TABLE wanted AS SELECT unnest(?::VARCHAR[]) AS code", [covered])
+    cover(con, "SELECT code FROM wanted", schema)
 
 
 def update(source: Path, db_path: Path, today: dt.date | None = None) -> Loaded:
@@ -110,7 +112,8 @@ def update(source: Path, db_path: Path, today: dt.date | None = None) -> Loaded:
     notes: list[tuple[str, str]] = []
     con = duckdb.connect(":memory:")
     try:
-        _attach(con, db_path, covered)
+        con.execute("ATTACH ? AS live (READ_ONLY)", [str(db_path)])
+        _cover_subdistricts(con, covered, "live")
         _check_against_kept(con, located)
         _check_still_used(con, located)
 
@@ -129,25 +132,31 @@ def update(source: Path, db_path: Path, today: dt.date | None = None) -> Loaded:
     name_th, name_en, as_of, approximate = located["dataset"][0][1]
     loaded_at = dt.datetime.now().replace(microsecond=0)
 
-    def fill(con: duckdb.DuckDBPyConnection) -> None:
-        _attach(con, db_path, covered)
-        con.execute("INSERT INTO dataset SELECT name_th, name_en, is_sample, greatest(as_of, ?), "
-                    "schema_version, ?, positions_approximate OR ? FROM live.dataset",
-                    [as_of, loaded_at, approximate])
+    def replace(con: duckdb.DuckDBPyConnection) -> None:
+        """In a copy of the live file: the covered areas' rows deleted, children first, then the
+        workbook's inserted, parents first."""
+        _cover_subdistricts(con, covered, "main")
+        con.execute("UPDATE dataset SET as_of = greatest(as_of, ?), loaded_at = ?, "
+                    "positions_approximate = positions_approximate OR ?", [as_of, loaded_at, approximate])
+        held = _hold_kept_references(con)
+        for table in reversed(db.TABLES[1:]):
+            if table in COVERED:
+                # Table names come from db.TABLES, conditions from COVERED, never from input.
+                con.execute(f"DELETE FROM {table} t WHERE coalesce({COVERED[table]}, FALSE)"
+                            f"{' OR ' + held[table] if table in held else ''}")
         for table in db.TABLES[1:]:
-            # Table names come from db.TABLES, never from input.
-            con.execute(f"INSERT INTO main.{table} {_kept(table)}")
             if table == "network_source":
                 db.insert_rows(con, {table: [(code, source.name, loaded_at)
                                              for code in tables["network"]["code"].to_pylist()]})
                 continue
             frame = tables[table]  # noqa: F841  (read by DuckDB below)
             # A shared row the database holds already (the same, as checked) is not added twice.
-            con.execute(f"INSERT {'OR IGNORE ' if table in SHARED else ''}INTO main.{table} SELECT * FROM frame")
-        con.execute("DETACH live")
+            con.execute(f"INSERT {'OR IGNORE ' if table in SHARED else ''}INTO {table} SELECT * FROM frame")
+            if table in held:
+                con.execute(f"INSERT INTO {table} SELECT * FROM held_{table}")
 
     try:
-        db.write_database(db_path, fill)
+        db.change_database(db_path, replace)
     except duckdb.Error as refused:
         raise LoadRejected([Problem("err_database", params={
             "detail": str(refused).splitlines()[0]})]) from None
@@ -164,6 +173,30 @@ def update(source: Path, db_path: Path, today: dt.date | None = None) -> Loaded:
     return Loaded(list(zip(found.message_th, found.message_en)), notes + absence_note(raw),
                   [r for r in replaced if r.removed or r.added],
                   (", ".join(a[2] for a in areas), ", ".join(a[3] for a in areas)))
+
+
+def _hold_kept_references(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """Kept rows that refer to a row the update takes out and puts back (another subdistrict's
+    training that took in one of the covered groups: _check_still_used made sure the workbook
+    gives it again) are set aside in a temp table `held_<table>`, to be deleted with the covered
+    rows and inserted again after the workbook's: DuckDB deletes no row another still refers
+    to. Returns, per table holding any, the SQL that finds them (over the row `t`)."""
+    references: dict[str, list[str]] = {}
+    # Every declared reference of the file being changed; names come from the schema.
+    for table, column, parent, key in con.execute(
+            "SELECT table_name, constraint_column_names[1], referenced_table, referenced_column_names[1] "
+            "FROM duckdb_constraints() WHERE database_name = current_database() "
+            "AND constraint_type = 'FOREIGN KEY' ORDER BY ALL").fetchall():
+        if parent in COVERED and table in COVERED:
+            references.setdefault(table, []).append(
+                f"t.{column} IN (SELECT t.{key} FROM {parent} t WHERE {COVERED[parent]})")
+    held = {}
+    for table, refers in references.items():
+        finds = f"(NOT coalesce({COVERED[table]}, FALSE) AND ({' OR '.join(refers)}))"
+        con.execute(f"CREATE OR REPLACE TEMP TABLE held_{table} AS SELECT * FROM {table} t WHERE {finds}")
+        if con.execute(f"SELECT count(*) FROM held_{table}").fetchone()[0]:
+            held[table] = finds
+    return held
 
 
 def _counts(con: duckdb.DuckDBPyConnection, schema: str) -> dict[str, int]:

@@ -78,14 +78,19 @@ class Staged:
         for place, sheet in enumerate(SHEETS[1:]):
             columns = ", ".join(c.key for c in sheet.columns)
             pairs = self._pairs(con, sheet) if sheet.key else []
-            if not pairs:
-                con.execute(f"INSERT INTO main.{sheet.name} SELECT {columns} FROM staged.{sheet.name}")
-                continue
             for later, first in pairs:
                 problems.append(((later[0], place, later[1]), self._said_in_both(sheet, later, first)))
-            key = ", ".join(sheet.key)
-            con.execute(f"INSERT INTO main.{sheet.name} SELECT {columns} FROM staged.{sheet.name} "
-                        f"QUALIFY row_number() OVER (PARTITION BY {key} ORDER BY file, row) = 1 ORDER BY file, row")
+            if sheet.name in SHARED or pairs:
+                key = ", ".join(sheet.key)
+                con.execute(f"INSERT INTO main.{sheet.name} SELECT {columns} FROM staged.{sheet.name} "
+                            f"QUALIFY row_number() OVER (PARTITION BY {key} ORDER BY file, row) = 1 "
+                            f"ORDER BY file, row")
+                continue
+            # A file at a time, each committed: one insert of a national sheet's millions of rows
+            # held them all, and their keys' index, in memory until it committed.
+            for file in range(len(self.files)):
+                con.execute(f"INSERT INTO main.{sheet.name} SELECT {columns} FROM staged.{sheet.name} "
+                            f"WHERE file = ?", [file])
         con.execute("DETACH staged")
         if any(said for _, said in problems):
             raise LoadRejected([p for _, said in sorted(problems, key=lambda found: found[0]) for p in said])
@@ -94,12 +99,16 @@ class Staged:
     @staticmethod
     def _pairs(con: duckdb.DuckDBPyConnection, sheet) -> list[tuple[tuple, tuple]]:
         """Each row whose key an earlier row (of an earlier file) has, beside that first row:
-        (file, row, its values) each."""
+        (file, row, its values) each. A shared row is given again by every file (77 copies of
+        16,000 market events nationally): only where it differs from the first."""
         key = ", ".join(sheet.key)
         columns = ", ".join(c.key for c in sheet.columns)
         later, first = (", ".join(f"{side}.{c}" for c in ("file", "row", *(c.key for c in sheet.columns)))
                         for side in ("later", "first"))
         same = " AND ".join(f"later.{k} = first.{k}" for k in sheet.key)
+        if sheet.name in SHARED:
+            same += " AND (" + " OR ".join(f"later.{c.key} IS DISTINCT FROM first.{c.key}"
+                                           for c in sheet.columns) + ")"
         found = con.execute(
             f"WITH twice AS (SELECT {key} FROM staged.{sheet.name} GROUP BY ALL HAVING count(*) > 1), "
             f"ranked AS (SELECT file, row, {columns}, row_number() OVER (PARTITION BY {key} ORDER BY file, row) "

@@ -86,11 +86,7 @@ class Staged:
                             f"QUALIFY row_number() OVER (PARTITION BY {key} ORDER BY file, row) = 1 "
                             f"ORDER BY file, row")
                 continue
-            # A file at a time, each committed: one insert of a national sheet's millions of rows
-            # held them all, and their keys' index, in memory until it committed.
-            for file in range(len(self.files)):
-                con.execute(f"INSERT INTO main.{sheet.name} SELECT {columns} FROM staged.{sheet.name} "
-                            f"WHERE file = ?", [file])
+            con.execute(f"INSERT INTO main.{sheet.name} SELECT {columns} FROM staged.{sheet.name}")
         con.execute("DETACH staged")
         if any(said for _, said in problems):
             raise LoadRejected([p for _, said in sorted(problems, key=lambda found: found[0]) for p in said])

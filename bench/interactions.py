@@ -129,8 +129,9 @@ def interactions(tier: str) -> list[tuple[str, str, Callable | None]]:
     ]
 
 
-def measure(tier: str, repeat: int) -> dict[str, list[float]]:
-    """{interaction: [ms from gesture to drawn, ...]} on a new server for `tier`."""
+def measure(tier: str, repeat: int, only: list[str] = ()) -> dict[str, list[float]]:
+    """{interaction: [ms from gesture to drawn, ...]} on a new server for `tier` (those named by
+    `only` alone, when given)."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import sync_playwright
 
@@ -141,7 +142,7 @@ def measure(tier: str, repeat: int) -> dict[str, list[float]]:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for name, address, gesture in interactions(tier):
-                if gesture is None:
+                if gesture is None or (only and not name.startswith(tuple(only))):
                     continue
                 context = browser.new_context(viewport=PROJECTOR)
                 page = context.new_page()
@@ -173,6 +174,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.interactions", description=__doc__.split("\n\n")[0])
     parser.add_argument("--tiers", nargs="+", default=["pilot", "national"])
     parser.add_argument("--repeat", type=int, default=5, help="timed gestures per interaction")
+    parser.add_argument("--only", nargs="+", default=[], metavar="NAME",
+                        help="only the interactions whose names start so (\"Plan: step\")")
     args = parser.parse_args(argv)
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")
@@ -180,9 +183,10 @@ def main(argv: list[str] | None = None) -> int:
     if missing:
         parser.error(f"no database for {', '.join(missing)} in {DATA}: run `python -m bench` first")
     load_before = os.getloadavg()
-    results = {tier: measure(tier, args.repeat) for tier in args.tiers}
+    results = {tier: measure(tier, args.repeat, args.only) for tier in args.tiers}
     load_after = os.getloadavg()
-    names = [name for name, _, _ in interactions(args.tiers[0])]
+    names = [name for name, _, _ in interactions(args.tiers[0])
+             if not args.only or name.startswith(tuple(args.only))]
     lines = [f"# Interactions to drawn in Chromium: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}", "",
              f"Median of {args.repeat} gestures each, ms from the gesture to the run finished and every chart "
              f"drawn (goal: under {GOAL_MS} ms). Load average (1, 5, 15 min) before "

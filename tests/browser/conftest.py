@@ -59,7 +59,7 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db_path: Path, extra_env: dict | None = None, script: str = "app.py"
+def start_server(db_path: Path, extra_env: dict | None = None, script: str = "serve.py"
                  ) -> tuple[subprocess.Popen, str]:
     """`streamlit run script` (the app, or the bench's bare page) on a free loopback port."""
     port = _free_port()

@@ -28,13 +28,8 @@ import os
 import statistics
 import sys
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-DATA = ROOT / "bench" / "data"
+from bench.run import DATA
 
 # In the page from its start: when the run ends (stApp's script state leaves "running") and
 # every chart has drawn, two animation frames on.

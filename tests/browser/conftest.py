@@ -41,8 +41,11 @@ PHONE = {"width": 390, "height": 844}
 
 BROWSER_TESTS = Path(__file__).resolve().parent
 
+# The run over, something drawn, and nothing still a placeholder: served by serve.py the run can
+# end before the code of an element (a chart, a metric) has loaded, and it is a skeleton until then.
 RUN_FINISHED = """() => document.querySelector('[data-testid="stApp"][data-test-script-state="notRunning"]')
-    && document.querySelector('[data-testid="stMainBlockContainer"] [data-testid="stElementContainer"]')"""
+    && document.querySelector('[data-testid="stMainBlockContainer"] [data-testid="stElementContainer"]')
+    && !document.querySelector('[data-testid="stMainBlockContainer"] [data-testid="stSkeleton"]')"""
 
 
 def pytest_collection_modifyitems(items) -> None:
@@ -290,7 +293,8 @@ def page_at(chromium):
 
 def wait_until_done(page: Page, timeout_ms: int = 60_000) -> None:
     """Until a script run has finished: the app says it is not running AND the page has drawn
-    something (before the first run starts the state also reads "notRunning")."""
+    something (before the first run starts the state also reads "notRunning") AND no element is
+    a placeholder any more."""
     page.wait_for_function(RUN_FINISHED, timeout=timeout_ms)
 
 

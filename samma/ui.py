@@ -157,20 +157,35 @@ def part(draw: Callable) -> Callable:
 
 
 def sections(page: str, parts: list[tuple[str, Callable[[], None]]], lang: str) -> None:
-    """The page's sections (`parts`: name and drawing function, in agenda order), each under its
-    title. On a normal screen and a phone every one, one after another; in projector mode only
-    the one the link names (`?section=`, the first by default), so a screen answers one question
-    and the others do not run."""
+    """The page's sections (`parts`: name and drawing function, in agenda order); only the one
+    on screen runs, so a page costs what one section costs. In projector mode the one the link
+    names (`?section=`, the first by default) under its title, stepped to by the meeting bar; on
+    a normal screen and a phone the sections are tabs, the link's one open, and choosing another
+    writes it into the link."""
     names = tuple(name for name, _ in parts)
     if names != agenda.sections(page):
         raise ValueError(f"{page}: sections {names} are not the agenda's {agenda.sections(page)}")
     shown = url_state.section(page, lang)
-    projector = on_projector()
-    for name, draw in parts:
-        if projector and name != shown:
-            continue
-        st.subheader(t(agenda.title(page, name), lang))
-        draw()
+    draw = dict(parts)
+    if on_projector():
+        st.subheader(t(agenda.title(page, shown), lang))
+        draw[shown]()
+        return
+    titles = {name: t(agenda.title(page, name), lang) for name in names}
+    # Keyed by page: a visit to another page and back opens the link's section, not the last.
+    key = f"{page}_section"
+    st.session_state[key] = titles[shown]
+    for name, tab in zip(names, st.tabs(list(titles.values()), key=key, on_change=_open_section,
+                                        args=(key, titles))):
+        if tab.open:
+            with tab:
+                draw[name]()
+
+
+def _open_section(key: str, titles: dict[str, str]) -> None:
+    """A tab chosen: the link names its section (none for the first) before the page runs again."""
+    chosen = next(name for name, title in titles.items() if title == st.session_state[key])
+    url_state.keep(agenda.SECTION_PARAM, chosen, next(iter(titles)))
 
 
 def projector_switch(lang: str) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
@@ -16,7 +17,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from bench.run import discover_pages
-from samma import db, sample, workbook
+from samma import agenda, db, sample, workbook
 from samma.sample import VillagePlan
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -182,6 +183,13 @@ def open_page(page: str, lang: str | None = None, **query_params: str) -> AppTes
     at.switch_page(f"views/{page}.py").run()
     assert not at.exception
     return at
+
+
+def every_section(page: str, lang: str | None = None, **query_params: str) -> Iterator[tuple[str, AppTest]]:
+    """views/<page>.py opened once on each of its sections (`?section=`), since only the open
+    tab's section runs: (section name, the page as it stands)."""
+    for name in agenda.sections(page):
+        yield name, open_page(page, lang, section=name, **query_params)
 
 
 def chart_rows(at: AppTest, n: int):

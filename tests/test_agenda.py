@@ -1,5 +1,6 @@
 """The meeting's agenda: the order of pages and sections, the steps of previous/next through
-them, the section in the link; projector mode draws one section, a normal screen all of them."""
+them, the section in the link; projector mode draws one section, a normal screen names every
+section in a tab and draws the open one."""
 
 import json
 
@@ -80,7 +81,7 @@ def test_the_share_link_keeps_the_section():
         "https://samma.example/funds?lang=en&section=flows")
 
 
-# --- the pages: one section in projector mode, every section otherwise ---------------------------
+# --- the pages: one section in projector mode, one open tab otherwise -----------------------------
 
 def on_projector(page: str, lang: str, **query_params: str):
     """views/<page>.py in projector mode (from the first run's link, as a shared link turns it
@@ -102,10 +103,35 @@ def _titles(page: str, lang: str) -> list[str]:
 
 
 @pytest.mark.parametrize("page", ["overview", "funds", "market"])
-def test_a_normal_screen_draws_every_section_in_order(page):
+def test_a_normal_screen_names_every_section_in_a_tab_in_order(page):
     at = open_page(page, "en")
-    shown = [s for s in _subheaders(at) if s in _titles(page, "en")]
-    assert shown == _titles(page, "en")
+    titles = _titles(page, "en")
+    assert [tab.label for tab in at.tabs if tab.label in titles] == titles
+    assert not [s for s in _subheaders(at) if s in titles]     # the tab is the title
+
+
+def test_a_normal_screen_runs_only_the_open_tab_the_link_names():
+    at = open_page("funds", "en", section="flows")
+    flows = _titles("funds", "en").index("Where the cash came from and went")
+    tabs = [tab for tab in at.tabs if tab.label in _titles("funds", "en")]
+    assert [len(tab.get("vega_lite_chart")) for tab in tabs] == [1 if i == flows else 0 for i in range(len(tabs))]
+    assert not at.metric                                        # the support boxes were not drawn
+    assert at.query_params["section"] == "flows"
+
+
+def test_a_normal_screen_without_a_section_opens_the_first_and_keeps_the_link_short():
+    at = open_page("overview", "en")
+    assert [m.label for m in at.metric] == ["Target villages reached", "Pilot villages", "Livelihood sages (1+4)",
+                                            "Households enrolled"]
+    assert not at.get("vega_lite_chart")                      # the later sections' charts did not run
+    assert "section" not in at.query_params
+
+
+def test_a_section_the_page_does_not_have_on_a_normal_screen_is_said_and_the_first_is_open():
+    at = open_page("market", "en", section="nope")
+    assert any("section" in w.value for w in at.warning)
+    assert at.query_params["section"] == "events"
+    assert [m.label for m in at.metric][:2] == ["Events held", "Total sales at all events"]
 
 
 def test_projector_mode_draws_only_the_section_in_the_link():
@@ -161,7 +187,7 @@ def test_on_a_normal_screen_previous_and_next_are_pages():
 
 
 def test_a_chart_fitted_to_its_section_is_no_taller_in_projector_mode_only():
-    plain = json.loads(open_page("funds", "en").get("vega_lite_chart")[2].proto.spec)
+    plain = json.loads(open_page("funds", "en", section="flows").get("vega_lite_chart")[0].proto.spec)
     fitted = json.loads(on_projector("funds", "en", section="flows").get("vega_lite_chart")[0].proto.spec)
     assert plain["height"] == 540                             # charts.cash_flow_chart's own
     assert fitted["height"] == 460                            # views/funds.py: fit=460, not 540 × 1.5

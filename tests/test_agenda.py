@@ -131,7 +131,7 @@ def test_a_section_the_page_does_not_have_on_a_normal_screen_is_said_and_the_fir
     at = open_page("market", "en", section="nope")
     assert any("section" in w.value for w in at.warning)
     assert at.query_params["section"] == "events"
-    assert [m.label for m in at.metric][:2] == ["Events held", "Total sales at all events"]
+    assert [m.label for m in at.metric][:2] == ["Events held", "Sales at all events"]
 
 
 def test_projector_mode_draws_only_the_section_in_the_link():

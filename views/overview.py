@@ -55,10 +55,10 @@ def network() -> None:
               t("loans_overdue_value", lang, n=number(n["overdue_loans"]), amount=baht(n["overdue_baht"], lang))
               if n["loans"] else t("not_recorded", lang), help=t("overdue_loans_help", lang), border=True)
     counts = coordination.action_counts(queries.open_actions(), plan.as_date(info["as_of"]))
-    # On a projector the link lands on the actions, not on the partners' first section.
+    # The link lands on the actions, not on the partners' first section.
     st.page_link("views/partners.py", icon=":material/handshake:", label=t(
         "overview_actions", lang, open=number(counts["open"]), overdue=number(counts["overdue"])),
-        query_params={agenda.SECTION_PARAM: "actions"} if ui.on_projector() else None)
+        query_params={agenda.SECTION_PARAM: "actions"})
 
 
 def income() -> None:

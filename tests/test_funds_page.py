@@ -3,7 +3,8 @@
 import duckdb
 import pytest
 
-from tests.conftest import chart_rows, every_section, expected_capital_warnings, expected_overdue, run_app
+from tests.conftest import chart_rows, expected_capital_warnings, expected_overdue, run_app
+from tests.test_groups import across, whole_page
 
 
 def _metrics(at) -> dict[str, str]:
@@ -14,23 +15,12 @@ def _baht(value) -> str:
     return f"{value:,.0f} บาท"
 
 
-def whole_page(lang: str | None = None, **query_params: str) -> dict:
-    """The Funds page opened on each of its sections, by name in agenda order: only the open
-    tab's section runs, so what the whole page says is what they say together."""
-    return dict(every_section("funds", lang, **query_params))
-
-
-def across(page: dict, kind: str) -> list:
-    """The elements of one kind (`"error"`, `"dataframe"`, ...) across the page's sections, in order."""
-    return [element for at in page.values() for element in getattr(at, kind)]
-
-
 @pytest.fixture(scope="module")
 def funds_page(sample_db):
     # Module-scoped, so it runs before the autouse fixture that points SAMMA_DB at the sample.
     with pytest.MonkeyPatch.context() as env:
         env.setenv("SAMMA_DB", str(sample_db))
-        return whole_page()
+        return whole_page("funds")
 
 
 def test_cash_and_in_kind_apart_equal_plain_sql(funds_page, sql):
@@ -176,7 +166,7 @@ def test_split_breaches_are_listed_largest_gap_first(edited):
         GROUP BY c.id, c.amount_baht""")]
     breaches = [g for g in grants if abs(g[2]) > 1]
     assert len(breaches) > SHOWN
-    at = whole_page("en")
+    at = whole_page("funds", "en")
     assert f"{len(breaches)} grants break the 70/30 condition:" in [e.value for e in across(at, "error")]
     shown, every = _tables(at, "Grant (baht)")
     largest = sorted(breaches, key=lambda g: abs(g[2]), reverse=True)[:SHOWN]
@@ -208,7 +198,7 @@ def test_match_breaches_are_listed_with_what_was_raised_and_matched(edited):
     breaches = {name: (float(raised), float(matched)) for name, raised, matched, ratio in groups
                 if abs(float(matched) - float(ratio) * float(raised)) > 1}
     assert breaches
-    at = whole_page("en")
+    at = whole_page("funds", "en")
     assert (f"{len(breaches)} groups or networks in a matching scheme got a match that is not at the "
             "scheme's ratio:"
             in [e.value for e in across(at, "error")])
@@ -232,8 +222,6 @@ def test_load_warnings_past_200_say_how_many_on_funds_and_data(edited):
     expected = split + expected_capital_warnings(edited, "en")
     assert len(split) > SHOWN
     for page in ("funds", "data"):
-        # The Data page is not on the agenda: it has no sections, and shows everything at once.
-        at = whole_page("en") if page == "funds" else {"data": run_app(page, lang="en")}
-        assert not any(one.exception for one in at.values())
+        at = whole_page(page, "en")             # the Data page, not on the agenda, has no sections
         assert [list(t["Warning"]) for t in _tables(at, "Warning")] == [expected[:SHOWN]]
         assert f"The first 200 of {len(expected)} rows" in _left_out(at)

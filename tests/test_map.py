@@ -11,19 +11,11 @@ import pytest
 
 from samma import maps
 from tests.conftest import open_page
+from tests.test_groups import to_section
 
 
 def open_map(lang: str | None = None, **query_params: str):
     return open_page("map", lang, **query_params)
-
-
-def to_section(at, name: str):
-    """The page, as it stands, moved to another of its sections, as choosing its tab does: the
-    link names it and the page runs again (what was chosen on the page stays chosen)."""
-    at.query_params["section"] = name
-    at.run()
-    assert not at.exception
-    return at
 
 
 def deck(at) -> dict:

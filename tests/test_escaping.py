@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from samma import workbook
 from samma.i18n import WORD_JOINER, Text, baht, date, escape, number, t, t_plain
 from tests.conftest import as_read, load_edited, open_page
+from tests.test_groups import across, whole_page
 
 WJ = "\u2060"      # written out here, not taken from the code under test
 assert WORD_JOINER == WJ
@@ -156,38 +157,45 @@ def _bodies(elements) -> list[str]:
     return [e.proto.body for e in elements]
 
 
+# A page runs only its open tab's section: the whole page is every section's run (`whole_page`),
+# its elements one section after another (`across`).
+
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_the_map_card_writes_names_escaped(on_marked, lang):
-    at = open_page("map", lang, village=VILLAGE)
-    assert any(s.proto.body.startswith(IMAGE_ESCAPED + " ") for s in at.subheader)   # the village
-    captions = _bodies(at.caption)
+    at = whole_page("map", lang, village=VILLAGE)
+    assert any(s.proto.body.startswith(IMAGE_ESCAPED + " ") for s in across(at, "subheader"))   # the village
+    captions = _bodies(across(at, "caption"))
     assert IMAGE_ESCAPED in captions[0]                                         # the dataset
     assert any(c.count(IMAGE_ESCAPED) == 2 for c in captions)                # subdistrict, district
     assert IMAGE not in " ".join(captions)
-    groups = [b for b in _bodies(at.markdown) if b.count(IMAGE_ESCAPED) == 2]   # group, occupation
-    assert groups and not any(IMAGE in b for b in _bodies(at.markdown))
+    markdown = _bodies(across(at, "markdown"))
+    groups = [b for b in markdown if b.count(IMAGE_ESCAPED) == 2]              # group, occupation
+    assert groups and not any(IMAGE in b for b in markdown)
 
 
 def test_the_market_page_writes_names_escaped(on_marked):
-    at = open_page("market", "en")
-    best = next(m for m in at.metric if m.label == "Best-selling product")
+    at = whole_page("market", "en")
+    best = next(m for m in across(at, "metric") if m.label == "Best-selling product")
     assert best.proto.body.startswith(IMAGE_ESCAPED + " ")
-    place = next(c for c in _bodies(at.caption) if "organised by" in c)
+    captions, markdown = _bodies(across(at, "caption")), _bodies(across(at, "markdown"))
+    place = next(c for c in captions if "organised by" in c)
     assert place.startswith(IMAGE_ESCAPED) and place.count(IMAGE_ESCAPED) == 2  # place, organiser
-    run_by = [b for b in _bodies(at.markdown) if "**  \nby " in b]          # a training: its kind, who ran it
+    run_by = [b for b in markdown if "**  \nby " in b]                       # a training: its kind, who ran it
     assert run_by and all(IMAGE_ESCAPED in b and IMAGE not in b for b in run_by)
-    assert IMAGE not in " ".join(_bodies(at.caption) + _bodies(at.markdown))
+    assert IMAGE not in " ".join(captions + markdown)
     # The header's dataset name on every page goes through the same words.
-    assert any(c.count(IMAGE_ESCAPED) == 1 and "Dataset" in c for c in _bodies(at.caption))
+    assert any(c.count(IMAGE_ESCAPED) == 1 and "Dataset" in c for c in captions)
 
 
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_the_network_page_writes_its_name_escaped(on_marked, lang):
-    at = open_page("network", lang)
-    assert at.header[0].proto.body.startswith(IMAGE_ESCAPED + " ")             # the network
-    where = next(c for c in _bodies(at.caption) if ("จัดตั้งเมื่อ" if lang == "th" else "founded") in c)
+    at = whole_page("network", lang)
+    headers = _bodies(across(at, "header"))
+    assert headers[0].startswith(IMAGE_ESCAPED + " ")                         # the network
+    captions = _bodies(across(at, "caption"))
+    where = next(c for c in captions if ("จัดตั้งเมื่อ" if lang == "th" else "founded") in c)
     assert where.count(IMAGE_ESCAPED) == 2                                   # subdistrict, district
-    assert IMAGE not in " ".join(_bodies(at.header) + _bodies(at.caption) + _bodies(at.markdown))
+    assert IMAGE not in " ".join(headers + captions + _bodies(across(at, "markdown")))
 
 
 def test_map_tooltips_are_plain_text_with_names_as_typed(on_marked):

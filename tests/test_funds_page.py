@@ -4,6 +4,7 @@ import duckdb
 import pytest
 
 from tests.conftest import chart_rows, expected_capital_warnings, expected_overdue, run_app
+from tests.test_groups import across, whole_page
 
 
 def _metrics(at) -> dict[str, str]:
@@ -19,21 +20,22 @@ def funds_page(sample_db):
     # Module-scoped, so it runs before the autouse fixture that points SAMMA_DB at the sample.
     with pytest.MonkeyPatch.context() as env:
         env.setenv("SAMMA_DB", str(sample_db))
-        return run_app("funds")
+        return whole_page("funds")
 
 
 def test_cash_and_in_kind_apart_equal_plain_sql(funds_page, sql):
-    assert not funds_page.exception
+    at = funds_page["support"]
+    assert not at.exception
     cash, in_kind = sql("SELECT sum(amount_baht) FILTER (WHERE kind = 'cash'), "
                         "sum(amount_baht) FILTER (WHERE kind = 'in_kind') "
                         "FROM contribution WHERE partner_code IS NOT NULL")[0]
-    shown = _metrics(funds_page)
+    shown = _metrics(at)
     assert shown["เงินสด"] == _baht(cash)
     assert shown["ไม่ใช่ตัวเงิน (มูลค่า)"] == _baht(in_kind)
 
 
 def test_each_partners_totals_equal_plain_sql(funds_page, sql):
-    table = funds_page.dataframe[0].value
+    table = funds_page["totals"].dataframe[0].value
     expected = sql("""
         SELECT p.short_th,
                coalesce(sum(c.amount_baht) FILTER (WHERE c.kind = 'cash'), 0),
@@ -58,11 +60,12 @@ def test_revolving_fund_now_equals_the_ledger(funds_page, sql):
                sum(CASE WHEN entry = 'loan_out' THEN amount_baht
                         WHEN entry IN ('repayment', 'loss') THEN -amount_baht ELSE 0 END)
         FROM fund_entry WHERE bucket = 'revolving'""")[0]
-    shown = _metrics(funds_page)
+    at = funds_page["revolving"]
+    shown = _metrics(at)
     assert shown["ทุนหมุนเวียนตอนนี้"] == _baht(capital)
     assert shown["เงินที่จ่ายเข้า (ขั้นต่ำ)"] == _baht(floor)
     assert shown["ให้สมาชิกกู้อยู่ตอนนี้"] == _baht(on_loan)
-    assert any(_baht(capital - floor) in s.value and "ไม่สูญหาย" in s.value for s in funds_page.success)
+    assert any(_baht(capital - floor) in s.value and "ไม่สูญหาย" in s.value for s in at.success)
 
 
 def test_rules_are_said_in_words(funds_page, sql):
@@ -71,12 +74,12 @@ def test_rules_are_said_in_words(funds_page, sql):
     matched = sql("SELECT count(DISTINCT group_code) FROM contribution WHERE purpose = 'matching'")[0][0]
     outside = sql("""SELECT count(*) FROM occupation_group WHERE formed IS NOT NULL
                      AND code NOT IN (SELECT group_code FROM scheme_member)""")[0][0]
-    said = [s.value for s in funds_page.success] + [i.value for i in funds_page.info]
+    said = [s.value for s in across(funds_page, "success")] + [i.value for i in across(funds_page, "info")]
     assert f"{grants} จาก {grants} รายการเงินสนับสนุนกองทุน" in said[1]
     assert said[2].startswith(f"{matched} จาก {matched} กลุ่มหรือเครือข่ายที่อยู่ในการสมทบทุน")
     assert said[3] == f"{outside} กลุ่มไม่ได้อยู่ในการสมทบทุนใด เงื่อนไข 1:1 จึงไม่ใช้กับกลุ่มเหล่านี้"
     # The one error on the page is the loans overdue: the sample keeps both conditions.
-    assert [e.value for e in funds_page.error] == [f"ค้างชำระ {o[0]} สัญญา รวม {_baht(o[1])} ใน 3 กองทุน"
+    assert [e.value for e in across(funds_page, "error")] == [f"ค้างชำระ {o[0]} สัญญา รวม {_baht(o[1])} ใน 3 กองทุน"
                                                    for o in [expected_overdue(sql)]]
 
 
@@ -124,11 +127,10 @@ def test_bad_view_or_partner_in_a_link_gets_a_notice_and_the_default(params, unu
     assert "partner" not in at.query_params
 
 
-def test_funds_page_lists_the_rule_breaches_the_load_found(sql):
+def test_funds_page_lists_the_rule_breaches_the_load_found(funds_page, sql):
     expected = expected_capital_warnings(sql, "th")
     assert expected                                  # the sample records some (capital below floor)
-    at = run_app("funds")
-    shown = [list(d.value.iloc[:, 0]) for d in at.dataframe if d.value.columns[0] == "ข้อสังเกต"]
+    shown = [list(d.value.iloc[:, 0]) for d in across(funds_page, "dataframe") if d.value.columns[0] == "ข้อสังเกต"]
     assert shown == [expected]
 
 
@@ -147,12 +149,12 @@ def edited(edited_pilot, monkeypatch):
     con.close()
 
 
-def _tables(at, column: str) -> list:
-    return [d.value for d in at.dataframe if column in d.value.columns]
+def _tables(page: dict, column: str) -> list:
+    return [d.value for d in across(page, "dataframe") if column in d.value.columns]
 
 
-def _left_out(at) -> list[str]:
-    return [c.value for c in at.caption if c.value.startswith("The first")]
+def _left_out(page: dict) -> list[str]:
+    return [c.value for c in across(page, "caption") if c.value.startswith("The first")]
 
 
 def test_split_breaches_are_listed_largest_gap_first(edited):
@@ -164,9 +166,8 @@ def test_split_breaches_are_listed_largest_gap_first(edited):
         GROUP BY c.id, c.amount_baht""")]
     breaches = [g for g in grants if abs(g[2]) > 1]
     assert len(breaches) > SHOWN
-    at = run_app("funds", lang="en")
-    assert not at.exception
-    assert f"{len(breaches)} grants break the 70/30 condition:" in [e.value for e in at.error]
+    at = whole_page("funds", "en")
+    assert f"{len(breaches)} grants break the 70/30 condition:" in [e.value for e in across(at, "error")]
     shown, every = _tables(at, "Grant (baht)")
     largest = sorted(breaches, key=lambda g: abs(g[2]), reverse=True)[:SHOWN]
     assert [(g, round(a, 2), round(d, 2)) for g, a, d in zip(
@@ -197,10 +198,10 @@ def test_match_breaches_are_listed_with_what_was_raised_and_matched(edited):
     breaches = {name: (float(raised), float(matched)) for name, raised, matched, ratio in groups
                 if abs(float(matched) - float(ratio) * float(raised)) > 1}
     assert breaches
-    at = run_app("funds", lang="en")
+    at = whole_page("funds", "en")
     assert (f"{len(breaches)} groups or networks in a matching scheme got a match that is not at the "
             "scheme's ratio:"
-            in [e.value for e in at.error])
+            in [e.value for e in across(at, "error")])
     shown = _tables(at, "Partners matched (baht)")[0].set_index("Group")
     assert {name: (row["Members raised (baht)"], row["Partners matched (baht)"])
             for name, row in shown.iterrows()} == breaches
@@ -221,7 +222,6 @@ def test_load_warnings_past_200_say_how_many_on_funds_and_data(edited):
     expected = split + expected_capital_warnings(edited, "en")
     assert len(split) > SHOWN
     for page in ("funds", "data"):
-        at = run_app(page, lang="en")
-        assert not at.exception
+        at = whole_page(page, "en")             # the Data page, not on the agenda, has no sections
         assert [list(t["Warning"]) for t in _tables(at, "Warning")] == [expected[:SHOWN]]
         assert f"The first 200 of {len(expected)} rows" in _left_out(at)

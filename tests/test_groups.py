@@ -9,9 +9,9 @@ import json
 import pandas as pd
 import pyarrow as pa
 
-from samma import charts
+from samma import agenda, charts
 from samma.domain import FIVE_K
-from tests.conftest import open_page
+from tests.conftest import every_section, open_page
 
 # The 5 K in the order the source lists them, with the matrix's Thai column names.
 FIVE_K_TH = (("committee", "กรรมการ"), ("members", "กลุ่มสมาชิก"), ("rules", "กฎระเบียบ"),
@@ -29,6 +29,37 @@ def specs(at) -> list[list[dict]]:
             for c in at.get("vega_lite_chart")]
 
 
+# A page's sections, for this file and the other page tests (tests/test_map.py, test_funds_page.py,
+# test_row_limits.py, test_overview.py, test_escaping.py, test_personal_data.py): only the open tab's
+# section runs, so what a whole page shows is what its sections show one after another.
+
+def whole_page(page: str, lang: str | None = None, **query_params: str) -> dict:
+    """views/<page>.py opened on each of its sections: {section: the page as it stands}, in
+    agenda order. A page not on the agenda has no sections: {page: the page}, opened once."""
+    if not agenda.sections(page):
+        return {page: open_page(page, lang, **query_params)}
+    return dict(every_section(page, lang, **query_params))
+
+
+def across(pages: dict, kind: str) -> list:
+    """The elements of one kind (`"caption"`, `"dataframe"`, ...) across a `whole_page`, in its order."""
+    return [element for at in pages.values() for element in getattr(at, kind)]
+
+
+def to_section(at, name: str):
+    """The page, as it stands, moved to another of its sections, as choosing its tab does: the
+    link names it and the page runs again (what was chosen on the page stays chosen)."""
+    at.query_params[agenda.SECTION_PARAM] = name
+    at.run()
+    assert not at.exception
+    return at
+
+
+def page_specs(pages: dict) -> list[list[dict]]:
+    """The rows of every chart on a `whole_page`, in its order."""
+    return [chart for at in pages.values() for chart in specs(at)]
+
+
 def rows(chart) -> list[dict]:
     """Rows of a page chart (already rows) or of a builder's `to_dict()` spec."""
     if isinstance(chart, list):
@@ -37,8 +68,8 @@ def rows(chart) -> list[dict]:
 
 
 def test_funnel_matrix_and_progress_equal_plain_sql(sql):
-    at = open_groups()
-    funnel, matrix, *progress, _income_bands, _income_spread = specs(at)
+    pages = whole_page("groups")
+    funnel, matrix, *progress, _income_bands, _income_spread = page_specs(pages)
     lines = {r["step"]: r["text"] for r in rows(funnel)}
     households = sql("SELECT count(*) FROM household")[0][0]
     villages = sql("SELECT count(*) FROM village WHERE is_target")[0][0]
@@ -77,17 +108,17 @@ def test_funnel_matrix_and_progress_equal_plain_sql(sql):
     expected = sql("SELECT step, target_value FROM plan_target WHERE area_code = '501910' "
                    "AND indicator = 'households_trained'")
     assert targets == {(s, float(v)) for s, v in expected}
-    assert any("(1 ตำบล)" in c.value for c in at.caption)
+    assert any("(1 ตำบล)" in c.value for c in across(pages, "caption"))
 
 
 def test_subdistrict_narrows_every_chart(sql):
-    at = open_groups(subdistrict="501901")
-    funnel, matrix, *progress, _income_bands, _income_spread = specs(at)
+    pages = whole_page("groups", subdistrict="501901")
+    funnel, matrix, *progress, _income_bands, _income_spread = page_specs(pages)
     assert {r["step"]: r["value"] for r in rows(funnel)}["target_villages"] == 2
     assert {c["row"] for c in rows(matrix)} == {"หมู่ที่ 9 ต.ยางเนิ้ง", "หมู่ที่ 10 ต.ยางเนิ้ง"}
     # Yang Noeng has no three-step plan: the page says so instead of comparing with another's.
     assert not progress
-    assert at.info[0].value == "ยังไม่มีแผนขยับ 3 ขั้นสำหรับพื้นที่นี้"
+    assert across(pages, "info")[0].value == "ยังไม่มีแผนขยับ 3 ขั้นสำหรับพื้นที่นี้"
 
 
 def test_groups_page_drills_down_two_provinces(on_two_provinces):
@@ -98,7 +129,8 @@ def test_groups_page_drills_down_two_provinces(on_two_provinces):
         "SELECT count(*) FROM village WHERE is_target")[0][0] == 39
     at.selectbox(key="province").set_value("51").run()
     assert not at.exception
-    funnel, matrix, *_ = specs(at)
+    funnel = specs(at)[0]
+    matrix = specs(to_section(at, "five_k"))[0]         # the province stays chosen on the next tab
     values = {r["step"]: (r["value"], r["denominator"]) for r in rows(funnel)}
     assert values["target_villages"] == (3, 3)
     assert values["households"] == (sql("SELECT count(*) FROM household WHERE village_code LIKE '51%'")[0][0], 60)
@@ -106,9 +138,9 @@ def test_groups_page_drills_down_two_provinces(on_two_provinces):
 
 
 def test_groups_page_in_english():
-    at = open_groups(lang="en")
-    assert at.title[0].value == "Occupational groups and the 5 K"
-    funnel, matrix, *_ = specs(at)
+    pages = whole_page("groups", "en")
+    assert all(at.title[0].value == "Occupational groups and the 5 K" for at in pages.values())
+    funnel, matrix, *_ = page_specs(pages)
     assert any(r["text"].startswith("Target villages\n34 of 34 target villages") for r in rows(funnel))
     assert {c["column"] for c in rows(matrix)} == {"Committee", "Members", "Rules", "Fund", "Activities"}
     assert any(c["cell"] == "next" for c in rows(matrix))

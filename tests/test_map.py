@@ -11,6 +11,7 @@ import pytest
 
 from samma import maps
 from tests.conftest import open_page
+from tests.test_groups import to_section
 
 
 def open_map(lang: str | None = None, **query_params: str):
@@ -83,8 +84,15 @@ def test_choosing_a_village_opens_its_card(sql):
     at = open_map()
     at.selectbox(key="village").set_value("50191007").run()
     assert not at.exception
+    # The selected village is ringed on the map, and the link remembers it.
+    assert [v["code"] for v in layer(deck(at), "selected")] == ["50191007"]
+    assert at.query_params["village"] == "50191007"
+    # Its card, in the sections after the map's.
+    to_section(at, "village")
     assert "หมู่ที่ 7 ต.ท่าวังตาล" in [s.value for s in at.subheader]      # the card's title
+    assert any("ขั้นต่อไป: กองทุน" in c.value for c in at.caption)
     shown = {m.label: m.value for m in at.metric}
+    shown |= {m.label: m.value for m in to_section(at, "village_money").metric}
     cash = sql("""SELECT sum(amount_baht) FROM contribution WHERE partner_code IS NOT NULL
                   AND kind = 'cash' AND group_code = 'G50191007'""")[0][0]
     in_kind = sql("""SELECT coalesce(sum(amount_baht), 0) FROM contribution WHERE partner_code IS NOT NULL
@@ -97,9 +105,6 @@ def test_choosing_a_village_opens_its_card(sql):
     assert shown["การสนับสนุนเป็นเงินสด"] == f"{cash:,.0f} บาท"
     assert shown["การสนับสนุนที่ไม่ใช่ตัวเงิน (มูลค่า)"] == f"{in_kind:,.0f} บาท"
     assert shown["ยอดขายสะสม"] == f"{sales:,.0f} บาท"
-    assert any("ขั้นต่อไป: กองทุน" in c.value for c in at.caption)
-    # The selected village is ringed on the map, and the link remembers it.
-    assert [v["code"] for v in layer(deck(at), "selected")] == ["50191007"]
     assert at.query_params["village"] == "50191007"
 
 
@@ -107,7 +112,7 @@ def test_choosing_a_village_opens_its_card(sql):
                                          ("50190203", "ครัวเรือนเข้าร่วมแล้ว"), ("50191007", "ตั้งกลุ่มแล้ว"),
                                          ("50191001", "ครบ 5 ก.")])
 def test_a_card_for_a_village_at_every_stage(sql, code, stage):
-    at = open_map(village=code)
+    at = open_map(village=code, section="village")
     assert any(f"ขั้น: {stage}" in c.value for c in at.caption)
     households = sql("SELECT count(*) FROM household WHERE village_code = ?", [code])[0][0]
     assert {m.label: m.value for m in at.metric}["ครัวเรือนที่เข้าร่วม"] == str(households)
@@ -116,7 +121,7 @@ def test_a_card_for_a_village_at_every_stage(sql, code, stage):
 
 
 def test_a_shared_link_opens_the_village_card_in_english():
-    at = open_map(village="50191001", lang="en")
+    at = open_map(village="50191001", lang="en", section="village")
     assert at.selectbox(key="village").value == "50191001"
     assert "Moo 1, Tha Wang Tan" in [s.value for s in at.subheader]
     assert {m.label: m.value for m in at.metric}["Households enrolled"] == "20"

@@ -5,7 +5,7 @@ import json
 import pytest
 from streamlit.proto.Metric_pb2 import Metric as MetricProto
 
-from tests.conftest import chart_rows, run_app
+from tests.conftest import chart_rows, open_page, run_app
 
 
 def _metrics(at) -> dict[str, str]:
@@ -16,9 +16,13 @@ def _specs(at) -> list[dict]:
     return [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
 
 
+def market(section: str, lang: str | None = None, **query_params: str):
+    """The Market page opened on one of its sections: only the open tab's section runs."""
+    return open_page("market", lang, section=section, **query_params)
+
+
 def test_market_figures_equal_plain_sql(sql):
-    at = run_app("market")
-    assert not at.exception
+    at = market("events")
     shown = _metrics(at)
     assert shown["งานที่จัดแล้ว"] == str(sql("SELECT count(*) FROM market_event")[0][0])
     assert shown["ยอดขายรวมทุกงาน"] == f"{sql('SELECT sum(amount_baht) FROM sale')[0][0]:,.0f} บาท"
@@ -32,6 +36,8 @@ def test_market_figures_equal_plain_sql(sql):
     assert (best_box.delta, best_box.proto.color, best_box.proto.direction) == (
         f"{best_sales:,.0f} บาท", MetricProto.MetricColor.GRAY, MetricProto.MetricDirection.NONE)
     # With no event in the link, the event view shows the latest event.
+    at = market("event")
+    shown = _metrics(at)
     latest = sql("SELECT code FROM market_event ORDER BY date DESC LIMIT 1")[0][0]
     assert at.selectbox(key="event").value == latest
     event_sales = sql("SELECT sum(amount_baht) FROM sale WHERE event_code = ?", [latest])[0][0]
@@ -40,8 +46,7 @@ def test_market_figures_equal_plain_sql(sql):
 
 
 def test_the_event_in_the_link_is_shown_and_kept(sql):
-    at = run_app("market", event="E5019-3")
-    assert not at.exception
+    at = market("event", event="E5019-3")
     assert at.selectbox(key="event").value == "E5019-3"
     shown = _metrics(at)
     assert shown["กลุ่มที่มาขาย"] == str(sql(
@@ -60,8 +65,7 @@ def test_the_event_in_the_link_is_shown_and_kept(sql):
 
 @pytest.mark.parametrize("bad", ["nope", "", "E5019-99", "<b>x</b>", "E5019-3' OR 1=1"])
 def test_a_bad_event_in_the_link_gets_a_notice_and_the_latest_event(bad, sql):
-    at = run_app("market", event=bad)
-    assert not at.exception
+    at = market("event", event=bad)
     notices = [w.value for w in at.warning]
     assert any('"event"' in n and "ค่าเริ่มต้น" in n for n in notices)
     assert all(bad not in n for n in notices if bad)          # the bad value is not echoed
@@ -80,7 +84,7 @@ def test_market_in_english_with_buddhist_era_only_in_thai():
 
 
 def test_before_and_after_charts_carry_the_number_of_groups(sql):
-    at = run_app("market", lang="en")
+    at = market("training", "en")
     charts = at.get("vega_lite_chart")
     texts = " ".join(" ".join(chart_rows(at, n)["behind"]) for n in range(len(charts))
                      if "behind" in chart_rows(at, n))
@@ -98,7 +102,7 @@ def test_before_and_after_charts_carry_the_number_of_groups(sql):
 
 def test_the_event_list_has_buddhist_era_dates_places_and_organisers(sql):
     # The latest event's sales first, then the list of events under it.
-    events = run_app("market").dataframe[1].value
+    events = market("event").dataframe[1].value
     expected = sql("""SELECT e.date, e.place_th, o.short_th FROM market_event e
                       JOIN partner o ON o.code = e.organiser_code ORDER BY e.date""")
     assert list(events["สถานที่"]) == [r[1] for r in expected]

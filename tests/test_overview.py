@@ -2,7 +2,9 @@
 
 import pytest
 
+from samma import agenda
 from tests.conftest import expected_overdue, run_app
+from tests.test_groups import across, to_section, whole_page
 
 
 def _metrics(at) -> dict[str, str]:
@@ -10,9 +12,8 @@ def _metrics(at) -> dict[str, str]:
 
 
 def test_overview_figures_equal_plain_sql(sql):
-    at = run_app()
-    assert not at.exception
-    shown = _metrics(at)
+    metrics = across(whole_page("overview"), "metric")         # every section's boxes
+    shown = {m.label: m.value for m in metrics}
     def count(text: str) -> str:
         return f"{sql(text)[0][0]:,}"
 
@@ -51,7 +52,7 @@ def test_overview_figures_equal_plain_sql(sql):
     assert shown["เงินกู้ค้างชำระ"] == f"{overdue} สัญญา · {baht_overdue:,.0f} บาท"
     assert 0 < overdue <= 5                           # the sample's few
     # Cash and in kind are shown apart, never as one sum.
-    assert len([m for m in at.metric if "สนับสนุน" in m.label]) == 2
+    assert len([m for m in metrics if "สนับสนุน" in m.label]) == 2
 
 
 def test_overview_says_sample_and_as_of():
@@ -77,12 +78,12 @@ def test_unknown_language_in_url_falls_back_to_thai(bad):
 
 
 def test_every_page_runs_without_exception():
-    at = run_app()
+    """Every section of every page: only the open tab's section runs (open_page checks that
+    none raised)."""
     from tests.conftest import ROOT
     for page in sorted((ROOT / "views").glob("*.py")):
-        at.switch_page(f"views/{page.name}").run()
-        assert not at.exception, page.name
-        assert at.title, page.name
+        for name, at in whole_page(page.stem).items():
+            assert at.title, (page.name, name)
 
 
 def test_missing_configured_database_gets_a_clear_page(monkeypatch, tmp_path):
@@ -113,15 +114,20 @@ def test_the_app_recovers_by_itself_once_the_file_is_fixed(monkeypatch, tmp_path
     live.write_bytes(sample_db.read_bytes())
     at.run()
     assert not at.error and not at.exception
-    assert len(at.metric) == 18                     # 11, the network's three and the four of income
+    # Every section of the page, tab by tab in the same session: none says the file is bad.
+    boxes = 0
+    for name in agenda.sections("overview"):
+        boxes += len(to_section(at, name).metric)
+        assert not at.error, name
+    assert boxes == 18                     # 11, the network's three and the four of income
 
 
-@pytest.mark.parametrize(("link", "section"), [({}, ""), ({"projector": "1", "section": "network"},
-                                                            "section=actions")])
-def test_the_open_actions_link_lands_on_the_actions_on_a_projector(link, section):
-    """On a projector the partners' page shows one section: the link names the actions'. On a
-    normal screen the page shows them all and the link names none."""
+@pytest.mark.parametrize("link", [{"section": "network"}, {"projector": "1", "section": "network"}])
+def test_the_open_actions_link_lands_on_the_actions(link):
+    """The link is on the Overview's network section. The partners' page shows one section: on a
+    projector the link's, on a normal screen and a phone the link's as the open tab (the first
+    when it names none). Either way the link names the actions', so it lands on them."""
     at = run_app(**link)
     assert not at.exception
     [actions] = [p.proto for p in at.get("page_link") if p.proto.page == "partners"]
-    assert actions.query_string == section
+    assert actions.query_string == "section=actions"

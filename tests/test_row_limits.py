@@ -16,8 +16,8 @@ import duckdb
 import pytest
 
 from samma import sample
-from tests.conftest import run_app
-from tests.test_groups import specs
+from tests.conftest import open_page
+from tests.test_groups import across, page_specs, whole_page
 
 
 @pytest.fixture(scope="session")
@@ -49,9 +49,9 @@ def on(network, monkeypatch):
         con.close()
 
 
-def _matrix_cells(at) -> list[dict]:
-    """The cells of the 5 K matrix on the page (a group and a K each); none when not drawn."""
-    return [row for chart in specs(at) for row in chart if "k_ord" in row]
+def _matrix_cells(pages: dict) -> list[dict]:
+    """The cells of the 5 K matrix on the page (`whole_page`: a group and a K each); none when not drawn."""
+    return [row for chart in page_specs(pages) for row in chart if "k_ord" in row]
 
 
 def test_groups_past_60_asks_for_a_smaller_area_and_draws_the_matrix_there(on):
@@ -59,27 +59,25 @@ def test_groups_past_60_asks_for_a_smaller_area_and_draws_the_matrix_there(on):
     formed = sql("""SELECT count(*) FROM occupation_group g JOIN village v ON v.code = g.village_code
                     WHERE g.formed IS NOT NULL AND v.is_target""")[0][0]
     assert formed > 60
-    at = run_app("groups", lang="en")
-    assert not at.exception
+    at = whole_page("groups", "en")
     assert f"{formed} groups in this area: choose a smaller area above to see the 5 K table." in [
-        i.value for i in at.info]
+        i.value for i in across(at, "info")]
     assert not _matrix_cells(at)
     # The subdistrict with the most groups that still fit: its matrix is drawn, group by group.
     subdistrict, groups = sql("""SELECT v.subdistrict_code, count(*) FROM occupation_group g
         JOIN village v ON v.code = g.village_code WHERE g.formed IS NOT NULL AND v.is_target
         GROUP BY 1 HAVING count(*) <= 60 ORDER BY 2 DESC, 1 LIMIT 1""")[0]
-    at = run_app("groups", lang="en", district=subdistrict[:4], subdistrict=subdistrict)
-    assert not at.exception and not [w for w in at.warning if "link" in w.value]
+    at = whole_page("groups", "en", district=subdistrict[:4], subdistrict=subdistrict)
+    assert not [w for w in across(at, "warning") if "link" in w.value]
     assert len(_matrix_cells(at)) == 5 * groups
-    assert not [i for i in at.info if "groups in this area" in i.value]
+    assert not [i for i in across(at, "info") if "groups in this area" in i.value]
 
 
 def test_market_lists_the_latest_30_of_more_events(on):
     sql = on(230)
     events = sql("SELECT code, name_en FROM market_event ORDER BY date, code")
     assert len(events) > 30
-    at = run_app("market", lang="en")
-    assert not at.exception
+    at = open_page("market", "en", section="event")          # the event, and the list of events
     assert f"The latest 30 of {len(events)} events" in [c.value for c in at.caption]
     listed = next(d.value for d in at.dataframe if "Event" in d.value.columns)
     assert list(listed["Event"]) == [name for _, name in events[-30:]]
@@ -96,13 +94,12 @@ def test_funds_groups_outside_the_schemes_past_200_say_how_many(on):
           AND code NOT IN (SELECT group_code FROM scheme_member WHERE group_code IS NOT NULL)
         ORDER BY code""")]
     assert len(outside) > 200 >= members
-    at = run_app("funds", lang="en")
-    assert not at.exception
-    by_member = [d.value for d in at.dataframe if "Partners matched (baht)" in d.value.columns]
+    at = whole_page("funds", "en")
+    by_member = [d.value for d in across(at, "dataframe") if "Partners matched (baht)" in d.value.columns]
     assert [len(t) for t in by_member] == [members]       # no breach: the details table alone, whole
-    listed = [d.value for d in at.dataframe if list(d.value.columns) == ["Group", "Village"]]
+    listed = [d.value for d in across(at, "dataframe") if list(d.value.columns) == ["Group", "Village"]]
     assert [list(t["Group"]) for t in listed] == [outside[:200]]
-    assert [c.value for c in at.caption if c.value.startswith("The first")] == [
+    assert [c.value for c in across(at, "caption") if c.value.startswith("The first")] == [
         f"The first 200 of {len(outside)} rows"]
 
 
@@ -112,8 +109,7 @@ def test_plan_readiness_past_200_villages_lists_those_not_ready_first(on):
             SELECT area_code FROM plan_target WHERE length(area_code) = 6)
         OR code IN (SELECT area_code FROM plan_target)""")[0][0]
     assert plan_villages > 200
-    at = run_app("plan", lang="en")
-    assert not at.exception
+    at = open_page("plan", "en", section="readiness")
     metric = next(m for m in at.metric if m.label == "Villages ready")
     assert metric.proto.delta == f"of {plan_villages:,}"
     ready = int(metric.value.replace(",", ""))

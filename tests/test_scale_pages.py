@@ -10,7 +10,8 @@ import duckdb
 import pytest
 
 from samma import db, handout, queries, sample
-from tests.conftest import chart_rows, run_app
+from tests.conftest import chart_rows, open_page, run_app
+from tests.test_groups import across, whole_page
 
 PROVINCES = ("50", "51", "96")
 
@@ -144,8 +145,7 @@ def test_plan_areas_and_villages_are_the_plan_villages_under_each_area(base):
 
 
 def test_plan_page_offers_areas_then_the_villages_of_one_subdistrict(base):
-    at = run_app("plan")
-    assert not at.exception
+    at = open_page("plan", section="village")
     first = base("""SELECT min(code) FROM village WHERE subdistrict_code IN (SELECT area_code FROM plan_target)
                     OR code IN (SELECT area_code FROM plan_target)""")[0][0]
     assert at.selectbox(key="village").value == first
@@ -174,8 +174,8 @@ def test_plan_page_offers_areas_then_the_villages_of_one_subdistrict(base):
 def test_a_shared_plan_link_opens_the_villages_province_and_subdistrict(base):
     village = base("""SELECT max(code) FROM village WHERE subdistrict_code IN (
         SELECT area_code FROM plan_target WHERE length(area_code) = 6)""")[0][0]
-    at = run_app("plan", village=village, lang="en")
-    assert not at.exception and all(w.icon != ":material/link_off:" for w in at.warning)
+    at = open_page("plan", "en", section="village", village=village)
+    assert all(w.icon != ":material/link_off:" for w in at.warning)
     assert at.selectbox(key="village").value == village
     assert at.session_state["plan_province"] == village[:2]
     assert at.session_state["plan_district"] == village[:4]
@@ -210,13 +210,12 @@ def test_market_page_draws_a_months_events_as_one_point_past_30_events(base):
     events, total = base("SELECT count(*), (SELECT sum(amount_baht) FROM sale) FROM market_event")[0]
     months = base("SELECT count(DISTINCT date_trunc('month', date)) FROM market_event")[0][0]
     assert events > 30
-    at = run_app("market")
-    assert not at.exception
-    assert {"**งานแต่ละเดือน และผู้จัด**", "**ยอดขายของงานในแต่ละเดือน**"} <= {m.value for m in at.markdown}
-    trend = chart_rows(at, 0)          # the events section draws the trend, the timeline follows
+    at = whole_page("market")
+    assert {"**งานแต่ละเดือน และผู้จัด**", "**ยอดขายของงานในแต่ละเดือน**"} <= {m.value for m in across(at, "markdown")}
+    trend = chart_rows(at["events"], 0)          # the events section draws the trend
     assert len(trend) == months
     assert round(float(trend["sales_baht"].sum()), 2) == round(float(total), 2)
-    assert f"{events:,} งาน" in " ".join(c.value for c in at.caption)
+    assert f"{events:,} งาน" in " ".join(c.value for c in across(at, "caption"))
 
 
 # --- the networks and their loans, at more than one province ------------------------------------
@@ -296,8 +295,7 @@ def test_groups_page_income_drills_down_provinces_then_districts(base):
             WHERE f.kind = 'follow_up' AND b.kind = 'baseline' AND f.surveyed > b.surveyed
             GROUP BY 1) x JOIN household h ON h.code = x.household_code
         WHERE h.village_code LIKE ? || '%' GROUP BY 1"""
-    at = run_app("groups", lang="en")
-    assert not at.exception
+    at = open_page("groups", "en", section="income_tables")
     [areas] = [d.value for d in at.dataframe if "Area" in d.value.columns]
     names = dict(base("SELECT name_en, code FROM province"))
     expected = {code: median for code, _, median in base(latest, [2, ""])}
@@ -335,14 +333,14 @@ def test_the_partners_page_over_many_networks(base):
         WHERE p.partner_code = 'CDD' AND p.kind = 'event'"""))
     assert len(events) == networks and all(delivered[i] == v for i, v in events.items())
     assert len(queries.pledges_against_delivery()) == base("SELECT count(*) FROM pledge")[0][0]
-    at = run_app("partners")
-    assert not at.exception
+    at = whole_page("partners")
     open_actions = base("SELECT count(*) FROM action WHERE status = 'open'")[0][0]
-    lines = next(m.value for m in at.markdown if m.value.startswith("- **✗")).split("\n")
+    lines = next(m.value for m in across(at, "markdown") if m.value.startswith("- **✗")).split("\n")
     assert len(lines) == 8 < open_actions
-    assert f"แสดง 8 เรื่องแรก จากทั้งหมด {open_actions:,} เรื่อง (เรื่องที่เลยกำหนดอยู่ก่อน)" in [c.value for c in at.caption]
+    captions = [c.value for c in across(at, "caption")]
+    assert f"แสดง 8 เรื่องแรก จากทั้งหมด {open_actions:,} เรื่อง (เรื่องที่เลยกำหนดอยู่ก่อน)" in captions
     problems = base("SELECT count(*) FROM problem WHERE status = 'open'")[0][0]
-    assert f"แสดง 4 เรื่องล่าสุด จากทั้งหมด {problems:,} เรื่อง" in [c.value for c in at.caption]
+    assert f"แสดง 4 เรื่องล่าสุด จากทั้งหมด {problems:,} เรื่อง" in captions
     *_, actions, _ = handout.sections("en")
     assert len(actions.rows) == handout.ACTIONS_LISTED
     assert actions.note == f"The first {handout.ACTIONS_LISTED} of {open_actions:,} actions, overdue first"

@@ -192,6 +192,43 @@ def every_section(page: str, lang: str | None = None, **query_params: str) -> It
         yield name, open_page(page, lang, section=name, **query_params)
 
 
+def specs(at) -> list[list[dict]]:
+    """The rows each Altair chart on the page draws (Streamlit ships them as Arrow)."""
+    return [[row for dataset in c.proto.datasets
+             for row in pa.ipc.open_stream(dataset.data.data).read_all().to_pylist()]
+            for c in at.get("vega_lite_chart")]
+
+
+# Only the open tab's section of a page runs, so what a whole page shows is what its sections
+# show one after another.
+
+def whole_page(page: str, lang: str | None = None, **query_params: str) -> dict:
+    """views/<page>.py opened on each of its sections: {section: the page as it stands}, in
+    agenda order. A page not on the agenda has no sections: {page: the page}, opened once."""
+    if not agenda.sections(page):
+        return {page: open_page(page, lang, **query_params)}
+    return dict(every_section(page, lang, **query_params))
+
+
+def across(pages: dict, kind: str) -> list:
+    """The elements of one kind (`"caption"`, `"dataframe"`, ...) across a `whole_page`, in its order."""
+    return [element for at in pages.values() for element in getattr(at, kind)]
+
+
+def to_section(at, name: str):
+    """The page, as it stands, moved to another of its sections, as choosing its tab does: the
+    link names it and the page runs again (what was chosen on the page stays chosen)."""
+    at.query_params[agenda.SECTION_PARAM] = name
+    at.run()
+    assert not at.exception
+    return at
+
+
+def page_specs(pages: dict) -> list[list[dict]]:
+    """The rows of every chart on a `whole_page`, in its order."""
+    return [chart for at in pages.values() for chart in specs(at)]
+
+
 def chart_rows(at: AppTest, n: int):
     """The rows behind the n-th chart, as Streamlit sent them to the browser."""
     first = at.get("vega_lite_chart")[n].proto.datasets[0]

@@ -16,8 +16,7 @@ from hypothesis import strategies as st
 
 from samma import workbook
 from samma.i18n import WORD_JOINER, Text, baht, date, escape, number, t, t_plain
-from tests.conftest import as_read, load_edited, open_page
-from tests.test_groups import across, whole_page
+from tests.conftest import across, as_read, load_edited, open_page, whole_page
 
 WJ = "\u2060"      # written out here, not taken from the code under test
 assert WORD_JOINER == WJ

@@ -3,8 +3,7 @@
 import duckdb
 import pytest
 
-from tests.conftest import chart_rows, expected_capital_warnings, expected_overdue, run_app
-from tests.test_groups import across, whole_page
+from tests.conftest import across, chart_rows, expected_capital_warnings, expected_overdue, run_app, whole_page
 
 
 def _metrics(at) -> dict[str, str]:

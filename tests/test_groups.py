@@ -7,11 +7,10 @@ import datetime as dt
 import json
 
 import pandas as pd
-import pyarrow as pa
 
-from samma import agenda, charts
+from samma import charts
 from samma.domain import FIVE_K
-from tests.conftest import every_section, open_page
+from tests.conftest import across, open_page, page_specs, specs, to_section, whole_page
 
 # The 5 K in the order the source lists them, with the matrix's Thai column names.
 FIVE_K_TH = (("committee", "กรรมการ"), ("members", "กลุ่มสมาชิก"), ("rules", "กฎระเบียบ"),
@@ -20,44 +19,6 @@ FIVE_K_TH = (("committee", "กรรมการ"), ("members", "กลุ่�
 
 def open_groups(lang: str | None = None, **query_params: str):
     return open_page("groups", lang, **query_params)
-
-
-def specs(at) -> list[list[dict]]:
-    """The rows each Altair chart on the page draws (Streamlit ships them as Arrow)."""
-    return [[row for dataset in c.proto.datasets
-             for row in pa.ipc.open_stream(dataset.data.data).read_all().to_pylist()]
-            for c in at.get("vega_lite_chart")]
-
-
-# A page's sections, for this file and the other page tests (tests/test_map.py, test_funds_page.py,
-# test_row_limits.py, test_overview.py, test_escaping.py, test_personal_data.py): only the open tab's
-# section runs, so what a whole page shows is what its sections show one after another.
-
-def whole_page(page: str, lang: str | None = None, **query_params: str) -> dict:
-    """views/<page>.py opened on each of its sections: {section: the page as it stands}, in
-    agenda order. A page not on the agenda has no sections: {page: the page}, opened once."""
-    if not agenda.sections(page):
-        return {page: open_page(page, lang, **query_params)}
-    return dict(every_section(page, lang, **query_params))
-
-
-def across(pages: dict, kind: str) -> list:
-    """The elements of one kind (`"caption"`, `"dataframe"`, ...) across a `whole_page`, in its order."""
-    return [element for at in pages.values() for element in getattr(at, kind)]
-
-
-def to_section(at, name: str):
-    """The page, as it stands, moved to another of its sections, as choosing its tab does: the
-    link names it and the page runs again (what was chosen on the page stays chosen)."""
-    at.query_params[agenda.SECTION_PARAM] = name
-    at.run()
-    assert not at.exception
-    return at
-
-
-def page_specs(pages: dict) -> list[list[dict]]:
-    """The rows of every chart on a `whole_page`, in its order."""
-    return [chart for at in pages.values() for chart in specs(at)]
 
 
 def rows(chart) -> list[dict]:

@@ -10,8 +10,7 @@ import pandas as pd
 import pytest
 
 from samma import maps
-from tests.conftest import open_page
-from tests.test_groups import to_section
+from tests.conftest import open_page, to_section
 
 
 def open_map(lang: str | None = None, **query_params: str):

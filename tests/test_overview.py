@@ -3,8 +3,7 @@
 import pytest
 
 from samma import agenda
-from tests.conftest import expected_overdue, run_app
-from tests.test_groups import across, to_section, whole_page
+from tests.conftest import across, expected_overdue, run_app, to_section, whole_page
 
 
 def _metrics(at) -> dict[str, str]:

@@ -7,8 +7,7 @@ import openpyxl
 import pytest
 
 from samma import workbook
-from tests.conftest import PAGES, PERSONAL
-from tests.test_groups import across, whole_page
+from tests.conftest import PAGES, PERSONAL, across, whole_page
 
 # Names of places, partners, groups, products, events and datasets: not of people.
 NOT_PEOPLE = {"dataset", "province", "district", "subdistrict", "village", "partner", "occupation",

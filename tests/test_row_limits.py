@@ -16,8 +16,7 @@ import duckdb
 import pytest
 
 from samma import sample
-from tests.conftest import open_page
-from tests.test_groups import across, page_specs, whole_page
+from tests.conftest import across, open_page, page_specs, whole_page
 
 
 @pytest.fixture(scope="session")

@@ -10,8 +10,7 @@ import duckdb
 import pytest
 
 from samma import db, handout, queries, sample
-from tests.conftest import chart_rows, open_page, run_app
-from tests.test_groups import across, whole_page
+from tests.conftest import across, chart_rows, open_page, run_app, whole_page
 
 PROVINCES = ("50", "51", "96")
 

@@ -18,9 +18,8 @@ import pytest
 
 from samma import db, snapshot
 from samma.handout import FONTS
-from tests.conftest import ROOT
+from tests.conftest import ROOT, across, whole_page
 from tests.test_downloads_one_version import facts, on_live, swap_in  # noqa: F401  (a fixture)
-from tests.test_groups import across, whole_page
 
 LIMIT_MB = 3
 

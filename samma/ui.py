@@ -175,17 +175,22 @@ def sections(page: str, parts: list[tuple[str, Callable[[], None]]], lang: str) 
     # Keyed by page: a visit to another page and back opens the link's section, not the last.
     key = f"{page}_section"
     st.session_state[key] = titles[shown]
-    for name, tab in zip(names, st.tabs(list(titles.values()), key=key, on_change=_open_section,
-                                        args=(key, titles))):
+    for name, tab in zip(names, st.tabs(list(titles.values()), key=key, on_change=_open_chosen_tab,
+                                        args=(page, key, titles))):
         if tab.open:
             with tab:
                 draw[name]()
 
 
-def _open_section(key: str, titles: dict[str, str]) -> None:
-    """A tab chosen: the link names its section (none for the first) before the page runs again."""
-    chosen = next(name for name, title in titles.items() if title == st.session_state[key])
-    url_state.keep(agenda.SECTION_PARAM, chosen, next(iter(titles)))
+def _open_chosen_tab(page: str, key: str, titles: dict[str, str]) -> None:
+    """A tab chosen: the link names its section before the page runs again."""
+    open_section(page, next(name for name, title in titles.items() if title == st.session_state[key]))
+
+
+def open_section(page: str, name: str) -> None:
+    """From a callback: the page runs again on its section `name` (the link names it; none for
+    the first, to keep links short)."""
+    url_state.keep(agenda.SECTION_PARAM, name, agenda.sections(page)[0])
 
 
 def projector_switch(lang: str) -> bool:

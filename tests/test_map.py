@@ -83,12 +83,9 @@ def test_choosing_a_village_opens_its_card(sql):
     at = open_map()
     at.selectbox(key="village").set_value("50191007").run()
     assert not at.exception
-    # The selected village is ringed on the map, and the link remembers it.
-    assert [v["code"] for v in layer(deck(at), "selected")] == ["50191007"]
-    assert at.query_params["village"] == "50191007"
-    # Its card, in the sections after the map's.
-    to_section(at, "village")
+    # Chosen on the map's section, its card opens: the next section, and the link says both.
     assert "หมู่ที่ 7 ต.ท่าวังตาล" in [s.value for s in at.subheader]      # the card's title
+    assert at.query_params["village"] == "50191007" and at.query_params["section"] == "village"
     assert any("ขั้นต่อไป: กองทุน" in c.value for c in at.caption)
     shown = {m.label: m.value for m in at.metric}
     shown |= {m.label: m.value for m in to_section(at, "village_money").metric}
@@ -105,6 +102,17 @@ def test_choosing_a_village_opens_its_card(sql):
     assert shown["การสนับสนุนที่ไม่ใช่ตัวเงิน (มูลค่า)"] == f"{in_kind:,.0f} บาท"
     assert shown["ยอดขายสะสม"] == f"{sales:,.0f} บาท"
     assert at.query_params["village"] == "50191007"
+    # Back on the map, the village is ringed.
+    assert [v["code"] for v in layer(deck(to_section(at, "map")), "selected")] == ["50191007"]
+
+
+def test_another_village_chosen_on_a_section_of_the_card_stays_on_that_section(sql):
+    at = open_map(village="50191007", section="village_money")
+    at.selectbox(key="village").set_value("50191001").run()
+    assert not at.exception
+    assert at.query_params["section"] == "village_money"
+    sales = sql("SELECT sum(amount_baht) FROM sale WHERE product_code LIKE 'G50191001-%'")[0][0]
+    assert {m.label: m.value for m in at.metric}["ยอดขายสะสม"] == f"{sales:,.0f} บาท"
 
 
 @pytest.mark.parametrize("code, stage", [("50190304", "เป็นเป้าหมายแล้ว"), ("50190205", "มีปราชญ์แล้ว"),

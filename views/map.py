@@ -6,7 +6,7 @@ works without internet."""
 
 import streamlit as st
 
-from samma import area_picker, charts, maps, queries, tables, ui, url_state, village_card
+from samma import agenda, area_picker, charts, maps, queries, tables, ui, url_state, village_card
 from samma.domain import STAGES
 from samma.i18n import t
 
@@ -16,6 +16,14 @@ outlines_frame = st.cache_data(maps.outlines_frame, max_entries=64, show_spinner
 
 lang = ui.lang()
 info = ui.page_header("map_title", lang)
+
+
+def open_card() -> None:
+    """A village chosen on the map's section opens its card, the next section; on a section of
+    the card the page stays where it is, on the new village's."""
+    if st.session_state["village"] and st.query_params.get(agenda.SECTION_PARAM, "map") == "map":
+        ui.open_section("map", "village")
+
 
 filters = st.container(horizontal=True, vertical_alignment="bottom")
 prefix = area_picker.pick_area(lang, filters)
@@ -34,16 +42,18 @@ if villages_level:
     names = tables.names(shown, "name", lang)
     chosen = filters.selectbox(
         t("village_pick", lang), [None, *codes], key="village",
-        format_func=lambda code: t("village_none", lang) if code is None else names[code])
+        format_func=lambda code: t("village_none", lang) if code is None else names[code],
+        on_change=open_card)
     url_state.keep("village", chosen)
 
 
 def pick_from_map(chart_key: str) -> None:
-    """A tap on a village opens its card; a tap on an area (its circle or its outline) drills
-    into it, as choosing it in the selectors above would."""
+    """A tap on a village opens its card (the next section); a tap on an area (its circle or its
+    outline) drills into it, as choosing it in the selectors above would."""
     objects = st.session_state[chart_key]["selection"]["objects"]
     if objects.get("villages"):
         st.session_state["village"] = objects["villages"][0]["code"]
+        open_card()
     elif objects.get("areas") or objects.get("outlines"):
         area_picker.drill_into((objects.get("areas") or objects["outlines"])[0]["code"])
 

@@ -14,7 +14,7 @@ import duckdb
 import pytest
 
 from samma import charts, db, domain, handout, income, plan, queries
-from tests.conftest import ROOT, chart_rows, run_app
+from tests.conftest import ROOT, chart_rows, open_page, run_app
 
 # The median of the latest follow-ups of the households surveyed before joining and again later,
 # in the villages `{villages}` (an SQL condition on a village code): plain SQL on the base tables.
@@ -251,13 +251,12 @@ def test_a_village_with_too_few_compared_is_too_few_not_behind(hand):
 
 
 def test_the_plan_page_says_too_few_for_that_village_in_words(hand):
-    at = run_app("plan", village=C, lang="en")
-    assert not at.exception
-    # A village's status is the third and fourth chart: the network's is drawn in two before it.
-    village = [row["under"] for row in _chart_data(at, 2) + _chart_data(at, 3)]
+    at = open_page("plan", "en", section="village", village=C)
+    # The village's section draws its status in two charts side by side, and nothing else.
+    village = [row["under"] for row in _chart_data(at, 0) + _chart_data(at, 1)]
     assert "Fewer than 5 households surveyed" in village
-    th = run_app("plan", village=C)
-    assert "สำรวจไม่ถึง 5 ครัวเรือน" in [row["under"] for row in _chart_data(th, 2) + _chart_data(th, 3)]
+    th = open_page("plan", section="village", village=C)
+    assert "สำรวจไม่ถึง 5 ครัวเรือน" in [row["under"] for row in _chart_data(th, 0) + _chart_data(th, 1)]
 
 
 def _chart_data(at, index: int) -> list[dict]:
@@ -293,7 +292,7 @@ def test_overview_income_equals_plain_sql_in_both_languages(sql):
     compared, baseline, latest, rose, _, _, _ = _plain(sql, "true")
     households = sql("SELECT count(*) FROM household")[0][0]
     for lang, money in (("th", "{:,.0f} บาท"), ("en", "฿{:,.0f}")):
-        at = run_app(lang=lang)
+        at = run_app(lang=lang, section="income")
         assert not at.exception
         metrics = {m.label: m for m in at.metric}
         label = "ครัวเรือนที่สำรวจทั้งก่อนและหลังเข้าร่วม" if lang == "th" else \
@@ -305,8 +304,7 @@ def test_overview_income_equals_plain_sql_in_both_languages(sql):
 
 
 def test_groups_page_shows_the_area_and_its_groups_with_the_one_withheld(sql):
-    at = run_app("groups", subdistrict="501910", lang="en")
-    assert not at.exception
+    at = open_page("groups", "en", section="income_tables", subdistrict="501910")
     tables = [d.value for d in at.dataframe if "Median before joining" in d.value.columns]
     groups, occupations = tables
     assert len(groups) == sql("SELECT count(*) FROM occupation_group WHERE village_code LIKE '501910%' "
@@ -319,16 +317,16 @@ def test_groups_page_shows_the_area_and_its_groups_with_the_one_withheld(sql):
     assert len(occupations) == sql("SELECT count(DISTINCT g.occupation_code) FROM household h "
                                    "JOIN occupation_group g ON g.code = h.group_code "
                                    "WHERE h.village_code LIKE '501910%'")[0][0]
-    assert len(at.get("vega_lite_chart")) >= 5                  # the bands and the spread too
+    # The bands and the spread too, each its section's one chart.
+    for section in ("income_bands", "income_spread"):
+        assert len(open_page("groups", "en", section=section, subdistrict="501910").get("vega_lite_chart")) == 1
 
 
 def test_the_village_card_withholds_four_and_shows_five(hand):
-    four = run_app("map", village=C)
-    assert not four.exception
+    four = open_page("map", section="village_income", village=C)
     assert any("ไม่ถึง 5 ครัวเรือน" in i.value for i in four.info)
     assert not [m for m in four.metric if "ค่ากลาง" in m.label]
-    five = run_app("map", village=B, lang="en")
-    assert not five.exception
+    five = open_page("map", "en", section="village_income", village=B)
     shown = {m.label: m.value for m in five.metric}
     assert shown["Median income a month, before joining"] == "฿300"
     assert shown["Median income a month, latest survey"] == "฿350"
@@ -358,7 +356,7 @@ def upgraded_v5(tmp_path, monkeypatch):
 
 def test_an_upgraded_earlier_file_says_income_is_not_recorded(upgraded_v5):
     for lang, words in (("th", "ยังไม่มีการบันทึกรายได้"), ("en", "Household income is not recorded")):
-        at = run_app(lang=lang)
+        at = run_app(lang=lang, section="income")
         assert not at.exception
         assert any(words in i.value for i in at.info)
     plan_page = run_app("plan", lang="en")

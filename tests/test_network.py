@@ -15,7 +15,7 @@ import openpyxl
 import pytest
 
 from samma import derive, funds, workbook
-from tests.conftest import ROOT, chart_rows, run_app
+from tests.conftest import ROOT, chart_rows, every_section, open_page, run_app
 
 NETWORK = "N501910"
 GROUP = "G50191001"
@@ -81,14 +81,13 @@ def test_the_network_page_says_what_the_admin_money_paid_for_and_what_is_left(tm
             ("2018-04-01", None, "admin", "spent", 120, NETWORK, "meetings"))
     live, _ = _load(wb, tmp_path)
     monkeypatch.setenv("SAMMA_DB", str(live))
-    at = run_app("network", lang="en")
-    assert not at.exception
-    shown = [(m.label, m.value) for m in at.metric][-7:]
+    pages = dict(every_section("network", "en"))
+    shown = [(m.label, m.value) for at in pages.values() for m in at.metric][-7:]
     assert shown == [("Paid in", "฿7,000"), ("Passed on to groups", "฿2,000"), ("Capital now", "฿5,000"),
                      ("Out on loan", "฿0"),
                      ("Paid in", "฿3,000"), ("Spent", "฿3,121"), ("Left", "−฿121")]
-    assert any("฿121 more administration money spent" in e.value for e in at.error)
-    spent = chart_rows(at, 0).set_index("label")["value"].to_dict()
+    assert any("฿121 more administration money spent" in e.value for e in pages["admin"].error)
+    spent = chart_rows(pages["spending"], 0).set_index("label")["value"].to_dict()
     assert spent == {"Meetings": 620, "Travel": 2_501}
 
 
@@ -119,16 +118,17 @@ def test_a_loan_a_day_past_due_is_overdue_and_one_due_today_is_not(tmp_path, mon
     assert (funds.overdue(dt.date(2025, 9, 29), AS_OF, 1_000), funds.overdue(AS_OF, AS_OF, 2_000)) == (
         True, False)
     monkeypatch.setenv("SAMMA_DB", str(live))
-    at = run_app("funds", lang="en")
+    at = open_page("funds", "en", section="loans")
     assert not at.exception
     shown = {m.label: m.value for m in at.metric}
     assert shown["Overdue"] == "1 loan(s) · ฿1,000"
     # Past their due date: L-001 (3,000), L-002 (1,000), L-004 (1,500), L-005 (700); repaid 5,200.
     assert shown["Repayment rate"] == f"{5_200 / 6_200:.1%}"
     assert shown["Borrowing households"] == "2"
-    assert any(e.value == "1 loan(s) overdue, ฿1,000 in all, in 1 fund(s)" for e in at.error)
     assert "1 more loan(s) repaid in full, after the due date" in [c.value for c in at.caption]
-    overview = {m.label: m.value for m in run_app(lang="en").metric}
+    overdue = open_page("funds", "en", section="overdue")
+    assert any(e.value == "1 loan(s) overdue, ฿1,000 in all, in 1 fund(s)" for e in overdue.error)
+    overview = {m.label: m.value for m in run_app(lang="en", section="network").metric}
     assert overview["Overdue loans"] == "1 loan(s) · ฿1,000"
 
 
@@ -151,10 +151,11 @@ def test_without_a_register_the_ledger_stands_alone(tmp_path, monkeypatch):
     live, loaded = _load(wb, tmp_path)
     assert loaded.warnings == []                       # no register: nothing to disagree with
     monkeypatch.setenv("SAMMA_DB", str(live))
-    at = run_app("funds", lang="en")
+    at = open_page("funds", "en", section="loans")
     assert any("No loan register yet" in i.value for i in at.info)
     assert "Overdue" not in {m.label for m in at.metric}
-    assert {m.label: m.value for m in run_app(lang="en").metric}["Overdue loans"] == "Not recorded"
+    overview = run_app(lang="en", section="network")
+    assert {m.label: m.value for m in overview.metric}["Overdue loans"] == "Not recorded"
 
 
 # --- the 1:1 check: members of a matching scheme only, from the day they joined ------------------
@@ -167,7 +168,7 @@ def test_a_group_outside_every_scheme_is_listed_with_no_baht_figure(tmp_path, mo
     live, _ = _load(wb, tmp_path)
     assert _query(live, "SELECT group_code, raised, matched FROM scheme_match") == [(GROUP, 2_500, 2_500)]
     monkeypatch.setenv("SAMMA_DB", str(live))
-    at = run_app("funds", lang="en")
+    at = open_page("funds", "en", section="rule_match")
     assert not at.exception
     said = [i.value for i in at.info]
     assert "1 groups are not in a matching scheme: the 1:1 condition does not apply to them" in said
@@ -184,7 +185,7 @@ def test_a_match_before_a_group_joined_its_scheme_does_not_count(tmp_path, monke
     live, _ = _load(wb, tmp_path)
     assert _query(live, "SELECT raised, matched FROM scheme_match") == [(0, 0)]
     monkeypatch.setenv("SAMMA_DB", str(live))
-    at = run_app("funds", lang="en")
+    at = open_page("funds", "en", section="rule_match")
     assert any(i.value.startswith("1 groups or networks in a matching scheme have no match yet") for i in at.info)
 
 
@@ -195,7 +196,7 @@ def test_no_scheme_recorded_says_the_condition_cannot_be_checked(tmp_path, monke
     live, loaded = _load(wb, tmp_path)
     assert "matching_scheme" in loaded.notes[0][1]
     monkeypatch.setenv("SAMMA_DB", str(live))
-    at = run_app("funds", lang="en")
+    at = open_page("funds", "en", section="rule_match")
     assert any(i.value.startswith("No matching scheme is recorded") for i in at.info)
     assert any(i.value.startswith("1 groups are not in a matching scheme") for i in at.info)
 
@@ -211,7 +212,7 @@ def test_capital_a_baht_below_the_floor_warns_a_baht_above_does_not(loss, lost, 
     below = [w for w in _warnings(live) if w[0] == "capital_below_floor"]
     assert below == ([("capital_below_floor", GROUP, None, 6_249, 6_250)] if lost else [])
     monkeypatch.setenv("SAMMA_DB", str(live))
-    at = run_app("funds", lang="en")
+    at = open_page("funds", "en", section="revolving")
     # Every fund together: the group's and the network's, which is on its floor (7,000 paid in,
     # 2,000 passed on, nothing gained or lost), so the total's gap is the group's.
     if lost:

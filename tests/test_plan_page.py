@@ -3,14 +3,14 @@
 import duckdb
 import pytest
 
-from tests.conftest import READY_VILLAGE, chart_rows, run_app
+from tests.conftest import READY_VILLAGE, chart_rows, open_page, run_app
 from tests.test_income import LATEST_MEDIAN
 
 
-def _chart_texts(at, n: int) -> list[str]:
-    """The words under the bars of the n-th status (the network's 0, a village's 1): each is drawn
-    as two charts side by side."""
-    return [*chart_rows(at, 2 * n)["under"], *chart_rows(at, 2 * n + 1)["under"]]
+def _chart_texts(at) -> list[str]:
+    """The words under the bars of the status the open section draws (the network's or a
+    village's): it is drawn as two charts side by side."""
+    return [*chart_rows(at, 0)["under"], *chart_rows(at, 1)["under"]]
 
 
 def test_plan_defaults_to_one_year_with_statuses_in_words(sql):
@@ -22,7 +22,7 @@ def test_plan_defaults_to_one_year_with_statuses_in_words(sql):
     groups_5k = sql("SELECT count(*) FROM (SELECT owner_code FROM milestone WHERE owner_kind = 'group' "
                     "AND owner_code LIKE 'G501910%' GROUP BY 1 HAVING count(*) = 5)")[0][0]
     assert groups_5k < target_5k                     # the sample is behind on the 5 K
-    texts = _chart_texts(at, 0)
+    texts = _chart_texts(at)
     assert f"ล่าช้า · {groups_5k} จาก {target_5k:.0f}" in texts
     households = sql("SELECT count(*) FROM household WHERE village_code LIKE '501910%'")[0][0]
     assert f"ถึงเป้าแล้ว · {households} จาก {households}" in texts
@@ -36,12 +36,12 @@ def test_plan_defaults_to_one_year_with_statuses_in_words(sql):
 
 
 def test_step_and_village_from_the_link(sql):
-    at = run_app("plan", step="year3", village="50191004", lang="en")
-    assert not at.exception
+    overall = open_page("plan", "en", step="year3", village="50191004")
+    assert "due 30 Sep 2028" in " ".join(c.value for c in overall.caption)
+    at = open_page("plan", "en", section="village", step="year3", village="50191004")
     assert at.query_params["step"] == "year3" and at.query_params["village"] == "50191004"
     assert at.selectbox(key="village").value == "50191004"
-    assert "due 30 Sep 2028" in " ".join(c.value for c in at.caption)
-    village = _chart_texts(at, 1)
+    village = _chart_texts(at)
     target = sql("SELECT target_value FROM plan_target WHERE step = 'year3' "
                  "AND indicator = 'revolving_fund' AND area_code = '50191004'")[0][0]
     assert any(f"of ฿{target:,.0f}" in text for text in village)
@@ -59,8 +59,7 @@ def test_changing_the_step_updates_the_link():
 @pytest.mark.parametrize("params", [{"step": "year2"}, {"step": ""}, {"village": "501910"},
                                     {"village": "../../etc"}, {"step": "YEAR1", "village": "x"}])
 def test_bad_step_or_village_gets_a_notice_and_the_default(params):
-    at = run_app("plan", **params)
-    assert not at.exception
+    at = open_page("plan", section="village", **params)
     notices = " ".join(w.value for w in at.warning)
     for key in params:
         assert f'"{key}"' in notices
@@ -69,15 +68,15 @@ def test_bad_step_or_village_gets_a_notice_and_the_default(params):
 
 
 def test_evaluation_says_what_changed_and_how_readiness_is_judged(sql):
-    at = run_app("plan", lang="en")
+    at = open_page("plan", "en", section="changes")
     subheaders = [s.value for s in at.subheader]
     assert "What changed since the 1 year step fell due (30 Sep 2026)" in subheaders
-    changed = at.dataframe[-2].value.set_index("Indicator")
+    changed = at.dataframe[0].value.set_index("Indicator")
     fund_then = sql("""SELECT sum(CASE entry WHEN 'loss' THEN -amount_baht ELSE amount_baht END)
                        FROM fund_entry WHERE bucket = 'revolving' AND entry IN ('paid_in', 'profit', 'loss')
                        AND group_code LIKE 'G501910%' AND date <= DATE '2026-09-30'""")[0][0]
     assert changed.loc["Revolving fund", "Then"] == f"฿{fund_then:,.0f}"
-    criteria = " ".join(m.value for m in at.markdown)
+    criteria = " ".join(m.value for m in open_page("plan", "en", section="readiness").markdown)
     assert "all 5 K" in criteria and "paid in" in criteria and "market event" in criteria
 
 
@@ -110,8 +109,7 @@ def test_villages_ready_counts_villages_not_groups(edited_pilot, monkeypatch):
     villages = con.execute("SELECT count(*) FROM village WHERE subdistrict_code = '501910'").fetchone()[0]
     con.close()
     assert two == [(READY_VILLAGE,)] and "Moo 1, Tha Wang Tan" not in ready and ready
-    at = run_app("plan", lang="en")
-    assert not at.exception
+    at = open_page("plan", "en", section="readiness")
     metric = next(m for m in at.metric if m.label == "Villages ready")
     assert (metric.value, metric.proto.delta) == (str(len(ready)), f"of {villages}")
     table = at.dataframe[-1].value

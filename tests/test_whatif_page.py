@@ -1,9 +1,10 @@
 """The What-if page (AppTest): the link sets the sliders, sliders move the figures to values
-worked out by hand, bad links get a notice and never an exception."""
+worked out by hand, bad links get a notice and never an exception. The sliders and the answer
+are the scenario's section, the fund step by step the projection's: only the open tab's runs."""
 
 import pytest
 
-from tests.conftest import run_app
+from tests.conftest import every_section, open_page, run_app
 
 PARAMS = ["villages", "team", "households", "share", "saving", "months", "match", "cap", "admin",
           "return", "loss"]
@@ -18,15 +19,14 @@ def _sliders(at) -> dict[str, float]:
 
 
 def test_source_defaults():
-    at = run_app("whatif")
-    assert not at.exception
-    assert _metrics(at) == {
+    pages = dict(every_section("whatif"))
+    assert {m.label: m.value for at in pages.values() for m in at.metric} == {
         "สมาชิก": "25 คน", "สมาชิกระดมเอง": "6,250 บาท", "เงินสมทบที่ขอจากภาคี": "6,250 บาท",
         "ส่วนที่งบภาคีไม่พอ": "0 บาท", "ค่าใช้จ่ายในการบริหาร": "1,875 บาท",
         "ทุนหมุนเวียนเมื่อได้เงินสมทบ": "10,625 บาท", "ทุนหมุนเวียน: ไตรมาส": "14,494 บาท",
         "ทุนหมุนเวียน: 1 ปี": "26,336 บาท", "ทุนหมุนเวียน: 3 ปี": "59,704 บาท"}
-    assert "ครบ 1 ปีจะมี 26,336 บาท" in at.markdown[0].value
-    assert not at.error
+    assert "ครบ 1 ปีจะมี 26,336 บาท" in pages["scenario"].markdown[0].value
+    assert not any(at.error for at in pages.values())
 
 
 def test_moving_a_slider_changes_the_figures_and_the_link():
@@ -44,12 +44,13 @@ def test_moving_a_slider_changes_the_figures_and_the_link():
 
 
 def test_the_partners_question_from_a_link():
-    at = run_app("whatif", villages="13", saving="100", months="6", cap="100000", lang="en")
-    assert not at.exception
+    link = {"villages": "13", "saving": "100", "months": "6", "cap": "100000"}
+    pages = dict(every_section("whatif", "en", **link))
+    at = pages["scenario"]
     assert _sliders(at) == {"villages": 13, "team": 5, "households": 20, "share": 100, "saving": 100,
                             "months": 6, "match": 1.0, "cap": 100_000, "admin": 30, "return": 6,
                             "loss": 2}
-    shown = _metrics(at)
+    shown = {m.label: m.value for at in pages.values() for m in at.metric}
     assert shown["Grant to ask the partners for"] == "฿100,000"
     assert shown["Over the partners' budget"] == "฿127,500"
     assert shown["Revolving fund at the match"] == "฿297,500"
@@ -58,9 +59,10 @@ def test_the_partners_question_from_a_link():
 
 
 def test_loss_above_return_warns_that_capital_is_lost():
-    at = run_app("whatif", saving="0", months="0", **{"return": "2", "loss": "5"})
-    assert _metrics(at)["ทุนหมุนเวียน: 3 ปี"] == "3,884 บาท"        # 4,250 × 0.9975^36
-    assert len(at.error) == 1 and "3,884 บาท" in at.error[0].value and "4,250 บาท" in at.error[0].value
+    pages = dict(every_section("whatif", saving="0", months="0", **{"return": "2", "loss": "5"}))
+    assert _metrics(pages["projection"])["ทุนหมุนเวียน: 3 ปี"] == "3,884 บาท"        # 4,250 × 0.9975^36
+    errors = [e.value for at in pages.values() for e in at.error]
+    assert len(errors) == 1 and "3,884 บาท" in errors[0] and "4,250 บาท" in errors[0]
 
 
 @pytest.mark.parametrize("params, notices, members", [
@@ -82,12 +84,15 @@ def test_bad_link_values_get_a_notice_never_an_exception(params, notices, member
 
 
 def test_back_to_the_source_rules():
-    at = run_app("whatif", villages="abc", saving="300", admin="10")
+    at = open_page("whatif", villages="abc", saving="300", admin="10")
     at.button[0].click().run()
     assert _sliders(at)["saving"] == 50 and _sliders(at)["admin"] == 30
-    assert _metrics(at)["ทุนหมุนเวียน: 3 ปี"] == "59,704 บาท"
     assert len(at.warning) == 1                                  # the notice is gone
     assert at.query_params["saving"] == "50"
+    # The projection's tab opened, as choosing it does: the link names it and the page reruns.
+    at.query_params["section"] = "projection"
+    at.run()
+    assert _metrics(at)["ทุนหมุนเวียน: 3 ปี"] == "59,704 บาท"
 
 
 def test_live_data_start(sql):

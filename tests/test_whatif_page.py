@@ -4,7 +4,7 @@ are the scenario's section, the fund step by step the projection's: only the ope
 
 import pytest
 
-from tests.conftest import every_section, open_page, run_app
+from tests.conftest import every_section, open_page, run_app, to_section
 
 PARAMS = ["villages", "team", "households", "share", "saving", "months", "match", "cap", "admin",
           "return", "loss"]
@@ -109,3 +109,11 @@ def test_live_data_start(sql):
     assert any(f"{villages} หมู่บ้าน สมาชิก {sages + households:,} คน" in c.value for c in at.caption)
     at.toggle[0].set_value(False).run()
     assert _sliders(at)["villages"] == 1
+
+
+def test_the_live_data_toggle_is_still_on_after_the_projections_tab():
+    at = run_app("whatif")
+    at.toggle[0].set_value(True).run()
+    to_section(to_section(at, "projection"), "scenario")
+    assert at.toggle[0].value is True
+    assert any("หมู่บ้าน สมาชิก" in c.value for c in at.caption)      # the live figures' line

@@ -49,6 +49,10 @@ if any(key not in st.session_state for key in KEY.values()):
     scenario, notices = funds.parse_params(st.query_params.to_dict(), SLIDERS)
     set_scenario({p: s.value(getattr(scenario, s.field)) for p, s in SPEC.items()}, notices)
 
+# The live-data toggle is drawn on the scenario's section only; kept here, it is still on when
+# that section opens again (Streamlit forgets a widget's state on a run that does not draw it).
+st.session_state.whatif_live = st.session_state.get("whatif_live", False)
+
 ui.notices(tables.whatif_link_notices(st.session_state.get("whatif_notices", []), SLIDERS, lang))
 
 

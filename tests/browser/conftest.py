@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page, sync_playwright
 
-from samma import db, workbook
+from samma import agenda, db, i18n, workbook
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "screenshots"
@@ -296,6 +296,17 @@ def wait_until_done(page: Page, timeout_ms: int = 60_000) -> None:
     something (before the first run starts the state also reads "notRunning") AND no element is
     a placeholder any more."""
     page.wait_for_function(RUN_FINISHED, timeout=timeout_ms)
+
+
+def open_tab(page: Page, page_name: str, section: str, lang: str = "th") -> None:
+    """Opens one of the page's sections by its tab, as a person does: the tab named with the
+    section's title is clicked, the link comes to name the section (the first: none) once the
+    server has taken the choice, and the run that draws it finishes."""
+    page.get_by_role("tab", name=i18n.t_plain(agenda.title(page_name, section), lang), exact=True).click()
+    first = section == agenda.sections(page_name)[0]
+    page.wait_for_url(lambda url: (f"{agenda.SECTION_PARAM}=" not in url) if first
+                      else f"{agenda.SECTION_PARAM}={section}" in url)
+    wait_until_done(page)
 
 
 def screenshot(page: Page, name: str) -> Path:

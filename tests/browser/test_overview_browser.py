@@ -4,25 +4,36 @@ from urllib.parse import urljoin
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PHONE, PROJECTOR, no_horizontal_scroll, screenshot
+from tests.browser.conftest import PHONE, PROJECTOR, no_horizontal_scroll, open_tab, screenshot
+
+# Each section's headline boxes: people 4 (villages, pilot villages, sages, households), groups 2
+# (formed, all 5 K), money 5 (cash, in kind, members raised, groups' revolving funds, sales), the
+# network 3 (its fund, its admin money left, overdue loans), income 4 (households compared, share
+# earning more, the median before and latest).
+BOXES = {"people": 4, "groups": 2, "money": 5, "network": 3, "income": 4}
 
 
 def test_overview_in_chromium(app_url, page_at, sql):
     page = page_at(app_url, PROJECTOR)
     page.get_by_role("heading", name="ภาพรวมสัมมาชีพชุมชน").wait_for()
-    # People 4 (villages, pilot villages, sages, households), groups 2 (formed, all 5 K), money 5
-    # (cash, in kind, members raised, groups' revolving funds, sales), the network 3 (its fund,
-    # its admin money left, overdue loans), income 4 (households compared, share earning more, the
-    # median before and latest); drawn a moment after the run.
-    expect(page.locator('[data-testid="stMetric"]')).to_have_count(4 + 2 + 5 + 3 + 4, timeout=30_000)
-    body = page.locator('[data-testid="stMainBlockContainer"]').inner_text()
+    said = []
+    # A person goes through the sections' tabs: each draws its own boxes and nothing else.
+    for section, boxes in BOXES.items():
+        if section != "people":
+            open_tab(page, "overview", section)
+        expect(page.locator('[data-testid="stMetric"]')).to_have_count(boxes, timeout=30_000)
+        said.append(page.locator('[data-testid="stMainBlockContainer"]').inner_text())
+        screenshot(page, f"overview-projector-{section}")
+    body = "\n".join(said)
     households = sql("SELECT count(*) FROM household")[0][0]
     sales = sql("SELECT sum(amount_baht) FROM sale")[0][0]
     assert f"{households:,}" in body
     assert f"{sales:,.0f} บาท" in body
     assert "ข้อมูลตัวอย่าง" in body                  # the sample marker
     assert "31 ต.ค. 2569" in body                    # as-of date in the Buddhist Era
-    screenshot(page, "overview-projector")
+    # Back to the first tab: the link names no section again.
+    open_tab(page, "overview", "people")
+    expect(page.locator('[data-testid="stMetric"]')).to_have_count(BOXES["people"])
 
 
 def test_overview_on_a_phone_in_english(app_url, page_at):

@@ -49,14 +49,11 @@ def _param(page, key: str) -> str | None:
 
 
 def test_choosing_an_event_shows_its_sales_and_keeps_the_rest_of_the_page(app_url, page_at, sql):
-    page = page_at(f"{app_url}/market?lang=en", PROJECTOR)
-    # The page's last section (training, its caption after its charts) drawn before the charts
-    # are counted: CI once counted 4 of the 9 while the rest were still being drawn.
-    expect(_main(page)).to_contain_text("Average sales per group per event", timeout=WAIT_MS)
+    page = page_at(f"{app_url}/market?lang=en&section=event", PROJECTOR)
+    expect(_metric(page, "Sales at the event")).to_be_visible(timeout=WAIT_MS)
     wait_until_done(page)                # ... and no chart a placeholder while its code loads
     charts = page.locator('[data-testid="stVegaLiteChart"]')
-    charts_before = charts.count()
-    assert charts_before >= 6         # trend, timeline, three rankings, best sellers, event's, training's
+    assert charts.count() == 1                             # the event's groups, ranked
     assert _param(page, "event") is None                   # the latest, the default
     _pick(page, "Choose an event", 0)                      # the earliest shown
     page.wait_for_url(re.compile(r"event="), timeout=WAIT_MS)
@@ -65,10 +62,11 @@ def test_choosing_an_event_shows_its_sales_and_keeps_the_rest_of_the_page(app_ur
     assert sql("SELECT count(*) FROM market_event WHERE code = ?", [chosen])[0][0] == 1
     at_event = sql("SELECT sum(amount_baht) FROM sale WHERE event_code = ?", [chosen])[0][0]
     expect(_metric(page, "Sales at the event")).to_have_text(f"฿{at_event:,.0f}", timeout=WAIT_MS)
-    total = sql("SELECT sum(amount_baht) FROM sale")[0][0]
-    expect(_metric(page, "Sales at all events")).to_have_text(f"฿{total:,.0f}")     # outside the part
-    expect(charts).to_have_count(charts_before)
-    assert "lang=en" in page.url
+    # Outside the part, the page stays as it was: its tab open, the link naming it, the bar under it.
+    expect(page.get_by_role("tab", name="Who sold what at one event")).to_have_attribute("aria-selected", "true")
+    assert _param(page, "section") == "event" and "lang=en" in page.url
+    expect(page.get_by_role("button", name="Share this view")).to_be_visible()
+    expect(charts).to_have_count(1)
 
 
 def test_the_funds_view_by_year_for_one_partner(app_url, page_at, sql):
@@ -89,20 +87,20 @@ def test_the_funds_view_by_year_for_one_partner(app_url, page_at, sql):
 
 
 def test_the_plan_village_picked_in_its_part_is_in_the_link(app_url, page_at):
-    page = page_at(f"{app_url}/plan?lang=en&step=quarter", PROJECTOR)
+    page = page_at(f"{app_url}/plan?lang=en&step=quarter&section=village", PROJECTOR)
     page.locator('[data-testid="stVegaLiteChart"] svg').nth(1).wait_for(timeout=WAIT_MS)
     _pick(page, "Choose a village", 2)
     page.wait_for_url(re.compile(r"village="), timeout=WAIT_MS)
     wait_until_done(page)
     assert _param(page, "step") == "quarter"
-    expect(_main(page)).to_contain_text("due 31 Dec 2025", timeout=WAIT_MS)
+    expect(page.get_by_role("radio", name="Quarter")).to_be_checked()       # the step stays chosen
     assert page.locator('[data-testid="stVegaLiteChart"] svg').count() >= 2
 
 
 def test_a_part_rerun_after_the_database_broke_says_so(live_url, page_at):
     url, path = live_url
-    page = page_at(f"{url}/market?lang=en", PROJECTOR)
-    page.locator('[data-testid="stVegaLiteChart"] svg').nth(3).wait_for(timeout=WAIT_MS)
+    page = page_at(f"{url}/market?lang=en&section=event", PROJECTOR)
+    page.locator('[data-testid="stVegaLiteChart"] svg').first.wait_for(timeout=WAIT_MS)
     broken = path.with_name("broken")
     broken.write_bytes(b"PK\x03\x04 a spreadsheet saved over the database" * 300)
     os.replace(broken, path)

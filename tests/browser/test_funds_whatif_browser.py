@@ -5,7 +5,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PHONE, PROJECTOR, no_horizontal_scroll, screenshot, wait_until_done
+from tests.browser.conftest import PHONE, PROJECTOR, no_horizontal_scroll, open_tab, screenshot, wait_until_done
 
 # Playwright's default of 5 s is a test of the machine's load when several suites run at once.
 WAIT_MS = 30_000
@@ -38,8 +38,12 @@ def test_funds_in_chromium(app_url, page_at, sql):
     assert _metric(page, "ไม่ใช่ตัวเงิน (มูลค่า)") == f"{in_kind:,.0f} บาท"
     expect(page.locator('[data-testid="stVegaLiteChart"] svg, [data-testid="stVegaLiteChart"] canvas')
            .first).to_be_visible(timeout=WAIT_MS)
-    page.locator('[data-testid="stVegaLiteChart"]').nth(2).wait_for(state="attached", timeout=WAIT_MS)
     screenshot(page, "funds-projector")
+    # Where the cash came from and went, on its own tab.
+    open_tab(page, "funds", "flows")
+    expect(page.locator('[data-testid="stVegaLiteChart"] svg').first).to_be_visible(timeout=WAIT_MS)
+    assert page.locator('[data-testid="stVegaLiteChart"]').count() == 1
+    screenshot(page, "funds-projector-flows")
 
 
 def test_funds_on_a_phone_in_english(app_url, page_at):

@@ -17,6 +17,7 @@ from tests.browser.conftest import (
     PROJECTOR,
     listen_for_outside_requests,
     load_with_text_changed,
+    open_tab,
     screenshot,
     served,
 )
@@ -147,19 +148,22 @@ def test_names_on_the_market_page_read_as_typed(hostile_url, hostile_sql, page_a
                                       ORDER BY e.date DESC, e.code DESC LIMIT 1""")[0]
     metrics = _as_shown(page, '[data-testid="stMetricValue"]')
     assert product in metrics
+    assert page.evaluate(INJECTED) == CLEAN
+    screenshot(page, "hostile-market-en-1920")
+    open_tab(page, "market", "event", "en")
     captions = _as_shown(page, '[data-testid="stCaptionContainer"]')
     assert f"{place} · organised by {organiser}" in captions
     page.get_by_text('<img src=x onerror="window.pwned=1">', exact=False).first.wait_for()
     assert page.evaluate(INJECTED) == CLEAN
-    screenshot(page, "hostile-market-en-1920")
+    screenshot(page, "hostile-market-en-1920-event")
 
 
 def test_the_village_card_reads_as_typed(hostile_url, hostile_sql, page_at):
     code = "50191007"
     (village,) = hostile_sql("SELECT name_th FROM village WHERE code = ?", [code])[0]
     groups = [g for (g,) in hostile_sql("SELECT name_th FROM occupation_group WHERE village_code = ?", [code])]
-    page = page_at(f"{hostile_url}/map?village={code}", PROJECTOR)
-    # Among the sections' titles, the card's own: the village's name as typed.
+    page = page_at(f"{hostile_url}/map?village={code}&section=village", PROJECTOR)
+    # The card's title: the village's name as typed.
     assert village in _as_shown(page, '[data-testid="stHeading"] h3').split("\n")
     assert all(g in _as_shown(page, '[data-testid="stMarkdownContainer"]') for g in groups)
     assert page.evaluate(INJECTED) == CLEAN

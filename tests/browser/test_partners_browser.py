@@ -4,7 +4,7 @@ and the Overview's line that leads to it."""
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PHONE, PROJECTOR, no_horizontal_scroll, screenshot, wait_until_done
+from tests.browser.conftest import PHONE, PROJECTOR, no_horizontal_scroll, open_tab, screenshot, wait_until_done
 
 
 def _body(page) -> str:
@@ -46,14 +46,11 @@ def test_partners_on_the_projector_in_thai(app_url, page_at, sql):
 
 
 def test_partners_on_a_phone_in_english_and_the_step_in_the_link(app_url, page_at, sql):
-    page = page_at(f"{app_url}/partners?lang=en", PHONE)
-    page.get_by_role("heading", name="Pledges against what was delivered").wait_for()
-    page.locator('[data-testid="stDataFrame"]').nth(1).wait_for()
-    expect(page.locator('[data-testid="stMainBlockContainer"]')).to_contain_text("Problems and obstacles still open")
-    body = _body(page)
+    page = page_at(f"{app_url}/partners?lang=en&section=pledges", PHONE)
+    page.locator('[data-testid="stDataFrame"]').first.wait_for()
     # The step just reviewed (1 year) unless the link names another: DTAC's training is overdue.
-    assert "Delivered 4 · partly 0 · overdue 1 · coming up 0" in body
-    assert "Last meeting's decisions, 24 Sep 2026" in body
+    expect(page.locator('[data-testid="stMainBlockContainer"]')).to_contain_text(
+        "Delivered 4 · partly 0 · overdue 1 · coming up 0")
     assert no_horizontal_scroll(page)
     screenshot(page, "partners-phone-en")
     page.get_by_role("radio", name="Quarter").click()
@@ -63,13 +60,22 @@ def test_partners_on_a_phone_in_english_and_the_step_in_the_link(app_url, page_a
     expect(page.locator('[data-testid="stMainBlockContainer"]')).to_contain_text(
         f"Delivered {quarter} · partly 0 · overdue 0 · coming up 0")
     assert "lang=en" in page.url and no_horizontal_scroll(page)
+    # The decisions' tab: the last meeting's, beside the problems still open.
+    open_tab(page, "partners", "decisions", "en")
+    body = _body(page)
+    assert "Last meeting's decisions, 24 Sep 2026" in body and "Problems and obstacles still open" in body
+    assert "pledge_step=quarter" in page.url and no_horizontal_scroll(page)
+    screenshot(page, "partners-phone-en-decisions")
 
 
 def test_the_overview_leads_to_the_open_actions(app_url, page_at, sql):
-    page = page_at(f"{app_url}/overview", PROJECTOR)
+    page = page_at(f"{app_url}/overview?section=network", PROJECTOR)
     open_, overdue = sql("SELECT count(*), count(*) FILTER (WHERE due < (SELECT as_of FROM dataset)) "
                          "FROM action WHERE status = 'open'")[0]
     link = page.get_by_role("link", name=f"ยังไม่เสร็จ {open_} เรื่อง (เลยกำหนดแล้ว {overdue} เรื่อง)")
     link.click()
-    page.wait_for_url("**/partners**")
-    page.get_by_role("heading", name="งานที่มอบหมายซึ่งยังไม่แล้วเสร็จ").wait_for()
+    page.wait_for_url("**/partners?section=actions**")
+    wait_until_done(page)
+    expect(page.get_by_role("tab", name="งานที่มอบหมายซึ่งยังไม่แล้วเสร็จ")).to_have_attribute("aria-selected", "true")
+    expect(page.locator('[data-testid="stMainBlockContainer"]')).to_contain_text(
+        f"งานที่ยังไม่เสร็จ {open_} เรื่อง (เลยกำหนดแล้ว {overdue} เรื่อง)")

@@ -85,7 +85,8 @@ def _select(label: str, options: tuple[int, int]) -> Callable:
 
 
 def _button(*names: str, role: str = "radio") -> Callable:
-    """A segmented control's buttons clicked in turn, or a pill (one name) turned off and on."""
+    """A segmented control's buttons (or a page's tabs) clicked in turn, or a pill (one name)
+    turned off and on."""
     def gesture(page, turn: int) -> None:
         button = page.get_by_role(role, name=names[turn % len(names)], exact=True).first
         button.wait_for(timeout=TIMEOUT_MS)
@@ -117,11 +118,13 @@ def interactions(tier: str) -> list[tuple[str, str, Callable | None]]:
     finally:
         con.close()
     return [
-        ("Market: event picker", "market?lang=en", _select("Choose an event", (1, 2))),
+        ("Market: section tab", "market?lang=en",
+         _button("Who sold what at one event", "The market events held and their sales over time", role="tab")),
+        ("Market: event picker", "market?lang=en&section=event", _select("Choose an event", (1, 2))),
         ("Funds: view", "funds?lang=en", _button("By fiscal year", "By partner and purpose")),
         ("Funds: partner", "funds?lang=en&view=year", _select("Partner", (1, 2))),
         ("Plan: step", "plan?lang=en", _button("Quarter", "3 years")),
-        ("Plan: village", "plan?lang=en", _select("Choose a village", (1, 2))),
+        ("Plan: village", "plan?lang=en&section=village", _select("Choose a village", (1, 2))),
         ("Map: province", "map?lang=en", _select("Province", (1, 2)) if provinces > 1 else None),
         ("Map: stage filter", f"map?lang=en&province={province}&district={district}",
          _button("All 5 K", role="button")),

@@ -34,6 +34,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench.interactions import DATA, interactions  # noqa: E402
+from samma import agenda  # noqa: E402
 
 RESULTS = ROOT / "bench" / "server_interactions.md"
 GOAL_MS = 200
@@ -89,7 +90,15 @@ def _step() -> Callable:
     return value
 
 
+def _section(*names: str) -> Callable:
+    """A page's sections in turn, as its tabs open them: the link names one, the page reruns."""
+    def value(at, widget, turn: int):
+        return names[turn % 2]
+    return value
+
+
 GESTURES: dict[str, tuple[str, str, Callable]] = {
+    "Market: section tab": ("section", agenda.SECTION_PARAM, _section("event", "events")),
     "Market: event picker": ("selectbox", "event", _option((1, 2))),
     "Funds: view": ("button_group", "view", _segment("By fiscal year", "By partner and purpose")),
     "Funds: partner": ("selectbox", "partner", _option((1, 2))),
@@ -107,23 +116,31 @@ def _problem(at) -> str:
     return "exception: " + str(at.exception[0].value)[:80] if at.exception else ""
 
 
+def _held(at, kind: str, key: str):
+    """What the widget holds after a rerun; for a section, what the link names."""
+    return at.query_params[key] if kind == "section" else getattr(at, kind)(key).value
+
+
 def _gesture(at, kind: str, key: str, value_for: Callable, turn: int) -> tuple[float, str]:
     """One gesture and the rerun it causes: (ms, "") or (nan, what went wrong). The widget must
     hold the value set, and that value must be a change."""
     try:
-        widget = getattr(at, kind)(key)
+        widget = None if kind == "section" else getattr(at, kind)(key)
     except KeyError:
         return float("nan"), f"no {kind} with key {key!r} on the page"
-    before = widget.value
+    before = at.query_params.get(key) if widget is None else widget.value
     value = value_for(at, widget, turn)
-    widget.set_value(value)
+    if widget is None:
+        at.query_params[key] = value          # what choosing the tab does before the page reruns
+    else:
+        widget.set_value(value)
     start = time.perf_counter()
     at.run()
     took = (time.perf_counter() - start) * 1000
     if problem := _problem(at):
         return float("nan"), problem
     try:
-        held = getattr(at, kind)(key).value
+        held = _held(at, kind, key)
     except KeyError:
         return float("nan"), f"the {kind} {key!r} is gone after the rerun"
     if held != value:
@@ -162,7 +179,7 @@ def child(tier: str, repeat: int) -> dict:
             took, entry["error"] = _gesture(at, kind, key, value_for, turn)
             if not entry["error"]:
                 entry["runs"].append(took)
-                entry["values"].append(getattr(at, kind)(key).value)
+                entry["values"].append(_held(at, kind, key))
         results[name] = entry
         print(f"  {tier:9} {name:26} ({', '.join(f'{t:.0f}' for t in entry['runs'])}) ms {entry['error']}\n"
               f"  {'':36} held after each: {entry['values']}", file=sys.stderr, flush=True)

@@ -12,9 +12,12 @@ import streamlit as st
 from samma import agenda, charts, db, handout, income, meeting, queries, sample, snapshot, specs, tables, url_state
 from samma.i18n import DEFAULT_LANG, LANGS, baht, date, number, t
 
-# A phone shows a page title in two or three lines, not six.
+# A phone shows a page title in two or three lines, not six. A page's tabs wrap onto more lines
+# rather than scroll sideways, so that every section is in sight and a link's open one with them.
 PHONE_CSS = """<style>
 @media (max-width: 640px) { h1 { font-size: 2rem !important; } h2 { font-size: 1.5rem !important; } }
+[data-testid="stTabs"] [role="tablist"] { flex-wrap: wrap; row-gap: 0.25rem; overflow: visible; }
+[data-testid="stTabsScrollLeft"], [data-testid="stTabsScrollRight"] { display: none; }
 </style>"""
 # Projector mode: rem-based sizes follow the root font size, which follows the screen's height
 # (28 px at 1080, 20 px at 720: the same share of the wall), so body text (and even captions,

@@ -54,6 +54,19 @@ def test_funds_on_a_phone_in_english(app_url, page_at):
     screenshot(page, "funds-phone-en")
 
 
+def test_on_a_phone_every_tab_is_in_sight_and_the_links_one_is_open(app_url, page_at):
+    page = page_at(f"{app_url}/funds?lang=en&section=rule_match", PHONE)
+    wait_until_done(page)
+    tabs = page.get_by_role("tab")
+    expect(tabs).to_have_count(10)                                  # the Funds page's ten sections
+    for i in range(10):                                              # wrapped, not scrolled away
+        box = tabs.nth(i).bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], tabs.nth(i).inner_text()
+    expect(page.get_by_role("tab", name="Checking the 1:1 condition")).to_have_attribute("aria-selected", "true")
+    assert no_horizontal_scroll(page)
+    screenshot(page, "funds-phone-en-tabs")
+
+
 def test_whatif_slider_changes_the_figures_and_the_link_reproduces_them(app_url, page_at):
     page = page_at(f"{app_url}/whatif", PROJECTOR)
     main = _main(page)

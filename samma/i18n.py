@@ -420,9 +420,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col_in_kind_days": ("ไม่ใช่ตัวเงิน (วัน)", "In kind (days)"),
     "funds_flows": ("เงินสดไหลจากไหน ไปที่ไหน", "Where the cash came from and went"),
     "funds_flows_caption": ("ชี้ที่แถบของภาคีเพื่อดูเส้นทางเงินของภาคีนั้น ความกว้างของแถบคือจำนวนเงิน "
-                            "การสนับสนุนที่ไม่ใช่ตัวเงินไม่มีเงินสดให้ติดตาม จึงแสดงในกราฟด้านบนเท่านั้น",
+                            "การสนับสนุนที่ไม่ใช่ตัวเงินไม่มีเงินสดให้ติดตาม จึงแสดงเฉพาะในหัวข้อ "
+                            "“การสนับสนุนจากภาคี” และ “ยอดรวมของแต่ละภาคี”",
                             "Point at a partner's band to see its path; a band's width is the amount. "
-                            "In-kind support has no cash to follow, so it appears only in the charts above"),
+                            "In-kind support has no cash to follow, so it appears only under "
+                            "“Support from the partners” and “Each partner's totals”"),
     "funds_revolving": ("ทุนหมุนเวียนตามเวลา", "The revolving fund over time"),
     "funds_revolving_caption": ("ทุนหมุนเวียน = เงินที่จ่ายเข้า + กำไร − หนี้สูญ ทุนหมุนเวียน \"ห้ามสูญหาย\" "
                                 "จึงต้องไม่ต่ำกว่าเงินที่จ่ายเข้า (เส้นประ)",

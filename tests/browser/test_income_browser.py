@@ -118,3 +118,12 @@ def test_a_viewers_download_holds_no_household_income(app_url, page_at, tmp_path
     download.value.save_as(tmp_path / "live.xlsx")
     exported = openpyxl.load_workbook(tmp_path / "live.xlsx", read_only=True)
     assert "income_survey" not in exported.sheetnames and "household" in exported.sheetnames
+
+
+def test_a_link_to_the_village_income_card_shows_its_tab_on_a_phone(app_url, page_at):
+    """The section's title is only its tab's label now: a link that opens a later section shows
+    that tab in the strip of tabs, not the first two with the open one scrolled out of sight."""
+    title = "หมู่บ้านที่เลือก: รายได้ของครัวเรือน"
+    page = _opened(page_at, f"{app_url}/map?subdistrict=501910&village=50191012&section=village_income", PHONE,
+                   title)
+    expect(page.get_by_role("tab", name=title, exact=True)).to_be_in_viewport()

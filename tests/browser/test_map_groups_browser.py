@@ -1,7 +1,7 @@
 """The Map and Groups pages in real Chromium, on a projector and on a phone. The map
 canvas is drawn (stage colours on it) without asking any outside server, a click on a village
-opens its card, a click on a province drills into it, and the 5 K matrix is drawn and
-readable."""
+opens its card (its section's tab, by itself), a click on a province drills into it, and the 5 K
+matrix is drawn and readable on its tab."""
 
 from __future__ import annotations
 
@@ -12,13 +12,26 @@ import duckdb
 import numpy as np
 import pytest
 from PIL import Image
+from playwright.sync_api import expect
 
 from samma import maps
-from tests.browser.conftest import PHONE, PROJECTOR, no_horizontal_scroll, screenshot, served, wait_until_done
+from tests.browser.conftest import (
+    PHONE,
+    PROJECTOR,
+    no_horizontal_scroll,
+    open_tab,
+    screenshot,
+    served,
+    wait_until_done,
+)
 
 GREEN_5K = (0x00, 0x9E, 0x73)
 PILOT_BLUE = (0x00, 0x72, 0xB2)
 HOUSEHOLDS_YELLOW = (0xF0, 0xE4, 0x42)
+# The Groups page's charts, tab by tab: the funnel; the matrix; the three progress charts; the
+# income headline none; income's bands and its spread one each; the income tables none.
+GROUPS_CHARTS = {"funnel": 1, "five_k": 1, "progress": 3, "income": 0, "income_bands": 1,
+                 "income_spread": 1, "income_tables": 0}
 
 
 def _count_colour(png: bytes, colour: tuple[int, int, int], tolerance: int = 12) -> int:
@@ -70,7 +83,11 @@ def test_map_on_a_projector_draws_offline_and_a_click_opens_the_card(app_url, pa
     assert "หมู่ที่ 7 ต.ท่าวังตาล" in tooltip.inner_text()
     screenshot(page, "map-tooltip-projector")
     page.mouse.click(x, y)
+    # The village's card opens by itself: its section is the open tab and the link names both.
+    page.wait_for_url(lambda url: "section=village&" in url + "&" and "village=50191007" in url)
     wait_until_done(page)
+    expect(page.get_by_role("tab", name="หมู่บ้านที่เลือก: ความก้าวหน้าและกลุ่มอาชีพ", exact=True)
+           ).to_have_attribute("aria-selected", "true")
     heading = page.get_by_role("heading", name="หมู่ที่ 7 ต.ท่าวังตาล")
     heading.wait_for(timeout=15_000)
     heading.scroll_into_view_if_needed()
@@ -116,6 +133,9 @@ def test_map_on_a_phone_in_english(app_url, page_at):
     _wait_for_pixels(chart, GREEN_5K)
     assert no_horizontal_scroll(page)
     screenshot(page, "map-phone-en")
+    # The village from the link: its card is the next tab.
+    open_tab(page, "map", "village", "en")
+    assert "village=50191001" in page.url
     page.get_by_role("heading", name="Moo 1, Tha Wang Tan").scroll_into_view_if_needed()
     assert no_horizontal_scroll(page)
     screenshot(page, "map-card-phone-en")
@@ -123,12 +143,22 @@ def test_map_on_a_phone_in_english(app_url, page_at):
 
 def test_groups_matrix_is_drawn_and_readable(app_url, page_at, sql):
     page = page_at(f"{app_url}/groups", PROJECTOR)
-    page.get_by_role("heading", name="5 ก. ของแต่ละหมู่บ้าน").wait_for()
+    page.get_by_role("heading", name="ความก้าวหน้าการจัดตั้งกลุ่มอาชีพและ 5 ก.").wait_for()
     charts = page.locator('[data-testid="stVegaLiteChart"]')
-    charts.nth(6).wait_for()                     # the page draws them as its run reaches them
-    wait_until_done(page)
-    assert charts.count() == 7                   # funnel, matrix, three progress charts, income's two
-    matrix = charts.nth(1)
+    # A person goes through the tabs: each draws its own charts, all of them, and no other's.
+    drawn = 0
+    for section, count in GROUPS_CHARTS.items():
+        if section != "funnel":
+            open_tab(page, "groups", section)
+        expect(charts).to_have_count(count)
+        drawn += count
+    assert drawn == 7                            # funnel, matrix, three progress charts, income's two
+    open_tab(page, "groups", "five_k")
+    expect(page.get_by_role("tab", name="5 ก. ของแต่ละหมู่บ้าน", exact=True)).to_have_attribute(
+        "aria-selected", "true")
+    expect(charts).to_have_count(1)
+    matrix = charts.first
+    matrix.locator("svg").wait_for()
     matrix.scroll_into_view_if_needed()
     text = matrix.locator("svg text").all_text_contents()
     png = matrix.screenshot()
@@ -143,8 +173,11 @@ def test_groups_matrix_is_drawn_and_readable(app_url, page_at, sql):
 
 def test_groups_on_a_phone(app_url, page_at):
     page = page_at(f"{app_url}/groups?lang=en", PHONE)
-    page.get_by_role("heading", name="The 5 K, village by village").wait_for()
-    matrix = page.locator('[data-testid="stVegaLiteChart"]').nth(1)
+    open_tab(page, "groups", "five_k", "en")     # the second tab, scrolled to in the strip of tabs
+    expect(page.get_by_role("tab", name="The 5 K, village by village", exact=True)).to_have_attribute(
+        "aria-selected", "true")
+    matrix = page.locator('[data-testid="stVegaLiteChart"]').first
+    matrix.locator("svg").wait_for()
     matrix.scroll_into_view_if_needed()
     assert no_horizontal_scroll(page)
     screenshot(page, "groups-phone-en")

@@ -1,11 +1,12 @@
 """The Network page in real Chromium, at the projector's 1920×1080 and a phone's 390×844, in Thai
-and in English: its 5 K, committee and fund drawn, its figures those of the ledger, nothing wider
-than a phone."""
+and in English: its 5 K, committee and fund drawn, each section on its own tab, its figures those
+of the ledger, nothing wider than a phone."""
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PHONE, PROJECTOR, no_horizontal_scroll, screenshot
+from samma import agenda
+from tests.browser.conftest import PHONE, PROJECTOR, no_horizontal_scroll, open_tab, screenshot
 
 WAIT_MS = 30_000
 
@@ -23,12 +24,21 @@ def test_network_page(app_url, page_at, sql, lang, size, viewport):
                          - sum(amount_baht) FILTER (WHERE entry = 'spent')
                   FROM fund_entry WHERE network_code = 'N501910' AND bucket = 'admin'""")[0][0]
     figure = f"{left:,.0f} บาท" if lang == "th" else f"฿{left:,.0f}"
-    metric = page.locator('[data-testid="stMetric"]').filter(has_text=LEFT[lang]).last
-    expect(metric.locator('[data-testid="stMetricValue"]')).to_have_text(figure, timeout=WAIT_MS)
-    expect(page.locator('[data-testid="stVegaLiteChart"] svg, [data-testid="stVegaLiteChart"] canvas')
-           .first).to_be_visible(timeout=WAIT_MS)
-    body = page.locator('[data-testid="stMainBlockContainer"]').inner_text()
-    assert "HH-" not in body                                   # households are never shown
-    if size == "phone":
-        assert no_horizontal_scroll(page)
-    screenshot(page, f"network-{size}-{lang}")
+    screenshot(page, f"network-{size}-{lang}")                  # the first tab, the others beside it
+    said = []
+    # A person goes through the sections' tabs, in the agenda's order.
+    for section in agenda.sections("network"):
+        if section != "five_k":
+            open_tab(page, "network", section, lang)
+        if section == "admin":
+            metric = page.locator('[data-testid="stMetric"]').filter(has_text=LEFT[lang]).last
+            expect(metric.locator('[data-testid="stMetricValue"]')).to_have_text(figure, timeout=WAIT_MS)
+            screenshot(page, f"network-{size}-{lang}-admin")
+        if section == "spending":
+            expect(page.locator('[data-testid="stVegaLiteChart"] svg, [data-testid="stVegaLiteChart"] canvas')
+                   .first).to_be_visible(timeout=WAIT_MS)
+            screenshot(page, f"network-{size}-{lang}-spending")
+        said.append(page.locator('[data-testid="stMainBlockContainer"]').inner_text())
+        if size == "phone":
+            assert no_horizontal_scroll(page), section
+    assert "HH-" not in "\n".join(said)                        # households are never shown

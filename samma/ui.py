@@ -12,10 +12,13 @@ import streamlit as st
 from samma import agenda, charts, db, handout, income, meeting, queries, sample, snapshot, specs, tables, url_state
 from samma.i18n import DEFAULT_LANG, LANGS, baht, date, number, t
 
-# A phone shows a page title in two or three lines, not six. A page's tabs wrap onto more lines
-# rather than scroll sideways, so that every section is in sight and a link's open one with them.
+# A phone shows a page title in two or three lines, not six.
 PHONE_CSS = """<style>
 @media (max-width: 640px) { h1 { font-size: 2rem !important; } h2 { font-size: 1.5rem !important; } }
+</style>"""
+# Off the projector a page's sections are tabs: they wrap onto more lines rather than scroll
+# sideways, so that every section is in sight, the link's open one with them.
+TABS_CSS = """<style>
 [data-testid="stTabs"] [role="tablist"] { flex-wrap: wrap; row-gap: 0.25rem; overflow: visible; }
 [data-testid="stTabsScrollLeft"], [data-testid="stTabsScrollRight"] { display: none; }
 </style>"""
@@ -69,7 +72,7 @@ def language_switch() -> str:
 
 def style(projector: bool) -> None:
     """The page's type: titles that leave room on a phone; large type in projector mode."""
-    st.html(PHONE_CSS + (PROJECTOR_CSS if projector else ""))
+    st.html(PHONE_CSS + (PROJECTOR_CSS if projector else TABS_CSS))
 
 
 # A table in projector mode: this many rows show in full; a longer one gets a frame this tall

@@ -150,3 +150,19 @@ def test_corrupted_cells_load_or_are_located_never_a_traceback(data, tmp_path):
             assert problem.sheet in DATA_SHEETS
             assert problem.text("th") and problem.text("en")
         assert live.read_bytes() == before
+
+
+def test_a_whole_number_past_what_the_database_holds_is_located_not_an_overflow(tmp_path):
+    """Hypothesis's find: 9.223372036854776e+18 in a sale's second column stopped the load with
+    Arrow's OverflowError; now it is a problem at its cell, and the live file is untouched."""
+    live = tmp_path / "samma.duckdb"
+    workbook.load_raw(TEMPLATE_RAW, live)
+    before = live.read_bytes()
+    raw = {name: [list(r) for r in rows] for name, rows in TEMPLATE_RAW.items()}
+    raw["sale"][1][2] = 9.223372036854776e18
+    with pytest.raises(LoadRejected) as rejected:
+        workbook.load_raw(raw, live)
+    [problem] = [p for p in rejected.value.problems if p.key == "err_above"]
+    assert (problem.sheet, problem.row) == ("sale", 2)
+    assert problem.text("en").endswith("must be at most 9,223,372,036,854,775,807")
+    assert live.read_bytes() == before

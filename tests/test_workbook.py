@@ -53,6 +53,16 @@ def test_whole_numbers_and_codes():
     with pytest.raises(BadCell) as bad:
         parse_int("2.5")
     assert bad.value.key == "err_not_whole"
+    # Past what the database holds (Hypothesis found 9.223372036854776e+18 in a sale's quantity):
+    # located and said, not an overflow.
+    for huge in (9.223372036854776e18, "99999999999999999999"):
+        with pytest.raises(BadCell) as bad:
+            parse_int(huge)
+        assert (bad.value.key, bad.value.params) == ("err_above", {"limit": "9,223,372,036,854,775,807"})
+    with pytest.raises(BadCell) as bad:
+        parse_int(-1e19)
+    assert (bad.value.key, bad.value.params) == ("err_below", {"limit": "-9,223,372,036,854,775,808"})
+    assert parse_int(2**53) == 2**53
     assert parse_code(50191001) == "50191001"
     assert parse_code(50191001.0) == "50191001"
     assert parse_code(" ๕๐๑๙ 1001 ") == "50191001"

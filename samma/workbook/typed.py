@@ -80,10 +80,18 @@ def parse_number(value: object) -> float:
     return number
 
 
+# The whole numbers the database holds (64-bit integers).
+LARGEST_WHOLE, SMALLEST_WHOLE = 2**63 - 1, -2**63
+
+
 def parse_int(value: object) -> int:
     number = parse_number(value)
     if not number.is_integer():
         raise BadCell("err_not_whole")
+    if number > LARGEST_WHOLE:
+        raise BadCell("err_above", limit=f"{LARGEST_WHOLE:,}")
+    if number < SMALLEST_WHOLE:
+        raise BadCell("err_below", limit=f"{SMALLEST_WHOLE:,}")
     return int(number)
 
 

@@ -153,7 +153,7 @@ def test_corrupted_cells_load_or_are_located_never_a_traceback(data, tmp_path):
 
 
 def test_a_whole_number_past_what_the_database_holds_is_located_not_an_overflow(tmp_path):
-    """Hypothesis's find: 9.223372036854776e+18 in a sale's second column stopped the load with
+    """Hypothesis's find: 9.223372036854776e+18 in a cell of the sale sheet stopped the load with
     Arrow's OverflowError; now it is a problem at its cell, and the live file is untouched."""
     live = tmp_path / "samma.duckdb"
     workbook.load_raw(TEMPLATE_RAW, live)

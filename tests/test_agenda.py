@@ -127,6 +127,15 @@ def test_a_normal_screen_without_a_section_opens_the_first_and_keeps_the_link_sh
     assert "section" not in at.query_params
 
 
+def test_switching_the_language_keeps_the_open_tab():
+    at = open_page("funds", "th", section="flows")
+    at.get("segmented_control")[0].set_value("en").run()     # the sidebar's language switch
+    assert not at.exception
+    tabs = [tab for tab in at.tabs if tab.label in _titles("funds", "en")]
+    assert [tab.label for tab in tabs if tab.get("vega_lite_chart")] == ["Where the cash came from and went"]
+    assert at.query_params["section"] == "flows" and at.query_params["lang"] == "en"
+
+
 def test_a_section_the_page_does_not_have_on_a_normal_screen_is_said_and_the_first_is_open():
     at = open_page("market", "en", section="nope")
     assert any("section" in w.value for w in at.warning)

@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
@@ -185,13 +184,6 @@ def open_page(page: str, lang: str | None = None, **query_params: str) -> AppTes
     return at
 
 
-def every_section(page: str, lang: str | None = None, **query_params: str) -> Iterator[tuple[str, AppTest]]:
-    """views/<page>.py opened once on each of its sections (`?section=`), since only the open
-    tab's section runs: (section name, the page as it stands)."""
-    for name in agenda.sections(page):
-        yield name, open_page(page, lang, section=name, **query_params)
-
-
 def specs(at) -> list[list[dict]]:
     """The rows each Altair chart on the page draws (Streamlit ships them as Arrow)."""
     return [[row for dataset in c.proto.datasets
@@ -207,7 +199,7 @@ def whole_page(page: str, lang: str | None = None, **query_params: str) -> dict:
     agenda order. A page not on the agenda has no sections: {page: the page}, opened once."""
     if not agenda.sections(page):
         return {page: open_page(page, lang, **query_params)}
-    return dict(every_section(page, lang, **query_params))
+    return {name: open_page(page, lang, section=name, **query_params) for name in agenda.sections(page)}
 
 
 def across(pages: dict, kind: str) -> list:

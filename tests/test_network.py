@@ -15,7 +15,7 @@ import openpyxl
 import pytest
 
 from samma import derive, funds, workbook
-from tests.conftest import ROOT, chart_rows, every_section, open_page, run_app
+from tests.conftest import ROOT, chart_rows, open_page, run_app, whole_page
 
 NETWORK = "N501910"
 GROUP = "G50191001"
@@ -81,7 +81,7 @@ def test_the_network_page_says_what_the_admin_money_paid_for_and_what_is_left(tm
             ("2018-04-01", None, "admin", "spent", 120, NETWORK, "meetings"))
     live, _ = _load(wb, tmp_path)
     monkeypatch.setenv("SAMMA_DB", str(live))
-    pages = dict(every_section("network", "en"))
+    pages = whole_page("network", "en")
     shown = [(m.label, m.value) for at in pages.values() for m in at.metric][-7:]
     assert shown == [("Paid in", "฿7,000"), ("Passed on to groups", "฿2,000"), ("Capital now", "฿5,000"),
                      ("Out on loan", "฿0"),

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.conftest import ROOT, chart_rows, every_section, expected_overdue, run_app
+from tests.conftest import ROOT, chart_rows, expected_overdue, run_app, whole_page
 
 NETWORK = "N501910"
 K_TH = {"committee": "กรรมการ", "members": "กลุ่มสมาชิก", "rules": "กฎระเบียบ", "fund": "กองทุน",
@@ -24,7 +24,7 @@ def _baht(value) -> str:
 def _every_section(page: str, sample_db) -> dict:
     with pytest.MonkeyPatch.context() as env:
         env.setenv("SAMMA_DB", str(sample_db))
-        return dict(every_section(page))
+        return whole_page(page)
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ import pytest
 
 from samma import handout, workbook
 from samma.i18n import WORD_JOINER, date
-from tests.conftest import _plain_sql, as_read, every_section, load_edited, open_page
+from tests.conftest import _plain_sql, as_read, load_edited, open_page, whole_page
 from tests.test_coordination import expected_delivered
 
 STATUS_TH = {"delivered": "ส่งมอบครบแล้ว", "partly": "ส่งมอบบางส่วน", "overdue": "เลยกำหนด",
@@ -139,7 +139,7 @@ def without_coordination(tmp_path_factory, sample_db):
 
 def test_without_pledges_or_meetings_the_page_says_they_are_not_recorded(without_coordination, monkeypatch):
     monkeypatch.setenv("SAMMA_DB", str(without_coordination))
-    infos = [i.value for _, at in every_section("partners") for i in at.info]
+    infos = [i.value for at in whole_page("partners").values() for i in at.info]
     assert infos == ["ยังไม่มีการบันทึกคำมั่นของภาคี (แผ่นงาน pledge)",
                      "ยังไม่มีการบันทึกการประชุมภาคี (แผ่นงาน meeting)"]
     overview = open_page("overview", "en", section="network")
@@ -179,7 +179,7 @@ def marked(tmp_path_factory, sample_db):
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_every_new_text_is_written_escaped(marked, monkeypatch, lang):
     monkeypatch.setenv("SAMMA_DB", str(marked))
-    shown = dict(every_section("partners", lang))
+    shown = whole_page("partners", lang)
     bodies = ([m.proto.body for at in shown.values() for m in at.markdown]
               + [c.proto.body for at in shown.values() for c in at.caption])
     assert IMAGE not in " ".join(bodies)
@@ -226,7 +226,7 @@ def _pledge_lines(sql, subdistrict: str, step: str) -> set[str]:
 @pytest.mark.parametrize("subdistrict", [OTHER, "501910"])
 def test_an_area_shows_its_own_networks_pledges_and_meetings(two_networks, two_sql, monkeypatch, subdistrict):
     monkeypatch.setenv("SAMMA_DB", str(two_networks))
-    shown = dict(every_section("partners", subdistrict=subdistrict, pledge_step="year3"))
+    shown = whole_page("partners", subdistrict=subdistrict, pledge_step="year3")
     year3 = _pledge_lines(two_sql, subdistrict, "year3")
     if year3:
         assert set(shown["pledges"].dataframe[0].value["สิ่งที่ให้คำมั่น"]) == year3
@@ -250,7 +250,7 @@ def test_an_area_shows_its_own_networks_pledges_and_meetings(two_networks, two_s
 
 def test_an_area_without_a_network_says_so_and_a_bad_area_shows_every_network(two_networks, monkeypatch):
     monkeypatch.setenv("SAMMA_DB", str(two_networks))
-    empty = dict(every_section("partners", "en", subdistrict="501902"))
+    empty = whole_page("partners", "en", subdistrict="501902")
     assert [i.value for at in empty.values() for i in at.info] == [
         "No partner pledges are recorded for the networks in this area",
         "No partners' meetings are recorded for the networks in this area"]

@@ -4,7 +4,7 @@ are the scenario's section, the fund step by step the projection's: only the ope
 
 import pytest
 
-from tests.conftest import every_section, open_page, run_app, to_section
+from tests.conftest import open_page, run_app, to_section, whole_page
 
 PARAMS = ["villages", "team", "households", "share", "saving", "months", "match", "cap", "admin",
           "return", "loss"]
@@ -19,7 +19,7 @@ def _sliders(at) -> dict[str, float]:
 
 
 def test_source_defaults():
-    pages = dict(every_section("whatif"))
+    pages = whole_page("whatif")
     assert {m.label: m.value for at in pages.values() for m in at.metric} == {
         "สมาชิก": "25 คน", "สมาชิกระดมเอง": "6,250 บาท", "เงินสมทบที่ขอจากภาคี": "6,250 บาท",
         "ส่วนที่งบภาคีไม่พอ": "0 บาท", "ค่าใช้จ่ายในการบริหาร": "1,875 บาท",
@@ -45,7 +45,7 @@ def test_moving_a_slider_changes_the_figures_and_the_link():
 
 def test_the_partners_question_from_a_link():
     link = {"villages": "13", "saving": "100", "months": "6", "cap": "100000"}
-    pages = dict(every_section("whatif", "en", **link))
+    pages = whole_page("whatif", "en", **link)
     at = pages["scenario"]
     assert _sliders(at) == {"villages": 13, "team": 5, "households": 20, "share": 100, "saving": 100,
                             "months": 6, "match": 1.0, "cap": 100_000, "admin": 30, "return": 6,
@@ -59,7 +59,7 @@ def test_the_partners_question_from_a_link():
 
 
 def test_loss_above_return_warns_that_capital_is_lost():
-    pages = dict(every_section("whatif", saving="0", months="0", **{"return": "2", "loss": "5"}))
+    pages = whole_page("whatif", saving="0", months="0", **{"return": "2", "loss": "5"})
     assert _metrics(pages["projection"])["ทุนหมุนเวียน: 3 ปี"] == "3,884 บาท"        # 4,250 × 0.9975^36
     errors = [e.value for at in pages.values() for e in at.error]
     assert len(errors) == 1 and "3,884 บาท" in errors[0] and "4,250 บาท" in errors[0]

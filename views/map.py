@@ -21,7 +21,7 @@ info = ui.page_header("map_title", lang)
 def open_card() -> None:
     """A village chosen on the map's section opens its card, the next section; on a section of
     the card the page stays where it is, on the new village's."""
-    if st.session_state["village"] and st.query_params.get(agenda.SECTION_PARAM, "map") == "map":
+    if st.session_state["village"] and agenda.chosen("map", st.query_params.get(agenda.SECTION_PARAM))[0] == "map":
         ui.open_section("map", "village")
 
 

@@ -9,8 +9,9 @@ from tests.test_income import LATEST_MEDIAN
 
 def _chart_texts(at) -> list[str]:
     """The words under the bars of the status the open section draws (the network's or a
-    village's): it is drawn as two charts side by side."""
-    return [*chart_rows(at, 0)["under"], *chart_rows(at, 1)["under"]]
+    village's): one chart on a normal screen."""
+    assert len(at.get("vega_lite_chart")) == 1
+    return list(chart_rows(at, 0)["under"])
 
 
 def test_plan_defaults_to_one_year_with_statuses_in_words(sql):
@@ -34,6 +35,37 @@ def test_plan_defaults_to_one_year_with_statuses_in_words(sql):
     assert f"ถึงเป้าแล้ว · {income:,.0f} บาท จาก {target:,.0f} บาท" in texts
     assert "step" not in at.query_params
 
+
+
+def test_on_a_projector_the_status_is_two_charts_side_by_side_holding_every_indicator():
+    """Split so that the names stay large on one screen: the first half of the indicators in one
+    chart, the rest in the other, none lost or repeated."""
+    screen = [*chart_rows(run_app("plan"), 0)["label"]]
+    at = run_app("plan", projector="1")
+    assert not at.exception
+    halves = [list(chart_rows(at, n)["label"]) for n in range(2)]
+    assert len(at.get("vega_lite_chart")) == 2
+    assert halves[0] + halves[1] == screen
+    assert len(halves[0]) == (len(screen) + 1) // 2
+
+
+def test_the_figures_behind_the_chart_are_worked_out_when_opened(sql):
+    """Closed, the section draws no table; opened, the table says each indicator's target and
+    actual, in figures."""
+    at = open_page("plan", "en")
+    assert [e.label for e in at.expander][0] == "Targets and figures"
+    assert not at.dataframe
+    at.session_state["plan_figures"] = True
+    at.run()
+    table = at.dataframe[0].value.set_index("Indicator")
+    target_5k = sql("SELECT target_value FROM plan_target WHERE step = 'year1' "
+                    "AND indicator = 'groups_5k' AND area_code = '501910'")[0][0]
+    groups_5k = sql("SELECT count(*) FROM (SELECT owner_code FROM milestone WHERE owner_kind = 'group' "
+                    "AND owner_code LIKE 'G501910%' GROUP BY 1 HAVING count(*) = 5)")[0][0]
+    assert table.loc["Groups with all 5 K", ["Target", "Actual now", "Status"]].tolist() == [
+        f"{target_5k:,.0f}", f"{groups_5k:,}", "Behind"]
+    households = sql("SELECT count(*) FROM household WHERE village_code LIKE '501910%'")[0][0]
+    assert table.loc["Households trained", "Actual now"] == f"{households:,}"
 
 def test_step_and_village_from_the_link(sql):
     overall = open_page("plan", "en", step="year3", village="50191004")

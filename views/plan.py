@@ -27,23 +27,29 @@ start = plan.plan_start(steps)
 passed = plan.last_step_passed(steps, today)
 since = passed[1] if passed else start
 overall = queries.plan_figures(start, since, today)
+projector = ui.on_projector()
 
 
 def draw_status(status, head):
-    """The chart (share of target, status in words), its indicators in two columns so that their
-    names stay large on one projector screen, and under it the table of figures behind it; returns
-    the column beside that table. The counts by status go in `head`, a row above the chart."""
+    """The chart (share of target, status in words), and under it the table of figures behind it;
+    returns the column beside that table. The counts by status go in `head`, a row above the
+    chart. On a projector the indicators are split into two charts side by side, so that their
+    names stay large on one screen; elsewhere the section scrolls, and one chart is one less for
+    a phone to draw."""
     head.markdown("**" + tables.status_counts(status, lang) + "**")
-    half = (len(status) + 1) // 2
-    for column, rows in zip(st.columns(2, gap="large"), (status.iloc[:half], status.iloc[half:])):
-        ui.chart(charts.plan_status, rows, lang, where=column, fit=460)
+    if projector:
+        half = (len(status) + 1) // 2
+        for column, rows in zip(st.columns(2, gap="large"), (status.iloc[:half], status.iloc[half:])):
+            ui.chart(charts.plan_status, rows, lang, where=column, fit=460)
+    else:
+        ui.chart(charts.plan_status, status, lang)
     figures, beside = st.columns(2, gap="large")
-    with figures.expander(t("plan_figures", lang)):
-        ui.table(tables.plan_figures(status, lang), lang)
+    # Filled only when opened: closed, the section draws no table, and a first visit does not
+    # wait for the table's code (a quarter of a second of Chromium's drawing here).
+    folded = figures.expander(t("plan_figures", lang), key="plan_figures", on_change="rerun")
+    if folded.open:
+        ui.table(tables.plan_figures(status, lang), lang, where=folded)
     return beside
-
-
-projector = ui.on_projector()
 
 
 def pick_step(where=st) -> str:

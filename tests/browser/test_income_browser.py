@@ -95,16 +95,13 @@ def test_the_village_card_withholds_a_village_with_too_few(app_url, page_at):
 
 def test_the_plans_income_indicator(app_url, page_at):
     page = page_at(f"{app_url}/plan", PROJECTOR)
-    _drawn(page, 2)
-    # The network's status is drawn in two charts: income is among the second's indicators.
-    chart = page.locator('[data-testid="stVegaLiteChart"]').nth(1)
+    chart = _drawn(page)
     chart.scroll_into_view_if_needed()
     expect(chart).to_contain_text("รายได้ของสมาชิก")
     expect(chart).not_to_contain_text("ไม่มีการบันทึก")
     screenshot(page, "income-plan-projector-th")
     page = page_at(f"{app_url}/plan?lang=en", PHONE)
-    _drawn(page, 2)
-    chart = page.locator('[data-testid="stVegaLiteChart"]').nth(1)
+    chart = _drawn(page)
     expect(chart).to_contain_text("Members' income")
     assert no_horizontal_scroll(page)
 

@@ -55,18 +55,6 @@ def next_step(stage_rank: int, next_k: str | None, lang: str) -> str:
     return t("next_none", lang)
 
 
-def stage_legend(lang: str) -> alt.Chart:
-    """The map's legend as a chart, in the page's language (names, not only colours)."""
-    frame = pd.DataFrame({"rank": range(len(STAGES)),
-                          "stage": [stage_name(r, lang) for r in range(len(STAGES))]})
-    scale = alt.Scale(domain=list(frame["stage"]), range=list(STAGE_COLOURS))
-    base = alt.Chart().encode(y=alt.Y("stage:N", sort=list(frame["stage"]), axis=None))
-    dots = base.mark_circle(size=300, stroke="#282828", strokeWidth=1, opacity=1).encode(
-        x=alt.value(12), color=alt.Color("stage:N", scale=scale, legend=None))
-    names = base.mark_text(align="left", dx=28, fontSize=16).encode(x=alt.value(0), text=alt.Text("stage:N"))
-    return alt.layer(dots, names, data=frame).properties(height=36 * len(STAGES), width="container")
-
-
 def funnel_chart(funnel: pd.DataFrame, lang: str) -> alt.Chart:
     """Each step as a share of its own denominator, the figures written out above each bar."""
     data = funnel.copy()

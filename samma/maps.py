@@ -33,14 +33,26 @@ PROJECTOR_MAP_CSS = "<style>" + "".join(
 OUTLINE_PAD_KM = {2: 8.0, 4: 2.5, 6: 0.6}
 
 
-# The Map page's stage pills (key "stage", one per stage in STAGES' order), each with a dot of
-# its stage's colour before its name, as the circles on the map: the pills are then the legend.
-# Constant CSS, made of the colours alone.
-STAGE_PILLS_CSS = "<style>" + "".join(
-    f'.st-key-stage button[data-variant="pills"]:nth-of-type({i}) p::before {{ content: ""; '
-    f"display: inline-block; width: 0.8em; height: 0.8em; margin-right: 0.4em; border-radius: 50%; "
-    f"border: 1px solid #282828; vertical-align: -0.05em; background: {colour}; }}"
-    for i, colour in enumerate(STAGE_COLOURS, start=1)) + "</style>"
+def _stage_dots(item: str) -> str:
+    """Constant CSS, made of the colours alone: before the i-th `item` (`{i}` in the selector,
+    from 1), a dot of the i-th stage's colour in STAGES' order, as the circles on the map."""
+    return "<style>" + "".join(
+        item.format(i=i) + ' p::before { content: ""; display: inline-block; width: 0.8em; '
+        "height: 0.8em; margin-right: 0.4em; border-radius: 50%; border: 1px solid #282828; "
+        f"vertical-align: -0.05em; background: {colour}; }} "
+        for i, colour in enumerate(STAGE_COLOURS, start=1)) + "</style>"
+
+
+# The Map page's stage pills (key "stage", one per stage): the pills are then the legend.
+STAGE_PILLS_CSS = _stage_dots('.st-key-stage button[data-variant="pills"]:nth-of-type({i})')
+# The legend beside the map (key "stage_legend", one line per stage): text, not a chart, so the
+# map's section needs no chart code in the browser.
+STAGE_LEGEND_CSS = _stage_dots('.st-key-stage_legend [data-testid="stElementContainer"]:nth-of-type({i})')
+
+
+def stage_legend(lang: str) -> list[str]:
+    """The legend's lines, one per stage in STAGES' order: its name in the page's language."""
+    return [stage_name(rank, lang) for rank in range(len(STAGES))]
 
 
 def _rgb(colour: str, alpha: int = 255) -> list[int]:

@@ -191,7 +191,6 @@ def _network_spending():
 
 
 @pytest.mark.parametrize("builder, make_args", [
-    (charts.stage_legend, lambda: ()),
     (charts.revolving_gains_chart, lambda: (queries.revolving_fund_by_month(),)),
     (charts.best_sellers_chart, lambda: (queries.best_sellers(5),)),
     (charts.admin_spending_chart, lambda: (_network_spending(),)),

@@ -13,6 +13,10 @@ from samma import maps
 from tests.conftest import open_page, to_section
 
 
+# The stages' names in English, from the least to the furthest (the legend's order).
+STAGE_NAMES_EN = ("Target only", "Sages in place", "Households enrolled", "Group formed", "All 5 K")
+
+
 def open_map(lang: str | None = None, **query_params: str):
     return open_page("map", lang, **query_params)
 
@@ -184,8 +188,10 @@ def test_map_in_english():
     at = open_map(lang="en")
     tooltip = layer(deck(at), "villages")[0]["tooltip"]
     assert "Households:" in tooltip and "Next:" in tooltip and "Stage:" in tooltip
-    legend = at.get("vega_lite_chart")[0].proto.spec
-    assert "All 5 K" in legend and "Target only" in legend
+    # The legend beside the map: every stage's name, in STAGES' order (the CSS dots follow it).
+    legend = [m.value for m in at.get("markdown") if m.value in STAGE_NAMES_EN]
+    assert legend == list(STAGE_NAMES_EN)
+    assert not at.get("vega_lite_chart")          # the map's section draws no chart
 
 
 # --- the builders, as data ------------------------------------------------------------------

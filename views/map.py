@@ -77,7 +77,10 @@ def village_map() -> None:
     with legend_column:
         st.markdown("**" + t("legend_title", lang) + "**")
         if not (villages_level and ui.on_projector()):
-            ui.chart(charts.stage_legend, lang, fit=150)
+            st.html(maps.STAGE_LEGEND_CSS)
+            legend = st.container(key="stage_legend", gap=None)
+            for name in maps.stage_legend(lang):
+                legend.markdown(name)
         basemap = st.toggle(t("basemap", lang), key="basemap", bind="query-params")
     # How to read and use the map, under it: the legend's column stays no taller than the map.
     notes = [t("positions_approximate", lang)] if info["positions_approximate"] else []

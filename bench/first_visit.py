@@ -23,12 +23,12 @@ Writes nothing; prints a table of medians over the later rounds beside the first
 from __future__ import annotations
 
 import argparse
-import base64
 import os
 import statistics
 import sys
 import time
 
+from bench.devtools import watch
 from bench.run import DATA
 
 # In the page from its start: when the run ends (stApp's script state leaves "running") and
@@ -65,38 +65,13 @@ WATCH = """(() => {
     ready();
 })();"""
 
-def _kind(data: bytes) -> str:
-    """The kind of one of the app's messages (new_session, delta, script_finished, ...)."""
-    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-    msg = ForwardMsg()
-    msg.ParseFromString(data)
-    return msg.WhichOneof("type") or ""
-
 
 def visit(browser, address: str) -> dict:
     from tests.browser.conftest import PROJECTOR
     context = browser.new_context(viewport=PROJECTOR)
     page = context.new_page()
     page.add_init_script(WATCH)
-    cdp = context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    seen: dict = {"frames": [], "ws_open": None, "nav": None}
-
-    def request(event):
-        if seen["nav"] is None and event.get("type") == "Document":
-            seen["nav"] = event["timestamp"]
-
-    def opened(event):
-        seen["ws_open"] = seen["ws_open"] or event["timestamp"]
-
-    def frame(event):
-        response = event["response"]
-        data = base64.b64decode(response["payloadData"]) if response["opcode"] == 2 else b""
-        seen["frames"].append((event["timestamp"], len(data), _kind(data) if data else "text"))
-
-    cdp.on("Network.requestWillBeSent", request)
-    cdp.on("Network.webSocketHandshakeResponseReceived", opened)
-    cdp.on("Network.webSocketFrameReceived", frame)
+    seen = watch(context, page)
     start = time.perf_counter()
     page.goto(address)
     page.wait_for_function("() => window.__marks && window.__marks.drawn !== undefined", timeout=300_000)

@@ -5,10 +5,12 @@
 For each tier, a new `streamlit run` on bench/data's database (built by `python -m bench`) and
 Debian's Chromium at projector size, in English. Each interaction opens its page in a new tab,
 waits until the page is drawn, then makes its gesture `repeat` times, each time changing the
-value (two values taking turns), and measures in the page itself: from the gesture (the
-pointer down on the option, the key pressed) until the app's run has finished and every chart
-on the page has drawn, two frames later. Writes the table to bench/interactions.md. Heavy:
-minutes; not for CI.
+value (two values taking turns), and measures in the page itself, on its own clock
+(performance.now): from the gesture (the pointer down on the option, the key pressed) until the
+app's run has finished and every chart on the page has drawn, two frames later. The run's end is
+the app's script-finished message on the websocket, read from Chromium through the DevTools
+protocol (bench/devtools.py), not the page's "running" state, which a short run may never show.
+Writes the table to bench/interactions.md. Heavy: minutes; not for CI.
 """
 
 from __future__ import annotations
@@ -32,33 +34,35 @@ GOAL_MS = 400
 TIMEOUT_MS = 60_000
 
 # Armed just before a gesture: the gesture's time (the first pointer down or key press from now),
-# and the time the next run has finished (stApp's script state leaving "running") and every chart
-# in view has its drawing, two animation frames on (a frame painted with them).
+# and the time every chart in view has its drawing, two animation frames on (a frame painted with
+# them), counted once the bench has called FINISH: the app's message that the gesture's run has
+# finished has arrived (Chromium reports it to the bench, the bench calls into the page: a few ms
+# later than the page itself received it) and the page no longer shows the run as running. A
+# finish before the gesture (none is expected) is not the gesture's and is ignored.
 ARM = """() => {
     const app = document.querySelector('[data-testid="stApp"]');
-    const state = window.__gesture = {start: null, drawn: null};
+    const state = window.__gesture = {start: null, finished: false, drawn: null};
     const start = () => { if (state.start === null) state.start = performance.now(); };
     document.addEventListener('pointerdown', start, {capture: true, once: true});
     document.addEventListener('keydown', start, {capture: true, once: true});
     const drawn = () => {
         const charts = [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
             .filter(c => c.checkVisibility());          // a chart in a tab not shown is not drawn
-        if (charts.every(c => c.querySelector('svg, canvas'))) {
+        if (app.getAttribute('data-test-script-state') !== 'running'
+                && charts.every(c => c.querySelector('svg, canvas'))) {
             requestAnimationFrame(() => requestAnimationFrame(() => { state.drawn = performance.now(); }));
         } else {
             setTimeout(drawn, 5);
         }
     };
-    const observer = new MutationObserver(records => {
-        if (records.some(r => r.oldValue === 'running')
-                && app.getAttribute('data-test-script-state') === 'notRunning') {
-            observer.disconnect();
+    state.finish = () => {
+        if (state.start !== null && !state.finished) {
+            state.finished = true;
             drawn();
         }
-    });
-    observer.observe(app, {attributes: true, attributeOldValue: true,
-                           attributeFilter: ['data-test-script-state']});
+    };
 }"""
+FINISH = "() => window.__gesture && window.__gesture.finish()"
 MEASURED = "() => window.__gesture.drawn !== null && window.__gesture.drawn - window.__gesture.start"
 
 
@@ -137,7 +141,9 @@ def measure(tier: str, repeat: int, only: list[str] = ()) -> dict[str, list[floa
     `only` alone, when given)."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import sync_playwright
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
+    from bench.devtools import watch
     from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, PROJECTOR, start_server, wait_until_done
     proc, url = start_server(DATA / f"{tier}.duckdb")
     times: dict[str, list[float]] = {}
@@ -149,17 +155,29 @@ def measure(tier: str, repeat: int, only: list[str] = ()) -> dict[str, list[floa
                     continue
                 context = browser.new_context(viewport=PROJECTOR)
                 page = context.new_page()
+                armed = {"on": False}            # while a gesture's run is awaited
+
+                def finished(message, page=page, armed=armed):
+                    # A run ends with script_finished, a fragment's run too; one ended early for
+                    # the next (st.rerun()) is not the end of the gesture's runs.
+                    if (armed["on"] and message.WhichOneof("type") == "script_finished"
+                            and message.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN):
+                        page.evaluate(FINISH)
+
+                watch(context, page, on_message=finished)
                 page.goto(f"{url}/{address}")
                 wait_until_done(page, timeout_ms=TIMEOUT_MS)
                 # One untimed turn first: the page's first use of each value (its queries, its
                 # charts' specs) is the first visit's cost, measured by the bench's first visits.
                 for turn in range(-1, repeat):
+                    armed["on"] = True
                     gesture(page, turn)
                     try:
                         page.wait_for_function(MEASURED, timeout=TIMEOUT_MS)
                         took = page.evaluate(MEASURED)
                     except PlaywrightTimeout:
                         took = math.nan          # no run finished: said in the table, not hidden
+                    armed["on"] = False
                     print(f"    {name}: turn {turn}: {took:.0f} ms", flush=True)
                     if turn >= 0:
                         times.setdefault(name, []).append(took)

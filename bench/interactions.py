@@ -100,20 +100,23 @@ def _button(*names: str, role: str = "radio") -> Callable:
 
 
 def _slider(label: str) -> Callable:
-    """A slider moved a step with the keyboard, up and down in turn."""
+    """A slider moved a step with the keyboard, up and down in turn (up first: it may start at its
+    least, as the What-if's villages do)."""
     def gesture(page, turn: int) -> None:
         slider = page.locator('[data-testid="stSlider"]').filter(has_text=label).first \
             .locator('input[type="range"]')
         slider.focus()
         page.evaluate(ARM)
-        page.keyboard.press("ArrowRight" if turn % 2 == 0 else "ArrowLeft")
+        page.keyboard.press("ArrowRight" if turn % 2 else "ArrowLeft")
     return gesture
 
 
 def interactions(tier: str) -> list[tuple[str, str, Callable | None]]:
     """(name, the page's address with its query, the gesture) for every interaction a presenter
     uses; no gesture where the tier has no such choice (one province: no province picker). The
-    Map's stage filter needs a district: the first one of the tier."""
+    Map's stage filter needs a district: the first one of the tier. The untimed first turn
+    (turn -1) picks the value the page does not open with, so that it does change something and
+    every value has been used once before the timed turns."""
     import duckdb
     con = duckdb.connect(str(DATA / f"{tier}.duckdb"), read_only=True)
     try:
@@ -123,9 +126,9 @@ def interactions(tier: str) -> list[tuple[str, str, Callable | None]]:
         con.close()
     return [
         ("Market: section tab", "market?lang=en",
-         _button("Who sold what at one event", "The market events held and their sales over time", role="tab")),
+         _button("The market events held and their sales over time", "Who sold what at one event", role="tab")),
         ("Market: event picker", "market?lang=en&section=event", _select("Choose an event", (1, 2))),
-        ("Funds: view", "funds?lang=en", _button("By fiscal year", "By partner and purpose")),
+        ("Funds: view", "funds?lang=en", _button("By partner and purpose", "By fiscal year")),
         ("Funds: partner", "funds?lang=en&view=year", _select("Partner", (1, 2))),
         ("Plan: step", "plan?lang=en", _button("Quarter", "3 years")),
         ("Plan: village", "plan?lang=en&section=village", _select("Choose a village", (1, 2))),

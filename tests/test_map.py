@@ -12,7 +12,6 @@ import pytest
 from samma import maps
 from tests.conftest import open_page, to_section
 
-
 # The stages' names in English, from the least to the furthest (the legend's order).
 STAGE_NAMES_EN = ("Target only", "Sages in place", "Households enrolled", "Group formed", "All 5 K")
 
